@@ -1,0 +1,23 @@
+/* Filling the caller's hp_error. */
+#ifndef HIPPAIN_LIB_ERROR_INTERNAL_H
+#define HIPPAIN_LIB_ERROR_INTERNAL_H
+
+#include "hippain/error.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define HP__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define HP__PRINTF(f, a)
+#endif
+
+/* Fill err (if not NULL) and return code. file may be NULL. */
+hp_status hp__fail(hp_error *err, hp_status code, const char *file, int line, int column,
+                   const char *fmt, ...) HP__PRINTF(6, 7);
+
+/* Shorthand for an error with no location. */
+#define hp__error(err, code, ...) hp__fail((err), (code), NULL, 0, 0, __VA_ARGS__)
+
+/* The out-of-memory error. */
+hp_status hp__nomem(hp_error *err);
+
+#endif

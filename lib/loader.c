@@ -1,0 +1,1644 @@
+/*
+ * Loading ontologies: safe XML parsing, schema validation, reading entries into a
+ * builder, semantic checks across all inputs, and freezing into the compact model.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "alloc_internal.h"
+#include "error_internal.h"
+#include "hippain/ontology.h"
+#include "model.h"
+
+#define HP_NS "urn:x-hippain:ontology:1"
+#define MAX_ID_LEN 63
+
+extern const unsigned char hp__default_xml[];
+extern const size_t hp__default_xml_size;
+extern const unsigned char hp__schema_rng[];
+extern const size_t hp__schema_rng_size;
+
+const char *hp_default_ontology_xml(size_t *size) {
+    if (size)
+        *size = hp__default_xml_size;
+    return (const char *)hp__default_xml;
+}
+
+const char *hp_ontology_schema(size_t *size) {
+    if (size)
+        *size = hp__schema_rng_size;
+    return (const char *)hp__schema_rng;
+}
+
+/* ---- Builder ------------------------------------------------------------------------ */
+
+typedef struct loc {
+    uint32_t file;
+    uint32_t line;
+} loc;
+
+typedef struct st_text {
+    uint8_t owner_kind;   /* entity kind, or 0xff: resolve owner_ref */
+    uint32_t owner;       /* index, when owner_kind is a kind */
+    hp__str owner_ref;    /* id, for translations */
+    uint8_t field;
+    hp__str lang, text;
+    loc at;
+} st_text;
+
+typedef struct st_link {
+    uint32_t condition;
+    hp__str finding_ref;
+    double strength;
+    hp__str sources;
+    loc at;
+} st_link;
+
+typedef struct st_treat {
+    uint8_t owner_kind;   /* HP_ENTITY_CONDITION or HP_ENTITY_FINDING */
+    uint32_t owner;
+    uint8_t target_kind;  /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
+    hp__str target_ref;
+    uint8_t phase;
+    hp__str sources;
+    loc at;
+} st_treat;
+
+typedef struct st_ref {
+    uint32_t owner;
+    hp__str ref;
+    hp__str reason, sources;
+    loc at;
+} st_ref;
+
+#define VEC(T)        \
+    struct {          \
+        T *v;         \
+        size_t n, cap; \
+    }
+
+typedef struct builder {
+    const hp_allocator *a;
+    hp_error *err;
+    hp_status status;
+
+    /* string arena with an open-addressing intern table */
+    char *str;
+    size_t slen, scap;
+    uint32_t *slots;
+    size_t nslots, nstrs;
+
+    VEC(hp__str) files;
+    VEC(hp__source) sources;
+    VEC(hp__finding) findings;
+    VEC(hp__condition) conditions;
+    VEC(hp__red_flag) red_flags;
+    VEC(hp__derived_rule) derived;
+    VEC(loc) derived_at;
+    VEC(hp__str) derived_ref;
+    VEC(hp__exercise) exercises;
+    VEC(hp__advice) advice;
+    VEC(st_text) texts;
+    VEC(st_link) links;
+    VEC(st_treat) treats;
+    VEC(st_ref) rf_findings;
+    VEC(st_ref) contras;
+
+    hp__str name, version;
+    const char *cur_file; /* name of the input being read */
+    uint32_t cur_file_index;
+    hp__str cur_lang;     /* root language of the input being read */
+} builder;
+
+#define PUSH(b, vec, item)                                                                  \
+    (hp__grow((b)->a, (void **)&(vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v)         \
+         ? ((vec).v[(vec).n++] = (item), 1)                                                \
+         : (nomem(b), 0))
+
+static void nomem(builder *b) {
+    if (b->status == HP_OK)
+        b->status = hp__nomem(b->err);
+}
+
+static const char *file_name(const builder *b, uint32_t file) {
+    return b->str + b->files.v[file];
+}
+
+/* Record the first error at a location. */
+static HP__PRINTF(4, 5) void fail_at(builder *b, hp_status code, loc at, const char *fmt, ...) {
+    if (b->status != HP_OK)
+        return;
+    b->status = code;
+    if (!b->err)
+        return;
+    char msg[HP_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    hp__fail(b->err, code, file_name(b, at.file), (int)at.line, 0, "%s", msg);
+}
+
+static uint32_t hash_str(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int rehash(builder *b, size_t nslots) {
+    uint32_t *slots = hp__calloc(b->a, nslots, sizeof *slots);
+    if (!slots)
+        return 0;
+    for (size_t i = 0; i < b->nslots; i++) {
+        uint32_t off = b->slots[i];
+        if (!off)
+            continue;
+        const char *s = b->str + off;
+        size_t j = hash_str(s, strlen(s)) & (nslots - 1);
+        while (slots[j])
+            j = (j + 1) & (nslots - 1);
+        slots[j] = off;
+    }
+    hp__free(b->a, b->slots);
+    b->slots = slots;
+    b->nslots = nslots;
+    return 1;
+}
+
+/* Intern n bytes of s; returns the offset, 0 for the empty string or on failure. */
+static hp__str intern_n(builder *b, const char *s, size_t n) {
+    if (n == 0 || b->status != HP_OK)
+        return 0;
+    if ((b->nstrs + 1) * 2 > b->nslots && !rehash(b, b->nslots ? b->nslots * 2 : 1024)) {
+        nomem(b);
+        return 0;
+    }
+    size_t j = hash_str(s, n) & (b->nslots - 1);
+    while (b->slots[j]) {
+        const char *t = b->str + b->slots[j];
+        if (strncmp(t, s, n) == 0 && t[n] == '\0')
+            return b->slots[j];
+        j = (j + 1) & (b->nslots - 1);
+    }
+    if (b->slen + n + 1 > UINT32_MAX) {
+        fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0}, "too much text in the ontology");
+        return 0;
+    }
+    if (!hp__grow(b->a, (void **)&b->str, &b->scap, (b->slen ? b->slen : 1) + n + 1, 1)) {
+        nomem(b);
+        return 0;
+    }
+    if (b->slen == 0) /* offset 0 is the empty string, meaning "none" */
+        b->str[b->slen++] = '\0';
+    hp__str off = (hp__str)b->slen;
+    memcpy(b->str + off, s, n);
+    b->str[off + n] = '\0';
+    b->slen += n + 1;
+    b->slots[j] = off;
+    b->nstrs++;
+    return off;
+}
+
+static hp__str intern(builder *b, const char *s) { return s ? intern_n(b, s, strlen(s)) : 0; }
+
+/* Intern with white space collapsed to single spaces and trimmed. */
+static hp__str intern_collapsed(builder *b, const char *s) {
+    size_t n = strlen(s);
+    char small[512];
+    char *tmp = n < sizeof small ? small : hp__malloc(b->a, n + 1);
+    if (!tmp) {
+        nomem(b);
+        return 0;
+    }
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            tmp[k++] = ' ';
+        space = 0;
+        tmp[k++] = c;
+    }
+    hp__str r = intern_n(b, tmp, k);
+    if (tmp != small)
+        hp__free(b->a, tmp);
+    return r;
+}
+
+static void builder_free(builder *b) {
+    hp__free(b->a, b->str);
+    hp__free(b->a, b->slots);
+    hp__free(b->a, b->files.v);
+    hp__free(b->a, b->sources.v);
+    hp__free(b->a, b->findings.v);
+    hp__free(b->a, b->conditions.v);
+    hp__free(b->a, b->red_flags.v);
+    hp__free(b->a, b->derived.v);
+    hp__free(b->a, b->derived_at.v);
+    hp__free(b->a, b->derived_ref.v);
+    hp__free(b->a, b->exercises.v);
+    hp__free(b->a, b->advice.v);
+    hp__free(b->a, b->texts.v);
+    hp__free(b->a, b->links.v);
+    hp__free(b->a, b->treats.v);
+    hp__free(b->a, b->rf_findings.v);
+    hp__free(b->a, b->contras.v);
+}
+
+/* ---- Safe parsing ------------------------------------------------------------------- */
+
+typedef struct parse_ctx {
+    builder *b;
+    int forbidden;     /* a DTD or entity was seen */
+    int have_error;
+    char message[256];
+    int line, column;
+} parse_ctx;
+
+static void record_xml_error(parse_ctx *pc, const xmlError *e) {
+    if (pc->have_error || !e || e->level < XML_ERR_ERROR)
+        return;
+    pc->have_error = 1;
+    snprintf(pc->message, sizeof pc->message, "%s", e->message ? e->message : "XML error");
+    size_t n = strlen(pc->message);
+    while (n > 0 && (pc->message[n - 1] == '\n' || pc->message[n - 1] == ' '))
+        pc->message[--n] = '\0';
+    pc->line = e->line;
+    pc->column = e->int2;
+    if (e->node && pc->line <= 0)
+        pc->line = (int)xmlGetLineNo((const xmlNode *)e->node);
+}
+
+static void on_parse_error(void *user, xmlErrorPtr e) {
+    xmlParserCtxtPtr ctxt = user;
+    record_xml_error(ctxt->_private, e);
+}
+
+static void forbid(xmlParserCtxtPtr ctxt, const char *what) {
+    parse_ctx *pc = ctxt->_private;
+    if (!pc->forbidden) {
+        pc->forbidden = 1;
+        pc->have_error = 1;
+        snprintf(pc->message, sizeof pc->message, "%s is not allowed in an ontology", what);
+        pc->line = ctxt->input ? ctxt->input->line : 0;
+        pc->column = ctxt->input ? ctxt->input->col : 0;
+    }
+    xmlStopParser(ctxt);
+}
+
+static void on_internal_subset(void *user, const xmlChar *name, const xmlChar *ext,
+                               const xmlChar *sys) {
+    (void)name, (void)ext, (void)sys;
+    forbid(user, "a document type declaration (DTD)");
+}
+
+static void on_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *pub,
+                           const xmlChar *sys, xmlChar *content) {
+    (void)name, (void)type, (void)pub, (void)sys, (void)content;
+    forbid(user, "an entity declaration");
+}
+
+static void on_reference(void *user, const xmlChar *name) {
+    (void)name;
+    forbid(user, "an entity reference");
+}
+
+static xmlEntityPtr on_get_entity(void *user, const xmlChar *name) {
+    xmlEntityPtr predefined = xmlGetPredefinedEntity(name);
+    if (predefined)
+        return predefined;
+    forbid(user, "an entity reference");
+    return NULL;
+}
+
+static pthread_once_t xml_init_once = PTHREAD_ONCE_INIT;
+static void init_xml(void) { xmlInitParser(); }
+
+/* Parse one input into a document; on failure the builder holds the error. */
+static xmlDocPtr parse_xml(builder *b, const char *name, const char *data, size_t size) {
+    pthread_once(&xml_init_once, init_xml);
+    loc at = {b->cur_file_index, 0};
+    if (size > INT_MAX) {
+        fail_at(b, HP_E_LIMIT, at, "input is too large");
+        return NULL;
+    }
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)size);
+    if (!ctxt) {
+        nomem(b);
+        return NULL;
+    }
+    parse_ctx pc;
+    memset(&pc, 0, sizeof pc);
+    pc.b = b;
+    ctxt->_private = &pc;
+    ctxt->sax->serror = on_parse_error;
+    ctxt->sax->internalSubset = on_internal_subset;
+    ctxt->sax->externalSubset = on_internal_subset;
+    ctxt->sax->entityDecl = on_entity_decl;
+    ctxt->sax->unparsedEntityDecl = NULL;
+    ctxt->sax->reference = on_reference;
+    ctxt->sax->getEntity = on_get_entity;
+    ctxt->sax->getParameterEntity = NULL;
+    ctxt->vctxt.error = NULL;
+    ctxt->vctxt.warning = NULL;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    ctxt->sax->serror = on_parse_error; /* xmlCtxtUseOptions may reset handlers */
+
+    xmlParseDocument(ctxt);
+    xmlDocPtr doc = ctxt->myDoc;
+    int ok = ctxt->wellFormed && !pc.have_error && doc;
+    int oom = ctxt->errNo == XML_ERR_NO_MEMORY;
+    xmlFreeParserCtxt(ctxt);
+    if (ok && (doc->intSubset || doc->extSubset)) {
+        ok = 0;
+        pc.forbidden = 1;
+        snprintf(pc.message, sizeof pc.message, "a DTD is not allowed in an ontology");
+    }
+    if (!ok) {
+        if (doc)
+            xmlFreeDoc(doc);
+        if (oom && !pc.forbidden) {
+            nomem(b);
+            return NULL;
+        }
+        if (b->status == HP_OK) {
+            b->status = pc.forbidden ? HP_E_FORBIDDEN : HP_E_PARSE;
+            hp__fail(b->err, b->status, name, pc.line, pc.column, "%s",
+                     pc.message[0] ? pc.message : "not well-formed XML");
+        }
+        return NULL;
+    }
+    (void)at;
+    return doc;
+}
+
+/* ---- Schema ------------------------------------------------------------------------- */
+
+typedef struct schema {
+    xmlRelaxNGPtr rng;
+    xmlRelaxNGValidCtxtPtr valid;
+} schema;
+
+static void on_schema_error(void *user, xmlErrorPtr e) { record_xml_error(user, e); }
+
+static int schema_open(builder *b, schema *s) {
+    memset(s, 0, sizeof *s);
+    parse_ctx pc;
+    memset(&pc, 0, sizeof pc);
+    xmlRelaxNGParserCtxtPtr p =
+        xmlRelaxNGNewMemParserCtxt((const char *)hp__schema_rng, (int)hp__schema_rng_size);
+    if (!p) {
+        nomem(b);
+        return 0;
+    }
+    xmlRelaxNGSetParserStructuredErrors(p, on_schema_error, &pc);
+    s->rng = xmlRelaxNGParse(p);
+    xmlRelaxNGFreeParserCtxt(p);
+    if (!s->rng) {
+        if (b->status == HP_OK)
+            b->status = hp__fail(b->err, HP_E_INTERNAL, "hippain.rng", pc.line, pc.column,
+                                 "the embedded schema does not compile: %s", pc.message);
+        return 0;
+    }
+    s->valid = xmlRelaxNGNewValidCtxt(s->rng);
+    if (!s->valid) {
+        xmlRelaxNGFree(s->rng);
+        s->rng = NULL;
+        nomem(b);
+        return 0;
+    }
+    return 1;
+}
+
+static void schema_close(schema *s) {
+    if (s->valid)
+        xmlRelaxNGFreeValidCtxt(s->valid);
+    if (s->rng)
+        xmlRelaxNGFree(s->rng);
+}
+
+static int schema_validate(builder *b, schema *s, xmlDocPtr doc, const char *name) {
+    parse_ctx pc;
+    memset(&pc, 0, sizeof pc);
+    xmlRelaxNGSetValidStructuredErrors(s->valid, on_schema_error, &pc);
+    int r = xmlRelaxNGValidateDoc(s->valid, doc);
+    if (r == 0)
+        return 1;
+    if (b->status == HP_OK) {
+        b->status = hp__fail(b->err, HP_E_SCHEMA, name, pc.line, pc.column, "%s",
+                             pc.message[0] ? pc.message : "does not match the schema");
+    }
+    return 0;
+}
+
+/* ---- Reading entries ---------------------------------------------------------------- */
+
+static loc here(const builder *b, const xmlNode *n) {
+    long line = xmlGetLineNo(n);
+    return (loc){b->cur_file_index, line > 0 ? (uint32_t)line : 0};
+}
+
+static int is_el(const xmlNode *n, const char *name) {
+    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST HP_NS) &&
+           xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static const char *attr(const xmlNode *n, const char *name) {
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST name) && a->children &&
+            a->children->type == XML_TEXT_NODE)
+            return (const char *)a->children->content;
+    }
+    return NULL;
+}
+
+static const char *req_attr(builder *b, const xmlNode *n, const char *name) {
+    const char *v = attr(n, name);
+    if (!v)
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s> needs the attribute '%s'",
+                (const char *)n->name, name);
+    return v;
+}
+
+static int valid_id(const char *s, int source) {
+    size_t n = strlen(s);
+    if (n == 0 || n > MAX_ID_LEN)
+        return 0;
+    if (!(s[0] >= 'a' && s[0] <= 'z') && !(source && s[0] >= '0' && s[0] <= '9'))
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return 0;
+    }
+    return 1;
+}
+
+static hp__str read_id(builder *b, const xmlNode *n, const char *name, int source) {
+    const char *v = req_attr(b, n, name);
+    if (!v)
+        return 0;
+    if (!valid_id(v, source)) {
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a valid id",
+                (const char *)n->name, name, v);
+        return 0;
+    }
+    return intern(b, v);
+}
+
+static int read_enum(builder *b, const xmlNode *n, const char *name, hp_enum_type type,
+                     int *out) {
+    const char *v = req_attr(b, n, name);
+    if (!v)
+        return 0;
+    if (hp_enum_parse(type, v, out) != HP_OK) {
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: unknown value",
+                (const char *)n->name, name, v);
+        return 0;
+    }
+    return 1;
+}
+
+/* A number in [lo, hi]; lo_open/hi_open exclude the bounds. */
+static int read_number(builder *b, const xmlNode *n, const char *name, int required, double lo,
+                       int lo_open, double hi, int hi_open, double *out) {
+    const char *v = required ? req_attr(b, n, name) : attr(n, name);
+    if (!v)
+        return !required;
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    while (*end == ' ')
+        end++;
+    if (end == v || *end || errno || !isfinite(d)) {
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a number",
+                (const char *)n->name, name, v);
+        return 0;
+    }
+    if (d < lo || d > hi || (lo_open && d == lo) || (hi_open && d == hi)) {
+        const char *idv = attr(n, "id");
+        fail_at(b, HP_E_SEMANTIC, here(b, n), "%s%s%s%s=%s is out of range %c%g, %g%c",
+                idv ? "'" : "", idv ? idv : "", idv ? "': " : "", name, v, lo_open ? '(' : '[',
+                lo, hi, hi_open ? ')' : ']');
+        return 0;
+    }
+    *out = d;
+    return 1;
+}
+
+static int read_int(builder *b, const xmlNode *n, const char *name, int required, int lo, int hi,
+                    int16_t *out) {
+    double d = 0;
+    if (!read_number(b, n, name, required, lo, 0, hi, 0, &d))
+        return 0;
+    if (d != floor(d)) {
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s>: not a whole number", (const char *)n->name,
+                name);
+        return 0;
+    }
+    *out = (int16_t)d;
+    return 1;
+}
+
+/* src="a b c": normalised and interned; checked against sources after all inputs. */
+static hp__str read_src(builder *b, const xmlNode *n) {
+    const char *v = req_attr(b, n, "src");
+    if (!v)
+        return 0;
+    hp__str s = intern_collapsed(b, v);
+    if (!s && b->status == HP_OK)
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s src>: no source given", (const char *)n->name);
+    return s;
+}
+
+static hp__str node_lang(builder *b, const xmlNode *n) {
+    xmlChar *lang = xmlNodeGetLang(n);
+    if (!lang)
+        return b->cur_lang;
+    hp__str s = intern(b, (const char *)lang);
+    xmlFree(lang);
+    return s ? s : b->cur_lang;
+}
+
+static hp__str node_text(builder *b, const xmlNode *n) {
+    xmlChar *content = xmlNodeGetContent(n);
+    if (!content) {
+        nomem(b);
+        return 0;
+    }
+    hp__str s = intern_collapsed(b, (const char *)content);
+    xmlFree(content);
+    return s;
+}
+
+/* If n is a text element (<label>, ...), stage it for the entry and return 1. */
+static int read_text(builder *b, const xmlNode *n, hp_entity_kind kind, uint32_t owner) {
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    int field;
+    if (hp_enum_parse(HP_ENUM_TEXT_FIELD, (const char *)n->name, &field) != HP_OK ||
+        !is_el(n, (const char *)n->name))
+        return 0;
+    st_text t = {(uint8_t)kind, owner, 0, (uint8_t)field, node_lang(b, n), node_text(b, n),
+                 here(b, n)};
+    if (!t.text && b->status == HP_OK)
+        fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", (const char *)n->name);
+    PUSH(b, b->texts, t);
+    return 1;
+}
+
+static int unexpected(builder *b, const xmlNode *n, const char *in) {
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    fail_at(b, HP_E_SCHEMA, here(b, n), "unexpected element <%s> in <%s>", (const char *)n->name,
+            in);
+    return 1;
+}
+
+static void read_entry(builder *b, const xmlNode *n, hp__entry *e, int source) {
+    memset(e, 0, sizeof *e);
+    e->id = read_id(b, n, "id", source);
+    if (!source)
+        e->sources = read_src(b, n);
+    loc at = here(b, n);
+    e->file = at.file;
+    e->line = at.line;
+}
+
+static void read_treat(builder *b, const xmlNode *n, hp_entity_kind owner_kind, uint32_t owner) {
+    st_treat t = {(uint8_t)owner_kind, owner, 0, 0, 0, 0, here(b, n)};
+    const char *ex = attr(n, "exercise"), *adv = attr(n, "advice");
+    if ((ex != NULL) == (adv != NULL)) {
+        fail_at(b, HP_E_SCHEMA, t.at, "<treat> needs exactly one of 'exercise' or 'advice'");
+        return;
+    }
+    t.target_kind = ex ? HP_ENTITY_EXERCISE : HP_ENTITY_ADVICE;
+    t.target_ref = read_id(b, n, ex ? "exercise" : "advice", 0);
+    int phase;
+    if (!read_enum(b, n, "phase", HP_ENUM_PHASE, &phase))
+        return;
+    t.phase = (uint8_t)phase;
+    t.sources = read_src(b, n);
+    PUSH(b, b->treats, t);
+}
+
+static void read_source(builder *b, const xmlNode *n) {
+    hp__source s;
+    read_entry(b, n, &s.e, 1);
+    const char *url = attr(n, "url");
+    s.url = url ? intern_collapsed(b, url) : 0;
+    uint32_t idx = (uint32_t)b->sources.n;
+    st_text t = {HP_ENTITY_SOURCE, idx, 0, HP_TEXT_CITATION, node_lang(b, n), node_text(b, n),
+                 here(b, n)};
+    if (!t.text)
+        fail_at(b, HP_E_SCHEMA, t.at, "source '%s' has no citation", b->str + s.e.id);
+    PUSH(b, b->texts, t);
+    PUSH(b, b->sources, s);
+}
+
+static void read_finding(builder *b, const xmlNode *n) {
+    hp__finding f;
+    memset(&f, 0, sizeof f);
+    read_entry(b, n, &f.e, 0);
+    int kind = 0, group = 0;
+    read_enum(b, n, "kind", HP_ENUM_FINDING_KIND, &kind);
+    read_enum(b, n, "group", HP_ENUM_FINDING_GROUP, &group);
+    f.kind = (uint8_t)kind;
+    f.group = (uint8_t)group;
+    read_number(b, n, "base-rate", 1, 0, 1, 1, 1, &f.base_rate);
+    uint32_t idx = (uint32_t)b->findings.n;
+    for (const xmlNode *c = n->children; c && b->status == HP_OK; c = c->next) {
+        if (read_text(b, c, HP_ENTITY_FINDING, idx))
+            continue;
+        if (is_el(c, "treat"))
+            read_treat(b, c, HP_ENTITY_FINDING, idx);
+        else
+            unexpected(b, c, "finding");
+    }
+    PUSH(b, b->findings, f);
+}
+
+static void read_condition(builder *b, const xmlNode *n) {
+    hp__condition c;
+    memset(&c, 0, sizeof c);
+    read_entry(b, n, &c.e, 0);
+    read_number(b, n, "prior", 1, 0, 1, 1, 0, &c.prior);
+    int ser = 0;
+    read_enum(b, n, "seriousness", HP_ENUM_SERIOUSNESS, &ser);
+    c.seriousness = (uint8_t)ser;
+    c.suspect_at = 0.2;
+    read_number(b, n, "suspect-at", 0, 0, 1, 1, 0, &c.suspect_at);
+    uint32_t idx = (uint32_t)b->conditions.n;
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+        if (read_text(b, k, HP_ENTITY_CONDITION, idx))
+            continue;
+        if (is_el(k, "evidence")) {
+            st_link l = {idx, read_id(b, k, "finding", 0), 0, 0, here(b, k)};
+            read_number(b, k, "strength", 1, 0, 1, 1, 1, &l.strength);
+            l.sources = read_src(b, k);
+            PUSH(b, b->links, l);
+        } else if (is_el(k, "treat")) {
+            read_treat(b, k, HP_ENTITY_CONDITION, idx);
+        } else {
+            unexpected(b, k, "condition");
+        }
+    }
+    PUSH(b, b->conditions, c);
+}
+
+static void read_red_flag(builder *b, const xmlNode *n) {
+    hp__red_flag r;
+    memset(&r, 0, sizeof r);
+    read_entry(b, n, &r.e, 0);
+    int level = 0;
+    if (read_enum(b, n, "level", HP_ENUM_TRIAGE, &level) && level == HP_TRIAGE_SELF_CARE)
+        fail_at(b, HP_E_SEMANTIC, here(b, n), "red flag '%s': level must be see_clinician or urgent",
+                attr(n, "id"));
+    r.level = (uint8_t)level;
+    uint32_t idx = (uint32_t)b->red_flags.n;
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+        if (read_text(b, k, HP_ENTITY_RED_FLAG, idx))
+            continue;
+        if (is_el(k, "when")) {
+            st_ref w = {idx, read_id(b, k, "finding", 0), 0, 0, here(b, k)};
+            PUSH(b, b->rf_findings, w);
+        } else {
+            unexpected(b, k, "red-flag");
+        }
+    }
+    PUSH(b, b->red_flags, r);
+}
+
+static void read_derive(builder *b, const xmlNode *n) {
+    hp__derived_rule d;
+    memset(&d, 0, sizeof d);
+    read_entry(b, n, &d.e, 0);
+    hp__str ref = read_id(b, n, "finding", 0);
+    int metric = 0, op = 0;
+    read_enum(b, n, "metric", HP_ENUM_METRIC, &metric);
+    read_enum(b, n, "op", HP_ENUM_COMPARE, &op);
+    d.metric = (uint8_t)metric;
+    d.op = (uint8_t)op;
+    read_number(b, n, "threshold", 1, -1e9, 0, 1e9, 0, &d.threshold);
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next)
+        if (!read_text(b, k, HP_ENTITY_DERIVED_RULE, (uint32_t)b->derived.n))
+            unexpected(b, k, "derive");
+    PUSH(b, b->derived, d);
+    PUSH(b, b->derived_ref, ref);
+    PUSH(b, b->derived_at, here(b, n));
+}
+
+static void read_dosing(builder *b, const xmlNode *n, hp__dosing *d) {
+    read_int(b, n, "sets", 1, 1, 20, &d->sets);
+    read_int(b, n, "reps", 0, 1, 200, &d->reps);
+    read_int(b, n, "hold-seconds", 0, 1, 600, &d->hold_seconds);
+    read_int(b, n, "minutes", 0, 1, 600, &d->minutes);
+    read_int(b, n, "days-per-week", 1, 1, 7, &d->days_per_week);
+    int effort = 0;
+    read_enum(b, n, "effort", HP_ENUM_EFFORT, &effort);
+    d->effort = (uint8_t)effort;
+    d->sources = read_src(b, n);
+    if (b->status == HP_OK && !d->reps && !d->hold_seconds && !d->minutes)
+        fail_at(b, HP_E_SEMANTIC, here(b, n),
+                "<dosing> needs at least one of 'reps', 'hold-seconds' or 'minutes'");
+}
+
+static void read_progression(builder *b, const xmlNode *n, hp__progression *p) {
+    read_int(b, n, "every-weeks", 1, 1, 52, &p->every_weeks);
+    read_int(b, n, "add-sets", 0, 0, 10, &p->add_sets);
+    read_int(b, n, "max-sets", 0, 1, 20, &p->max_sets);
+    read_int(b, n, "add-reps", 0, 0, 50, &p->add_reps);
+    read_int(b, n, "max-reps", 0, 1, 200, &p->max_reps);
+    read_int(b, n, "add-hold-seconds", 0, 0, 120, &p->add_hold_seconds);
+    read_int(b, n, "max-hold-seconds", 0, 1, 600, &p->max_hold_seconds);
+    read_int(b, n, "add-minutes", 0, 0, 60, &p->add_minutes);
+    read_int(b, n, "max-minutes", 0, 1, 600, &p->max_minutes);
+    int effort = -1;
+    if (attr(n, "effort"))
+        read_enum(b, n, "effort", HP_ENUM_EFFORT, &effort);
+    p->effort = (uint8_t)(effort < 0 ? 0xff : effort);
+    p->sources = read_src(b, n);
+}
+
+static void read_exercise(builder *b, const xmlNode *n) {
+    hp__exercise x;
+    memset(&x, 0, sizeof x);
+    read_entry(b, n, &x.e, 0);
+    int kind = 0;
+    read_enum(b, n, "kind", HP_ENUM_EXERCISE_KIND, &kind);
+    x.kind = (uint8_t)kind;
+    const char *targets = attr(n, "targets");
+    x.targets = targets ? intern_collapsed(b, targets) : 0;
+    x.progression.effort = 0xff;
+    int have_dosing = 0;
+    uint32_t idx = (uint32_t)b->exercises.n;
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+        if (read_text(b, k, HP_ENTITY_EXERCISE, idx))
+            continue;
+        if (is_el(k, "dosing")) {
+            if (have_dosing++)
+                fail_at(b, HP_E_SCHEMA, here(b, k), "exercise '%s' has two <dosing>",
+                        attr(n, "id"));
+            read_dosing(b, k, &x.dosing);
+        } else if (is_el(k, "progression")) {
+            read_progression(b, k, &x.progression);
+        } else if (is_el(k, "contraindication")) {
+            st_ref r = {idx, read_id(b, k, "condition", 0), node_text(b, k), read_src(b, k),
+                        here(b, k)};
+            if (!r.reason && b->status == HP_OK)
+                fail_at(b, HP_E_SCHEMA, r.at, "<contraindication> needs a reason");
+            PUSH(b, b->contras, r);
+        } else {
+            unexpected(b, k, "exercise");
+        }
+    }
+    if (!have_dosing && b->status == HP_OK)
+        fail_at(b, HP_E_SEMANTIC, here(b, n), "exercise '%s' has no <dosing>", attr(n, "id"));
+    PUSH(b, b->exercises, x);
+}
+
+static void read_advice(builder *b, const xmlNode *n) {
+    hp__advice v;
+    memset(&v, 0, sizeof v);
+    read_entry(b, n, &v.e, 0);
+    int cat = 0;
+    read_enum(b, n, "category", HP_ENUM_ADVICE_CATEGORY, &cat);
+    v.category = (uint8_t)cat;
+    uint32_t idx = (uint32_t)b->advice.n;
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next)
+        if (!read_text(b, k, HP_ENTITY_ADVICE, idx))
+            unexpected(b, k, "advice");
+    PUSH(b, b->advice, v);
+}
+
+static void read_translations(builder *b, const xmlNode *n) {
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+        if (!is_el(k, "translate")) {
+            unexpected(b, k, "translations");
+            continue;
+        }
+        st_text t = {0xff, 0, read_id(b, k, "ref", 0), 0, node_lang(b, k), node_text(b, k),
+                     here(b, k)};
+        int field = 0;
+        read_enum(b, k, "field", HP_ENUM_TEXT_FIELD, &field);
+        t.field = (uint8_t)field;
+        if (!t.text && b->status == HP_OK)
+            fail_at(b, HP_E_SCHEMA, t.at, "<translate ref=\"%s\"> is empty", attr(k, "ref"));
+        PUSH(b, b->texts, t);
+    }
+}
+
+typedef void (*entry_reader)(builder *, const xmlNode *);
+
+static void read_section(builder *b, const xmlNode *n, const char *item, entry_reader fn) {
+    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+        if (is_el(k, item))
+            fn(b, k);
+        else
+            unexpected(b, k, (const char *)n->name);
+    }
+}
+
+static void read_document(builder *b, xmlDocPtr doc) {
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    loc at = {b->cur_file_index, root ? (uint32_t)xmlGetLineNo(root) : 1};
+    if (!root || !is_el(root, "ontology")) {
+        fail_at(b, HP_E_SCHEMA, at, "the root element must be <ontology> in namespace %s",
+                HP_NS);
+        return;
+    }
+    const char *format = attr(root, "format");
+    if (!format || strcmp(format, "1") != 0) {
+        fail_at(b, HP_E_SCHEMA, at, "unsupported format '%s' (this library reads format 1)",
+                format ? format : "(missing)");
+        return;
+    }
+    b->cur_lang = node_lang(b, root);
+    if (!b->cur_lang)
+        b->cur_lang = intern(b, "en");
+    if (!b->name) {
+        b->name = intern(b, attr(root, "name"));
+        b->version = intern(b, attr(root, "version"));
+    }
+    static const struct {
+        const char *section, *item;
+        entry_reader fn;
+    } sections[] = {
+        {"sources", "source", read_source},
+        {"findings", "finding", read_finding},
+        {"conditions", "condition", read_condition},
+        {"red-flags", "red-flag", read_red_flag},
+        {"derived-findings", "derive", read_derive},
+        {"exercises", "exercise", read_exercise},
+        {"advice-items", "advice", read_advice},
+    };
+    for (const xmlNode *k = root->children; k && b->status == HP_OK; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_el(k, "translations")) {
+            read_translations(b, k);
+            continue;
+        }
+        size_t i;
+        for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+            if (is_el(k, sections[i].section)) {
+                read_section(b, k, sections[i].item, sections[i].fn);
+                break;
+            }
+        }
+        if (i == sizeof sections / sizeof sections[0])
+            unexpected(b, k, "ontology");
+    }
+}
+
+/* ---- Reading inputs ----------------------------------------------------------------- */
+
+static char *read_file(builder *b, const char *path, size_t cap, size_t *size) {
+    loc at = {b->cur_file_index, 0};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        b->status = hp__fail(b->err, HP_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    size_t len = 0, bufcap = 0;
+    char *buf = NULL;
+    for (;;) {
+        if (!hp__grow(b->a, (void **)&buf, &bufcap, len + 65536, 1)) {
+            nomem(b);
+            break;
+        }
+        size_t got = fread(buf + len, 1, bufcap - len, f);
+        len += got;
+        if (len > cap) {
+            fail_at(b, HP_E_LIMIT, at, "the file is larger than the limit of %zu bytes", cap);
+            break;
+        }
+        if (got == 0) {
+            if (ferror(f))
+                b->status = hp__fail(b->err, HP_E_IO, path, 0, 0, "read error");
+            break;
+        }
+    }
+    fclose(f);
+    if (b->status != HP_OK) {
+        hp__free(b->a, buf);
+        return NULL;
+    }
+    *size = len;
+    return buf;
+}
+
+static void load_input(builder *b, schema *s, int validate, const char *name, const char *data,
+                       size_t size, size_t cap) {
+    hp__str fname = intern(b, *name ? name : "<memory>");
+    if (!fname || !PUSH(b, b->files, fname)) {
+        nomem(b);
+        return;
+    }
+    b->cur_file_index = (uint32_t)(b->files.n - 1);
+    b->cur_file = name;
+    char *owned = NULL;
+    if (!data) {
+        owned = read_file(b, name, cap, &size);
+        if (!owned)
+            return;
+        data = owned;
+    } else if (size > cap) {
+        fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0},
+                "the input is larger than the limit of %zu bytes", cap);
+        return;
+    }
+    xmlDocPtr doc = parse_xml(b, name, data, size);
+    if (doc && (!validate || schema_validate(b, s, doc, name)))
+        read_document(b, doc);
+    if (doc)
+        xmlFreeDoc(doc);
+    hp__free(b->a, owned);
+}
+
+/* ---- Resolution and checks ---------------------------------------------------------- */
+
+static int cmp_slot_builder(const void *x, const void *y, void *ctx) {
+    const char *s = ctx;
+    return strcmp(s + ((const hp__id_slot *)x)->id, s + ((const hp__id_slot *)y)->id);
+}
+
+/* A small merge sort with a context (qsort_r is not portable C11). */
+static void sort_slots(hp__id_slot *v, hp__id_slot *tmp, size_t n, const char *strings) {
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_slots(v, tmp, h, strings);
+    sort_slots(v + h, tmp, n - h, strings);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp_slot_builder(&v[j], &v[i], (void *)strings) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+typedef struct resolver {
+    builder *b;
+    hp__id_slot *ids;
+    size_t n;
+} resolver;
+
+static const hp__entry *builder_entry(const builder *b, int kind, uint32_t i) {
+    switch (kind) {
+    case HP_ENTITY_SOURCE: return &b->sources.v[i].e;
+    case HP_ENTITY_FINDING: return &b->findings.v[i].e;
+    case HP_ENTITY_CONDITION: return &b->conditions.v[i].e;
+    case HP_ENTITY_RED_FLAG: return &b->red_flags.v[i].e;
+    case HP_ENTITY_DERIVED_RULE: return &b->derived.v[i].e;
+    case HP_ENTITY_EXERCISE: return &b->exercises.v[i].e;
+    case HP_ENTITY_ADVICE: return &b->advice.v[i].e;
+    default: return NULL;
+    }
+}
+
+static size_t builder_count(const builder *b, int kind) {
+    switch (kind) {
+    case HP_ENTITY_SOURCE: return b->sources.n;
+    case HP_ENTITY_FINDING: return b->findings.n;
+    case HP_ENTITY_CONDITION: return b->conditions.n;
+    case HP_ENTITY_RED_FLAG: return b->red_flags.n;
+    case HP_ENTITY_DERIVED_RULE: return b->derived.n;
+    case HP_ENTITY_EXERCISE: return b->exercises.n;
+    case HP_ENTITY_ADVICE: return b->advice.n;
+    default: return 0;
+    }
+}
+
+/* Build the sorted id index; a duplicate id is an error naming both places. */
+static hp__id_slot *build_ids(builder *b, size_t *n_out) {
+    size_t n = 0;
+    for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++)
+        n += builder_count(b, k);
+    hp__id_slot *ids = hp__calloc(b->a, n, sizeof *ids);
+    hp__id_slot *tmp = hp__calloc(b->a, n, sizeof *tmp);
+    if (!ids || !tmp) {
+        hp__free(b->a, ids);
+        hp__free(b->a, tmp);
+        nomem(b);
+        return NULL;
+    }
+    size_t j = 0;
+    for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++)
+        for (uint32_t i = 0; i < builder_count(b, k); i++)
+            ids[j++] = (hp__id_slot){builder_entry(b, k, i)->id, (uint8_t)k, i};
+    sort_slots(ids, tmp, n, b->str);
+    hp__free(b->a, tmp);
+    for (size_t i = 1; i < n; i++) {
+        if (ids[i].id != ids[i - 1].id)
+            continue;
+        const hp__entry *first = builder_entry(b, ids[i - 1].kind, ids[i - 1].index);
+        const hp__entry *second = builder_entry(b, ids[i].kind, ids[i].index);
+        if (first->file > second->file ||
+            (first->file == second->file && first->line > second->line)) {
+            const hp__entry *t = first;
+            first = second;
+            second = t;
+        }
+        fail_at(b, HP_E_DUPLICATE, (loc){second->file, second->line},
+                "duplicate id '%s': already defined at %s:%u", b->str + ids[i].id,
+                file_name(b, first->file), (unsigned)first->line);
+        hp__free(b->a, ids);
+        return NULL;
+    }
+    *n_out = n;
+    return ids;
+}
+
+static const hp__id_slot *find_slot(const hp__id_slot *ids, size_t n, const char *strings,
+                                    const char *id) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(strings + ids[mid].id, id);
+        if (c == 0)
+            return &ids[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Resolve a reference to an entry of `kind`; -1 and an error if it does not exist. */
+static long resolve(resolver *r, hp__str ref, int kind, loc at, const char *what) {
+    builder *b = r->b;
+    if (b->status != HP_OK)
+        return -1;
+    const hp__id_slot *s = find_slot(r->ids, r->n, b->str, b->str + ref);
+    if (!s || s->kind != kind) {
+        const char *kname = hp_enum_name(HP_ENUM_ENTITY_KIND, kind);
+        if (s)
+            fail_at(b, HP_E_SEMANTIC, at, "%s '%s' is a %s, not a %s", what, b->str + ref,
+                    hp_enum_name(HP_ENUM_ENTITY_KIND, s->kind), kname);
+        else
+            fail_at(b, HP_E_SEMANTIC, at, "%s '%s': no such %s", what, b->str + ref, kname);
+        return -1;
+    }
+    return (long)s->index;
+}
+
+static void check_sources(resolver *r, hp__str src, loc at) {
+    builder *b = r->b;
+    if (!src || b->status != HP_OK)
+        return;
+    const char *s = b->str + src;
+    while (*s) {
+        const char *e = strchr(s, ' ');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        char id[MAX_ID_LEN + 2];
+        if (len > MAX_ID_LEN) {
+            fail_at(b, HP_E_SEMANTIC, at, "source id '%.*s...' is too long", 20, s);
+            return;
+        }
+        memcpy(id, s, len);
+        id[len] = '\0';
+        const hp__id_slot *slot = find_slot(r->ids, r->n, b->str, id);
+        if (!slot || slot->kind != HP_ENTITY_SOURCE) {
+            fail_at(b, HP_E_SEMANTIC, at, "src names '%s', which is not a declared source", id);
+            return;
+        }
+        s += len;
+        while (*s == ' ')
+            s++;
+    }
+}
+
+static const char *entry_id_str(const builder *b, int kind, uint32_t i) {
+    return b->str + builder_entry(b, kind, i)->id;
+}
+
+/* Texts each kind must have in English. */
+static unsigned required_texts(int kind) {
+    switch (kind) {
+    case HP_ENTITY_SOURCE: return 1u << HP_TEXT_CITATION;
+    case HP_ENTITY_FINDING: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_QUESTION;
+    case HP_ENTITY_CONDITION: return 1u << HP_TEXT_LABEL;
+    case HP_ENTITY_RED_FLAG: return 1u << HP_TEXT_MESSAGE;
+    case HP_ENTITY_EXERCISE: return 1u << HP_TEXT_LABEL;
+    case HP_ENTITY_ADVICE: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_TEXT;
+    default: return 0;
+    }
+}
+
+static unsigned allowed_texts(int kind) {
+    switch (kind) {
+    case HP_ENTITY_SOURCE: return 1u << HP_TEXT_CITATION;
+    case HP_ENTITY_FINDING: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_QUESTION | 1u << HP_TEXT_DESCRIPTION;
+    case HP_ENTITY_CONDITION: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_DESCRIPTION;
+    case HP_ENTITY_RED_FLAG: return 1u << HP_TEXT_MESSAGE | 1u << HP_TEXT_LABEL;
+    case HP_ENTITY_DERIVED_RULE: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_DESCRIPTION;
+    case HP_ENTITY_EXERCISE:
+        return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_DESCRIPTION | 1u << HP_TEXT_CUE;
+    case HP_ENTITY_ADVICE: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_TEXT;
+    default: return 0;
+    }
+}
+
+static int cmp_text(const st_text *x, const st_text *y) {
+    if (x->owner_kind != y->owner_kind)
+        return x->owner_kind < y->owner_kind ? -1 : 1;
+    if (x->owner != y->owner)
+        return x->owner < y->owner ? -1 : 1;
+    if (x->field != y->field)
+        return x->field < y->field ? -1 : 1;
+    if (x->lang != y->lang)
+        return x->lang < y->lang ? -1 : 1; /* interned: equal offsets, equal strings */
+    return 0;
+}
+
+static void sort_texts(st_text *v, st_text *tmp, size_t n) {
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_texts(v, tmp, h);
+    sort_texts(v + h, tmp, n - h);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp_text(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+static void resolve_texts(resolver *r) {
+    builder *b = r->b;
+    hp__str en = intern(b, "en");
+    for (size_t i = 0; i < b->texts.n && b->status == HP_OK; i++) {
+        st_text *t = &b->texts.v[i];
+        if (t->owner_kind == 0xff) {
+            const hp__id_slot *s = find_slot(r->ids, r->n, b->str, b->str + t->owner_ref);
+            if (!s) {
+                fail_at(b, HP_E_SEMANTIC, t->at, "translation of '%s': no such entry",
+                        b->str + t->owner_ref);
+                return;
+            }
+            t->owner_kind = s->kind;
+            t->owner = s->index;
+        }
+        if (!(allowed_texts(t->owner_kind) & 1u << t->field)) {
+            fail_at(b, HP_E_SEMANTIC, t->at, "a %s cannot have a %s text",
+                    hp_enum_name(HP_ENUM_ENTITY_KIND, t->owner_kind),
+                    hp_enum_name(HP_ENUM_TEXT_FIELD, t->field));
+            return;
+        }
+    }
+    if (b->status != HP_OK)
+        return;
+    st_text *tmp = hp__calloc(b->a, b->texts.n, sizeof *tmp);
+    if (!tmp) {
+        nomem(b);
+        return;
+    }
+    sort_texts(b->texts.v, tmp, b->texts.n);
+    hp__free(b->a, tmp);
+    for (size_t i = 1; i < b->texts.n; i++) {
+        const st_text *p = &b->texts.v[i - 1], *t = &b->texts.v[i];
+        if (cmp_text(p, t) == 0) {
+            const st_text *later = p->at.file > t->at.file ||
+                                           (p->at.file == t->at.file && p->at.line > t->at.line)
+                                       ? p
+                                       : t;
+            const st_text *first = later == p ? t : p;
+            fail_at(b, HP_E_DUPLICATE, later->at, "'%s' already has a %s text in '%s' at %s:%u",
+                    entry_id_str(b, t->owner_kind, t->owner),
+                    hp_enum_name(HP_ENUM_TEXT_FIELD, t->field), b->str + t->lang,
+                    file_name(b, first->at.file), (unsigned)first->at.line);
+            return;
+        }
+    }
+    /* every required text present in English */
+    size_t i = 0;
+    for (int k = 0; k < HP_ENTITY_KIND_COUNT && b->status == HP_OK; k++) {
+        for (uint32_t e = 0; e < builder_count(b, k) && b->status == HP_OK; e++) {
+            unsigned have = 0;
+            while (i < b->texts.n && b->texts.v[i].owner_kind == k && b->texts.v[i].owner == e) {
+                if (b->texts.v[i].lang == en)
+                    have |= 1u << b->texts.v[i].field;
+                i++;
+            }
+            unsigned missing = required_texts(k) & ~have;
+            if (missing) {
+                int f = 0;
+                while (!(missing & 1u << f))
+                    f++;
+                const hp__entry *en_e = builder_entry(b, k, e);
+                fail_at(b, HP_E_SEMANTIC, (loc){en_e->file, en_e->line},
+                        "%s '%s' has no English <%s>", hp_enum_name(HP_ENUM_ENTITY_KIND, k),
+                        b->str + en_e->id, hp_enum_name(HP_ENUM_TEXT_FIELD, f));
+            }
+        }
+    }
+}
+
+static void check_all(resolver *r) {
+    builder *b = r->b;
+    for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++) {
+        for (uint32_t i = 0; i < builder_count(b, k); i++) {
+            const hp__entry *e = builder_entry(b, k, i);
+            check_sources(r, e->sources, (loc){e->file, e->line});
+        }
+    }
+    for (size_t i = 0; i < b->links.n && b->status == HP_OK; i++) {
+        st_link *l = &b->links.v[i];
+        check_sources(r, l->sources, l->at);
+        long f = resolve(r, l->finding_ref, HP_ENTITY_FINDING, l->at, "evidence finding");
+        if (f < 0)
+            return;
+        /* the same finding twice in one condition */
+        for (size_t j = i; j-- > 0 && b->links.v[j].condition == l->condition;) {
+            if (b->links.v[j].finding_ref == l->finding_ref) {
+                fail_at(b, HP_E_DUPLICATE, l->at,
+                        "condition '%s' links finding '%s' twice (first at line %u)",
+                        entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
+                        b->str + l->finding_ref, (unsigned)b->links.v[j].at.line);
+                return;
+            }
+        }
+        l->finding_ref = (hp__str)f; /* now an index */
+    }
+    for (size_t i = 0; i < b->treats.n && b->status == HP_OK; i++) {
+        st_treat *t = &b->treats.v[i];
+        check_sources(r, t->sources, t->at);
+        long x = resolve(r, t->target_ref, t->target_kind, t->at, "treat");
+        if (x < 0)
+            return;
+        t->target_ref = (hp__str)x;
+    }
+    for (size_t i = 0; i < b->rf_findings.n && b->status == HP_OK; i++) {
+        st_ref *w = &b->rf_findings.v[i];
+        long f = resolve(r, w->ref, HP_ENTITY_FINDING, w->at, "red-flag finding");
+        if (f < 0)
+            return;
+        w->ref = (hp__str)f;
+    }
+    for (size_t i = 0; i < b->contras.n && b->status == HP_OK; i++) {
+        st_ref *c = &b->contras.v[i];
+        check_sources(r, c->sources, c->at);
+        long x = resolve(r, c->ref, HP_ENTITY_CONDITION, c->at, "contraindication");
+        if (x < 0)
+            return;
+        c->ref = (hp__str)x;
+    }
+    for (size_t i = 0; i < b->derived.n && b->status == HP_OK; i++) {
+        long f = resolve(r, b->derived_ref.v[i], HP_ENTITY_FINDING, b->derived_at.v[i],
+                         "derived finding");
+        if (f < 0)
+            return;
+        if (b->findings.v[f].kind != HP_FINDING_RISK_FACTOR) {
+            fail_at(b, HP_E_SEMANTIC, b->derived_at.v[i],
+                    "derived finding '%s' must be a risk_factor", b->str + b->derived_ref.v[i]);
+            return;
+        }
+        b->derived.v[i].finding = (uint32_t)f;
+    }
+    for (size_t i = 0; i < b->exercises.n && b->status == HP_OK; i++) {
+        const hp__exercise *x = &b->exercises.v[i];
+        const hp__entry *e = &x->e;
+        check_sources(r, x->dosing.sources, (loc){e->file, e->line});
+        check_sources(r, x->progression.sources, (loc){e->file, e->line});
+    }
+    /* every condition has evidence; every red flag has a finding */
+    size_t li = 0;
+    for (uint32_t c = 0; c < b->conditions.n && b->status == HP_OK; c++) {
+        size_t count = 0;
+        while (li < b->links.n && b->links.v[li].condition == c) {
+            li++;
+            count++;
+        }
+        if (!count) {
+            const hp__entry *e = &b->conditions.v[c].e;
+            fail_at(b, HP_E_SEMANTIC, (loc){e->file, e->line},
+                    "condition '%s' has no <evidence>", b->str + e->id);
+        }
+    }
+    size_t ri = 0;
+    for (uint32_t f = 0; f < b->red_flags.n && b->status == HP_OK; f++) {
+        size_t count = 0;
+        while (ri < b->rf_findings.n && b->rf_findings.v[ri].owner == f) {
+            ri++;
+            count++;
+        }
+        if (!count) {
+            const hp__entry *e = &b->red_flags.v[f].e;
+            fail_at(b, HP_E_SEMANTIC, (loc){e->file, e->line}, "red flag '%s' has no <when>",
+                    b->str + e->id);
+        }
+    }
+    if (b->status == HP_OK)
+        resolve_texts(r);
+}
+
+/* ---- Freezing into the model -------------------------------------------------------- */
+
+/* Allocate o->field for count zeroed elements. */
+#define TAKE_NEW(o, field, count)                                                       \
+    do {                                                                                \
+        (o)->field = hp__calloc(&(o)->alloc, (count), sizeof *(o)->field);              \
+        if (!(o)->field)                                                                \
+            goto oom;                                                                   \
+        (o)->bytes += (count) * sizeof *(o)->field;                                     \
+    } while (0)
+
+/* Allocate o->field and copy count elements from src. */
+#define TAKE(o, field, src, count)                                                      \
+    do {                                                                                \
+        TAKE_NEW(o, field, count);                                                      \
+        if (count)                                                                      \
+            memcpy((o)->field, (src), (count) * sizeof *(o)->field);                    \
+    } while (0)
+
+void hp__ontology_destroy(hp_ontology *o);
+
+static hp__range *treat_range(hp_ontology *o, int kind, uint32_t owner) {
+    return kind == HP_ENTITY_CONDITION ? &o->conditions[owner].treatments
+                                       : &o->findings[owner].treatments;
+}
+
+static hp__range *text_range(hp_ontology *o, int kind, uint32_t i) {
+    return (hp__range *)&((hp__entry *)hp__entry_of(o, kind, i))->texts;
+}
+
+static int cmp_prior(const hp_ontology *o, uint32_t x, uint32_t y) {
+    double px = o->conditions[x].prior, py = o->conditions[y].prior;
+    if (px != py)
+        return px > py ? -1 : 1;
+    return strcmp(hp__s(o, o->conditions[x].e.id), hp__s(o, o->conditions[y].e.id));
+}
+
+static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
+    hp_ontology *o = hp__calloc(b->a, 1, sizeof *o);
+    if (!o) {
+        hp__free(b->a, ids);
+        nomem(b);
+        return NULL;
+    }
+    o->alloc = *b->a;
+    atomic_init(&o->refs, 1);
+    o->bytes = sizeof *o;
+    o->ids = ids;
+    o->n_ids = n_ids;
+    o->bytes += n_ids * sizeof *ids;
+    o->name = b->name;
+    o->version = b->version;
+
+    TAKE(o, strings, b->str, b->slen);
+    o->strings_size = b->slen;
+    TAKE(o, files, b->files.v, b->files.n);
+    o->n_files = b->files.n;
+    TAKE(o, sources, b->sources.v, b->sources.n);
+    o->n_sources = b->sources.n;
+    TAKE(o, findings, b->findings.v, b->findings.n);
+    o->n_findings = b->findings.n;
+    TAKE(o, conditions, b->conditions.v, b->conditions.n);
+    o->n_conditions = b->conditions.n;
+    TAKE(o, red_flags, b->red_flags.v, b->red_flags.n);
+    o->n_red_flags = b->red_flags.n;
+    TAKE(o, derived, b->derived.v, b->derived.n);
+    o->n_derived = b->derived.n;
+    TAKE(o, exercises, b->exercises.v, b->exercises.n);
+    o->n_exercises = b->exercises.n;
+    TAKE(o, advice, b->advice.v, b->advice.n);
+    o->n_advice = b->advice.n;
+
+    /* texts: already sorted by owner, field, language */
+    o->n_texts = b->texts.n;
+    TAKE_NEW(o, texts, b->texts.n);
+    for (size_t i = 0; i < b->texts.n; i++) {
+        const st_text *t = &b->texts.v[i];
+        o->texts[i] = (hp__text){t->field, t->lang, t->text};
+        hp__range *r = text_range(o, t->owner_kind, t->owner);
+        if (r->count == 0)
+            r->first = (uint32_t)i;
+        r->count++;
+    }
+
+    /* evidence links, grouped by condition (staged in that order) */
+    o->n_links = b->links.n;
+    TAKE_NEW(o, links, b->links.n);
+    double prior_sum = 0;
+    for (size_t c = 0; c < o->n_conditions; c++)
+        prior_sum += o->conditions[c].prior;
+    for (size_t c = 0; c < o->n_conditions; c++) {
+        o->conditions[c].prior /= prior_sum;
+        o->conditions[c].log_prior = log(o->conditions[c].prior);
+    }
+    for (size_t i = 0; i < b->links.n; i++) {
+        const st_link *l = &b->links.v[i];
+        double s = l->strength, br = o->findings[l->finding_ref].base_rate;
+        o->links[i] = (hp__link){l->condition, l->finding_ref, s, log(s / br),
+                                 log((1 - s) / (1 - br)), l->sources};
+        hp__range *r = &o->conditions[l->condition].links;
+        if (r->count == 0)
+            r->first = (uint32_t)i;
+        r->count++;
+        o->findings[l->finding_ref].links.count++;
+    }
+    /* finding -> links (CSR) */
+    TAKE_NEW(o, finding_links, b->links.n);
+    {
+        uint32_t acc = 0;
+        for (size_t f = 0; f < o->n_findings; f++) {
+            o->findings[f].links.first = acc;
+            acc += o->findings[f].links.count;
+            o->findings[f].links.count = 0;
+        }
+        for (size_t i = 0; i < o->n_links; i++) {
+            hp__range *r = &o->findings[o->links[i].finding].links;
+            o->finding_links[r->first + r->count++] = (uint32_t)i;
+        }
+    }
+
+    /* treatments: conditions first, then findings, each in file order */
+    o->n_treatments = b->treats.n;
+    TAKE_NEW(o, treatments, b->treats.n);
+    {
+        size_t k = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int kind = pass == 0 ? HP_ENTITY_CONDITION : HP_ENTITY_FINDING;
+            size_t owners = pass == 0 ? o->n_conditions : o->n_findings;
+            for (uint32_t ow = 0; ow < owners; ow++) {
+                hp__range *r = treat_range(o, kind, ow);
+                r->first = (uint32_t)k;
+                for (size_t i = 0; i < b->treats.n; i++) {
+                    const st_treat *t = &b->treats.v[i];
+                    if (t->owner_kind != kind || t->owner != ow)
+                        continue;
+                    o->treatments[k++] =
+                        (hp__treatment){t->target_kind, t->phase, t->target_ref, t->sources};
+                    r->count++;
+                }
+            }
+        }
+    }
+
+    /* red-flag findings and finding -> red flags */
+    o->n_red_flag_findings = b->rf_findings.n;
+    TAKE_NEW(o, red_flag_findings, b->rf_findings.n);
+    TAKE_NEW(o, finding_red_flags, b->rf_findings.n);
+    for (size_t i = 0; i < b->rf_findings.n; i++) {
+        const st_ref *w = &b->rf_findings.v[i];
+        o->red_flag_findings[i] = w->ref;
+        hp__range *r = &o->red_flags[w->owner].findings;
+        if (r->count == 0)
+            r->first = (uint32_t)i;
+        r->count++;
+        o->findings[w->ref].red_flags.count++;
+    }
+    {
+        uint32_t acc = 0;
+        for (size_t f = 0; f < o->n_findings; f++) {
+            o->findings[f].red_flags.first = acc;
+            acc += o->findings[f].red_flags.count;
+            o->findings[f].red_flags.count = 0;
+        }
+        for (size_t rf = 0; rf < o->n_red_flags; rf++) {
+            const hp__range *fr = &o->red_flags[rf].findings;
+            for (uint32_t j = 0; j < fr->count; j++) {
+                hp__range *r = &o->findings[o->red_flag_findings[fr->first + j]].red_flags;
+                /* a rule naming a finding twice is listed once */
+                if (r->count && o->finding_red_flags[r->first + r->count - 1] == rf)
+                    continue;
+                o->finding_red_flags[r->first + r->count++] = (uint32_t)rf;
+            }
+        }
+    }
+
+    /* contraindications, grouped by exercise (staged in that order) */
+    o->n_contras = b->contras.n;
+    TAKE_NEW(o, contras, b->contras.n);
+    for (size_t i = 0; i < b->contras.n; i++) {
+        const st_ref *c = &b->contras.v[i];
+        o->contras[i] = (hp__contra){c->ref, c->reason, c->sources};
+        hp__range *r = &o->exercises[c->owner].contras;
+        if (r->count == 0)
+            r->first = (uint32_t)i;
+        r->count++;
+    }
+
+    /* conditions by descending prior */
+    TAKE_NEW(o, prior_order, o->n_conditions);
+    for (size_t i = 0; i < o->n_conditions; i++) {
+        uint32_t v = (uint32_t)i;
+        size_t j = i;
+        while (j > 0 && cmp_prior(o, v, o->prior_order[j - 1]) < 0) {
+            o->prior_order[j] = o->prior_order[j - 1];
+            j--;
+        }
+        o->prior_order[j] = v;
+    }
+    return o;
+oom:
+    hp__ontology_destroy(o);
+    nomem(b);
+    return NULL;
+}
+
+/* ---- Public entry points ------------------------------------------------------------ */
+
+hp_status hp_ontology_load(const hp_input *inputs, size_t n_inputs, const hp_load_options *opts,
+                           hp_ontology **out, hp_error *err) {
+    if (!out)
+        return hp__error(err, HP_E_INVALID, "hp_ontology_load: 'out' is NULL");
+    *out = NULL;
+    unsigned flags = opts ? opts->flags : 0;
+    int with_default = (flags & HP_LOAD_WITH_DEFAULT) != 0;
+    if (n_inputs == 0 && !with_default)
+        return hp__error(err, HP_E_INVALID, "hp_ontology_load: no input given");
+    if (n_inputs && !inputs)
+        return hp__error(err, HP_E_INVALID, "hp_ontology_load: 'inputs' is NULL");
+    for (size_t i = 0; i < n_inputs; i++)
+        if (!inputs[i].name)
+            return hp__error(err, HP_E_INVALID, "hp_ontology_load: input %zu has no name", i);
+    const hp_allocator *a = opts && opts->allocator ? opts->allocator : &hp__default_allocator;
+    if (!a->malloc_fn || !a->realloc_fn || !a->free_fn)
+        return hp__error(err, HP_E_INVALID, "hp_ontology_load: incomplete allocator");
+    size_t cap = opts && opts->max_input_bytes ? opts->max_input_bytes : HP_DEFAULT_MAX_INPUT_BYTES;
+
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.a = a;
+    b.err = err;
+    schema s;
+    memset(&s, 0, sizeof s);
+    int validate = !(flags & HP_LOAD_SKIP_SCHEMA) && n_inputs > 0;
+    if (validate && !schema_open(&b, &s)) {
+        builder_free(&b);
+        return b.status;
+    }
+    if (with_default)
+        load_input(&b, &s, 0, "<default>", (const char *)hp__default_xml, hp__default_xml_size,
+                   (size_t)-1);
+    for (size_t i = 0; i < n_inputs && b.status == HP_OK; i++)
+        load_input(&b, &s, validate, inputs[i].name, inputs[i].data, inputs[i].size, cap);
+    schema_close(&s);
+
+    hp_ontology *o = NULL;
+    if (b.status == HP_OK) {
+        resolver r = {&b, NULL, 0};
+        r.ids = build_ids(&b, &r.n);
+        if (r.ids)
+            check_all(&r);
+        if (b.status == HP_OK)
+            o = freeze(&b, r.ids, r.n);
+        else
+            hp__free(a, r.ids);
+    }
+    hp_status st = b.status;
+    builder_free(&b);
+    if (st != HP_OK)
+        return st;
+    *out = o;
+    return HP_OK;
+}
+
+hp_status hp_ontology_load_default(hp_ontology **out, hp_error *err) {
+    hp_load_options o = {HP_LOAD_WITH_DEFAULT, 0, NULL};
+    return hp_ontology_load(NULL, 0, &o, out, err);
+}
+
+hp_status hp_ontology_load_file(const char *path, hp_ontology **out, hp_error *err) {
+    if (!path) {
+        if (out)
+            *out = NULL;
+        return hp__error(err, HP_E_INVALID, "hp_ontology_load_file: 'path' is NULL");
+    }
+    hp_input in = {path, NULL, 0};
+    return hp_ontology_load(&in, 1, NULL, out, err);
+}
+
+hp_status hp_ontology_load_memory(const char *name, const void *data, size_t size,
+                                  hp_ontology **out, hp_error *err) {
+    if (!data) {
+        if (out)
+            *out = NULL;
+        return hp__error(err, HP_E_INVALID, "hp_ontology_load_memory: 'data' is NULL");
+    }
+    hp_input in = {name ? name : "<memory>", data, size};
+    return hp_ontology_load(&in, 1, NULL, out, err);
+}

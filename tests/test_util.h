@@ -1,0 +1,53 @@
+/* Shared helpers of the Criterion suites. */
+#ifndef HP_TEST_UTIL_H
+#define HP_TEST_UTIL_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <hippain/hippain.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HP_TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define HP_TEST_ASAN 1
+#endif
+
+#ifdef HP_TEST_ASAN
+#include <sanitizer/lsan_interface.h>
+/* Criterion does not fail a test for a leak: ask LeakSanitizer after each test. */
+static inline void hp_test_leak_check(void) {
+    cr_assert_eq(__lsan_do_recoverable_leak_check(), 0, "LeakSanitizer found a leak");
+}
+#else
+static inline void hp_test_leak_check(void) {}
+#endif
+
+/* Path of a file under tests/data. */
+static inline const char *hp_test_path(char *buf, size_t size, const char *rel) {
+    snprintf(buf, size, "%s/%s", HP_TEST_DATA, rel);
+    return buf;
+}
+
+/* Read a whole file into a malloc'ed, NUL-terminated buffer. */
+static inline char *hp_test_slurp(const char *path, size_t *size) {
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_not_null(buf);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    if (size)
+        *size = (size_t)n;
+    return buf;
+}
+
+#endif
