@@ -13,12 +13,14 @@
 
 /* ---- Derived findings --------------------------------------------------------------- */
 
+/* Compare with a relative tolerance, so that 33 km after 30 km is exactly +10%. */
 static int compare(double v, hp_compare op, double t) {
+    double tol = 1e-9 * (fabs(t) > 1 ? fabs(t) : 1);
     switch (op) {
-    case HP_COMPARE_LT: return v < t;
-    case HP_COMPARE_LE: return v <= t;
-    case HP_COMPARE_GT: return v > t;
-    case HP_COMPARE_GE: return v >= t;
+    case HP_COMPARE_LT: return v < t - tol;
+    case HP_COMPARE_LE: return v <= t + tol;
+    case HP_COMPARE_GT: return v > t + tol;
+    case HP_COMPARE_GE: return v >= t - tol;
     }
     return 0;
 }

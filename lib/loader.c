@@ -684,10 +684,12 @@ static void read_condition(builder *b, const xmlNode *n) {
     c.suspect_at = 0.2;
     read_number(b, n, "suspect-at", 0, 0, 1, 1, 0, &c.suspect_at);
     uint32_t idx = (uint32_t)b->conditions.n;
+    size_t n_evidence = 0;
     for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_CONDITION, idx))
             continue;
         if (is_el(k, "evidence")) {
+            n_evidence++;
             st_link l = {idx, read_id(b, k, "finding", 0), 0, 0, here(b, k)};
             read_number(b, k, "strength", 1, 0, 1, 1, 1, &l.strength);
             l.sources = read_src(b, k);
@@ -698,6 +700,8 @@ static void read_condition(builder *b, const xmlNode *n) {
             unexpected(b, k, "condition");
         }
     }
+    if (!n_evidence)
+        fail_at(b, HP_E_SEMANTIC, here(b, n), "condition '%s' has no <evidence>", attr(n, "id"));
     PUSH(b, b->conditions, c);
 }
 
@@ -711,16 +715,20 @@ static void read_red_flag(builder *b, const xmlNode *n) {
                 attr(n, "id"));
     r.level = (uint8_t)level;
     uint32_t idx = (uint32_t)b->red_flags.n;
+    size_t n_when = 0;
     for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_RED_FLAG, idx))
             continue;
         if (is_el(k, "when")) {
+            n_when++;
             st_ref w = {idx, read_id(b, k, "finding", 0), 0, 0, here(b, k)};
             PUSH(b, b->rf_findings, w);
         } else {
             unexpected(b, k, "red-flag");
         }
     }
+    if (!n_when)
+        fail_at(b, HP_E_SEMANTIC, here(b, n), "red flag '%s' has no <when>", attr(n, "id"));
     PUSH(b, b->red_flags, r);
 }
 
@@ -963,9 +971,13 @@ static void load_input(builder *b, schema *s, int validate, const char *name, co
                 "the input is larger than the limit of %zu bytes", cap);
         return;
     }
+    /* The reader's own checks come first for their precise messages; the schema then
+       catches anything else. */
     xmlDocPtr doc = parse_xml(b, name, data, size);
-    if (doc && (!validate || schema_validate(b, s, doc, name)))
+    if (doc)
         read_document(b, doc);
+    if (doc && validate && b->status == HP_OK)
+        schema_validate(b, s, doc, name);
     if (doc)
         xmlFreeDoc(doc);
     hp__free(b->a, owned);
@@ -1272,7 +1284,7 @@ static void check_all(resolver *r) {
             return;
         /* the same finding twice in one condition */
         for (size_t j = i; j-- > 0 && b->links.v[j].condition == l->condition;) {
-            if (b->links.v[j].finding_ref == l->finding_ref) {
+            if (b->links.v[j].finding_ref == (hp__str)f) { /* earlier links hold indices */
                 fail_at(b, HP_E_DUPLICATE, l->at,
                         "condition '%s' links finding '%s' twice (first at line %u)",
                         entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
@@ -1322,33 +1334,6 @@ static void check_all(resolver *r) {
         const hp__entry *e = &x->e;
         check_sources(r, x->dosing.sources, (loc){e->file, e->line});
         check_sources(r, x->progression.sources, (loc){e->file, e->line});
-    }
-    /* every condition has evidence; every red flag has a finding */
-    size_t li = 0;
-    for (uint32_t c = 0; c < b->conditions.n && b->status == HP_OK; c++) {
-        size_t count = 0;
-        while (li < b->links.n && b->links.v[li].condition == c) {
-            li++;
-            count++;
-        }
-        if (!count) {
-            const hp__entry *e = &b->conditions.v[c].e;
-            fail_at(b, HP_E_SEMANTIC, (loc){e->file, e->line},
-                    "condition '%s' has no <evidence>", b->str + e->id);
-        }
-    }
-    size_t ri = 0;
-    for (uint32_t f = 0; f < b->red_flags.n && b->status == HP_OK; f++) {
-        size_t count = 0;
-        while (ri < b->rf_findings.n && b->rf_findings.v[ri].owner == f) {
-            ri++;
-            count++;
-        }
-        if (!count) {
-            const hp__entry *e = &b->red_flags.v[f].e;
-            fail_at(b, HP_E_SEMANTIC, (loc){e->file, e->line}, "red flag '%s' has no <when>",
-                    b->str + e->id);
-        }
     }
     if (b->status == HP_OK)
         resolve_texts(r);
