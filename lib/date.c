@@ -18,9 +18,9 @@
 static int days_from_civil(int y, int m, int d) {
     y -= m <= 2;
     const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;                                  /* [0, 399] */
+    const int yoe = y - era * 400;                                   /* [0, 399] */
     const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          /* [0, 146096] */
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
@@ -28,10 +28,10 @@ static int days_from_civil(int y, int m, int d) {
 static void civil_from_days(int z, int *y, int *m, int *d) {
     z += 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;                                          /* [0, 146096] */
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;     /* [0, 399] */
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                   /* [0, 365] */
-    const int mp = (5 * doy + 2) / 153;                                        /* [0, 11] */
+    const int doe = z - era * 146097;                                      /* [0, 146096] */
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+    const int mp = (5 * doy + 2) / 153;                                    /* [0, 11] */
     *d = doy - (153 * mp + 2) / 5 + 1;
     *m = mp < 10 ? mp + 3 : mp - 9;
     *y = yoe + era * 400 + (*m <= 2);

@@ -265,12 +265,15 @@ static void builder_free(builder *b) {
 typedef struct parse_ctx {
     builder *b;
     int forbidden;     /* a DTD or entity was seen */
+    int oom;           /* libxml2 ran out of memory */
     int have_error;
     char message[256];
     int line, column;
 } parse_ctx;
 
 static void record_xml_error(parse_ctx *pc, const xmlError *e) {
+    if (e && e->code == XML_ERR_NO_MEMORY)
+        pc->oom = 1;
     if (pc->have_error || !e || e->level < XML_ERR_ERROR)
         return;
     pc->have_error = 1;
@@ -337,8 +340,25 @@ static xmlDocPtr parse_xml(builder *b, const char *name, const char *data, size_
         fail_at(b, HP_E_LIMIT, at, "input is too large");
         return NULL;
     }
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)size);
+    /* Not xmlCreateMemoryParserCtxt: in libxml2 2.9.14 it leaks its input buffer when an
+       allocation fails. Filling a buffer we own has no such path. */
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
+        nomem(b);
+        return NULL;
+    }
+    xmlParserInputBufferPtr buf = xmlAllocParserInputBuffer(XML_CHAR_ENCODING_NONE);
+    if (buf && size && xmlParserInputBufferPush(buf, (int)size, data) < 0) {
+        xmlFreeParserInputBuffer(buf);
+        buf = NULL;
+    }
+    xmlParserInputPtr input = buf ? xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE) : NULL;
+    if (!input || inputPush(ctxt, input) < 0) {
+        if (input)
+            xmlFreeInputStream(input);
+        else if (buf)
+            xmlFreeParserInputBuffer(buf);
+        xmlFreeParserCtxt(ctxt);
         nomem(b);
         return NULL;
     }
@@ -361,8 +381,9 @@ static xmlDocPtr parse_xml(builder *b, const char *name, const char *data, size_
 
     xmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
-    int ok = ctxt->wellFormed && !pc.have_error && doc;
-    int oom = ctxt->errNo == XML_ERR_NO_MEMORY;
+    int oom = ctxt->errNo == XML_ERR_NO_MEMORY || pc.oom;
+    /* libxml2 may recover from a failed allocation and drop a node: never trust that */
+    int ok = ctxt->wellFormed && !pc.have_error && doc && !oom;
     xmlFreeParserCtxt(ctxt);
     if (ok && (doc->intSubset || doc->extSubset)) {
         ok = 0;
@@ -398,21 +419,27 @@ static void on_schema_error(void *user, xmlErrorPtr e) { record_xml_error(user, 
 
 static int schema_open(builder *b, schema *s) {
     memset(s, 0, sizeof *s);
-    parse_ctx pc;
-    memset(&pc, 0, sizeof pc);
-    xmlRelaxNGParserCtxtPtr p =
-        xmlRelaxNGNewMemParserCtxt((const char *)hp__schema_rng, (int)hp__schema_rng_size);
-    if (!p) {
+    /* parse the schema document ourselves, so that no error reaches libxml2's global
+       handlers (which print) */
+    xmlDocPtr doc = parse_xml(b, "hippain.rng", (const char *)hp__schema_rng, hp__schema_rng_size);
+    if (!doc) {
+        /* the embedded schema is checked at build time: failing to parse it now means
+           libxml2 ran out of memory (it reports some such failures as syntax errors) */
+        b->status = HP_OK;
         nomem(b);
         return 0;
     }
-    xmlRelaxNGSetParserStructuredErrors(p, on_schema_error, &pc);
-    s->rng = xmlRelaxNGParse(p);
-    xmlRelaxNGFreeParserCtxt(p);
-    if (!s->rng) {
-        if (b->status == HP_OK)
-            b->status = hp__fail(b->err, HP_E_INTERNAL, "hippain.rng", pc.line, pc.column,
-                                 "the embedded schema does not compile: %s", pc.message);
+    parse_ctx pc;
+    memset(&pc, 0, sizeof pc);
+    xmlRelaxNGParserCtxtPtr p = xmlRelaxNGNewDocParserCtxt(doc);
+    if (p) {
+        xmlRelaxNGSetParserStructuredErrors(p, on_schema_error, &pc);
+        s->rng = xmlRelaxNGParse(p);
+        xmlRelaxNGFreeParserCtxt(p);
+    }
+    xmlFreeDoc(doc);
+    if (!s->rng) { /* likewise: the schema compiles, unless memory runs out */
+        nomem(b);
         return 0;
     }
     s->valid = xmlRelaxNGNewValidCtxt(s->rng);
@@ -439,6 +466,10 @@ static int schema_validate(builder *b, schema *s, xmlDocPtr doc, const char *nam
     int r = xmlRelaxNGValidateDoc(s->valid, doc);
     if (r == 0)
         return 1;
+    if (pc.oom || r < 0) { /* r < 0: an internal error, in practice out of memory */
+        nomem(b);
+        return 0;
+    }
     if (b->status == HP_OK) {
         b->status = hp__fail(b->err, HP_E_SCHEMA, name, pc.line, pc.column, "%s",
                              pc.message[0] ? pc.message : "does not match the schema");
@@ -566,13 +597,19 @@ static hp__str read_src(builder *b, const xmlNode *n) {
     return s;
 }
 
+/* xml:lang of n or its nearest ancestor that has one (no allocation, unlike
+   xmlNodeGetLang, whose NULL cannot tell "none" from "out of memory"). */
 static hp__str node_lang(builder *b, const xmlNode *n) {
-    xmlChar *lang = xmlNodeGetLang(n);
-    if (!lang)
-        return b->cur_lang;
-    hp__str s = intern(b, (const char *)lang);
-    xmlFree(lang);
-    return s ? s : b->cur_lang;
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+        for (const xmlAttr *a = n->properties; a; a = a->next) {
+            if (a->ns && a->ns->prefix && xmlStrEqual(a->ns->prefix, BAD_CAST "xml") &&
+                xmlStrEqual(a->name, BAD_CAST "lang") && a->children &&
+                a->children->type == XML_TEXT_NODE && a->children->content &&
+                a->children->content[0])
+                return intern(b, (const char *)a->children->content);
+        }
+    }
+    return b->cur_lang;
 }
 
 static hp__str node_text(builder *b, const xmlNode *n) {
@@ -1576,9 +1613,16 @@ hp_status hp_ontology_load(const hp_input *inputs, size_t n_inputs, const hp_loa
         builder_free(&b);
         return b.status;
     }
-    if (with_default)
+    if (with_default) {
         load_input(&b, &s, 0, "<default>", (const char *)hp__default_xml, hp__default_xml_size,
                    (size_t)-1);
+        /* the embedded default is checked when the library is built and tested: if it
+           fails now, libxml2 ran out of memory and dropped part of the tree silently */
+        if (b.status != HP_OK && b.status != HP_E_NOMEM) {
+            b.status = HP_OK;
+            nomem(&b);
+        }
+    }
     for (size_t i = 0; i < n_inputs && b.status == HP_OK; i++)
         load_input(&b, &s, validate, inputs[i].name, inputs[i].data, inputs[i].size, cap);
     schema_close(&s);

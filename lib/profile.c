@@ -18,8 +18,10 @@ void hp__quote(char *buf, size_t size, const char *s, size_t len);
 #define MAX_EFFORT 10.0
 
 static const char *const runner_names[HP_RUNNER_FIELD_COUNT] = {
-    "weekly_km",   "previous_weekly_km", "longest_run_km_30d", "planned_run_km",
-    "cadence_spm", "shoe_km",            "run_days_per_week",  "age"};
+    "weekly_km",          "previous_weekly_km",
+    "longest_run_km_30d", "planned_run_km",
+    "cadence_spm",        "shoe_km",
+    "run_days_per_week",  "age"};
 
 /*
  * Quote len bytes of s for an error message: in double quotes, with JSON-style escapes
@@ -143,8 +145,7 @@ const hp_ontology *hp_profile_ontology(const hp_profile *profile) {
 /* ---- Findings ----------------------------------------------------------------------- */
 
 static int valid_answer(hp_answer answer) {
-    return answer == HP_ANSWER_UNKNOWN || answer == HP_ANSWER_ABSENT ||
-           answer == HP_ANSWER_PRESENT;
+    return answer == HP_ANSWER_UNKNOWN || answer == HP_ANSWER_ABSENT || answer == HP_ANSWER_PRESENT;
 }
 
 hp_status hp_profile_set_index(hp_profile *profile, size_t finding, hp_answer answer) {
@@ -194,9 +195,7 @@ hp_answer hp_profile_get(const hp_profile *profile, const char *finding_id) {
                                 hp_ontology_index(profile->onto, HP_ENTITY_FINDING, finding_id));
 }
 
-size_t hp_profile_answered(const hp_profile *profile) {
-    return profile ? profile->n_answered : 0;
-}
+size_t hp_profile_answered(const hp_profile *profile) { return profile ? profile->n_answered : 0; }
 
 /* ---- Runner ------------------------------------------------------------------------- */
 
@@ -260,9 +259,7 @@ hp_status hp_profile_set_sex(hp_profile *profile, hp_sex sex) {
     return HP_OK;
 }
 
-hp_sex hp_profile_sex(const hp_profile *profile) {
-    return profile ? profile->sex : HP_SEX_UNKNOWN;
-}
+hp_sex hp_profile_sex(const hp_profile *profile) { return profile ? profile->sex : HP_SEX_UNKNOWN; }
 
 hp_status hp_profile_set_foot_strike(hp_profile *profile, hp_foot_strike strike) {
     if (!profile || (int)strike < HP_STRIKE_UNKNOWN || strike > HP_STRIKE_FOREFOOT)
@@ -300,8 +297,7 @@ hp_status hp_profile_add_run(hp_profile *profile, const char *date, double km, d
     if (!isfinite(km) || !(km >= 0) || km > MAX_RUN_KM)
         return hp__error(err, HP_E_INVALID, "km: %g is not a distance from 0 to 1000", km);
     if (!isfinite(minutes) || !(minutes >= 0))
-        return hp__error(err, HP_E_INVALID, "minutes: %g is not a finite number >= 0",
-                         minutes);
+        return hp__error(err, HP_E_INVALID, "minutes: %g is not a finite number >= 0", minutes);
     if (!isfinite(effort) || !(effort == 0 || (effort >= 1 && effort <= MAX_EFFORT)))
         return hp__error(err, HP_E_INVALID, "effort: %g is not 0 (not given) or from 1 to 10",
                          effort);

@@ -32,13 +32,15 @@ static const char *const strike_names[] = {NULL, "heel", "midfoot", "forefoot"};
 typedef struct reader {
     const hp_ontology *onto;
     hp_profile *p;
-    const char *name;  /* input name for errors, or NULL */
+    const char *name; /* input name for errors, or NULL */
     hp_error *err;
 } reader;
 
 /* Fail with "<path>: <problem>", the input name as the file. */
-static HP__PRINTF(4, 5) hp_status fail(const reader *r, hp_status code, const char *path,
-                                       const char *fmt, ...) {
+static hp_status fail(const reader *r, hp_status code, const char *path, const char *fmt, ...)
+    HP__PRINTF(4, 5);
+
+static hp_status fail(const reader *r, hp_status code, const char *path, const char *fmt, ...) {
     if (!r->err)
         return code;
     char msg[HP_ERROR_MESSAGE_MAX];
@@ -174,8 +176,7 @@ static hp_status read_run(const reader *r, size_t i, const json_t *obj) {
         key_path(path, sizeof path, base, key, len);
         if (strcmp(key, "date") == 0) {
             if (!json_is_string(v))
-                return fail(r, HP_E_INVALID, path, "expected a date string, got %s",
-                            type_name(v));
+                return fail(r, HP_E_INVALID, path, "expected a date string, got %s", type_name(v));
             date = string_value(v);
             if (!date) {
                 char q[80];
@@ -189,8 +190,8 @@ static hp_status read_run(const reader *r, size_t i, const json_t *obj) {
         while (k < 3 && strcmp(key, numeric[k]) != 0)
             k++;
         if (k == 3)
-            return fail(r, HP_E_INVALID, path, "unknown key (expected date, km, minutes or "
-                                               "effort)");
+            return fail(r, HP_E_INVALID, path,
+                        "unknown key (expected date, km, minutes or effort)");
         if (!json_is_number(v))
             return fail(r, HP_E_INVALID, path, "expected a number, got %s", type_name(v));
         num[k] = json_number_value(v);
@@ -210,8 +211,7 @@ static hp_status read_run(const reader *r, size_t i, const json_t *obj) {
 
 static hp_status read_runs(const reader *r, const json_t *arr) {
     if (!json_is_array(arr))
-        return fail(r, HP_E_INVALID, "runner.runs", "expected an array, got %s",
-                    type_name(arr));
+        return fail(r, HP_E_INVALID, "runner.runs", "expected an array, got %s", type_name(arr));
     size_t n = json_array_size(arr);
     if (n > HP_MAX_RUNS)
         return fail(r, HP_E_LIMIT, "runner.runs", "%zu runs, more than the limit of %d", n,
@@ -238,13 +238,14 @@ static hp_status read_runner(const reader *r, const json_t *obj) {
         hp_error inner;
         hp_error_clear(&inner);
         int f = 0;
-        while (f < HP_RUNNER_FIELD_COUNT && strcmp(key, hp_runner_field_name((hp_runner_field)f)) != 0)
+        while (f < HP_RUNNER_FIELD_COUNT &&
+               strcmp(key, hp_runner_field_name((hp_runner_field)f)) != 0)
             f++;
         if (f < HP_RUNNER_FIELD_COUNT) {
             if (!json_is_number(v))
                 return fail(r, HP_E_INVALID, path, "expected a number, got %s", type_name(v));
-            if (hp_profile_set_runner(r->p, (hp_runner_field)f, json_number_value(v),
-                                      &inner) != HP_OK)
+            if (hp_profile_set_runner(r->p, (hp_runner_field)f, json_number_value(v), &inner) !=
+                HP_OK)
                 return pass_on(r, "runner", &inner);
         } else if (strcmp(key, "sex") == 0) {
             int sex = 0;
@@ -258,13 +259,12 @@ static hp_status read_runner(const reader *r, const json_t *obj) {
                 hp_profile_set_foot_strike(r->p, (hp_foot_strike)strike);
         } else if (strcmp(key, "as_of") == 0) {
             if (!json_is_string(v))
-                return fail(r, HP_E_INVALID, path, "expected a date string, got %s",
-                            type_name(v));
+                return fail(r, HP_E_INVALID, path, "expected a date string, got %s", type_name(v));
             const char *s = string_value(v);
-            if (hp_profile_set_as_of(r->p, s ? s : "\x01", &inner) != HP_OK) {
+            if (!s || hp_profile_set_as_of(r->p, s, &inner) != HP_OK) {
                 char q[80];
                 hp__quote(q, sizeof q, json_string_value(v), json_string_length(v));
-                return fail(r, inner.code, path, "%s is not a valid date (YYYY-MM-DD)", q);
+                return fail(r, HP_E_INVALID, path, "%s is not a valid date (YYYY-MM-DD)", q);
             }
         } else if (strcmp(key, "runs") == 0) {
             st = read_runs(r, v);
@@ -282,8 +282,7 @@ static hp_status read_runner(const reader *r, const json_t *obj) {
 
 static hp_status read_profile(const reader *r, const json_t *root) {
     if (!json_is_object(root))
-        return fail(r, HP_E_INVALID, "top level", "expected an object, got %s",
-                    type_name(root));
+        return fail(r, HP_E_INVALID, "top level", "expected an object, got %s", type_name(root));
     const char *key;
     size_t len;
     json_t *v;
@@ -324,8 +323,8 @@ hp_status hp_profile_from_json(const hp_ontology *onto, const char *json, size_t
                         "input of %zu bytes is larger than the limit of %zu bytes", size,
                         (size_t)HP_DEFAULT_MAX_INPUT_BYTES);
     json_error_t jerr;
-    json_t *root = json_loadb(json ? json : "", size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
-                              &jerr);
+    json_t *root =
+        json_loadb(json ? json : "", size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
     if (!root) {
         hp_status code = load_status(&jerr);
         if (code == HP_E_NOMEM)
@@ -367,9 +366,9 @@ static void put_string(hp__buf *b, const char *s) {
 }
 
 /*
- * Append a finite number in the shortest "%.<n>g" form that reads back as the same
- * double. Both conversions use the C locale's rules only through the decimal point,
- * which is then written as '.'.
+ * Append a finite number in the shortest "%.<n>g" form (n = 15, 16 or 17) that reads back
+ * as the same double. snprintf and strtod follow the same (current) locale, so the test is
+ * sound; the locale's decimal point is then written as '.'.
  */
 static void put_number(hp__buf *b, double v) {
     char text[40];
@@ -458,8 +457,8 @@ static void put_runner(hp__buf *b, const hp_profile *p) {
 }
 
 static int has_runner(const hp_profile *p) {
-    return p->runner_set != 0 || p->sex != HP_SEX_UNKNOWN ||
-           p->foot_strike != HP_STRIKE_UNKNOWN || p->has_as_of || p->n_runs > 0;
+    return p->runner_set != 0 || p->sex != HP_SEX_UNKNOWN || p->foot_strike != HP_STRIKE_UNKNOWN ||
+           p->has_as_of || p->n_runs > 0;
 }
 
 hp_status hp_profile_to_json(const hp_profile *profile, char **out, hp_error *err) {

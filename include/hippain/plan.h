@@ -80,6 +80,8 @@ typedef struct hp_session {
     int repeats;           /**< Walk-run: intervals, else 0. */
     const char *cue;       /**< Form cue (an advice id), or NULL. */
     size_t n_items;        /**< Number of items. */
+    const char *notes;     /**< How to do it in English (e.g. a walk-run stage's "repeat at
+                                least twice, move on only without pain"), or NULL. */
 } hp_session;
 
 /** An exercise prescribed in a session. */

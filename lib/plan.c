@@ -1,0 +1,1498 @@
+/*
+ * Plans: phased prevention and rehabilitation plans that keep the safety rules.
+ *
+ * Inputs are the triage, the causes (with probability) and the present risk factors of an
+ * assessment (or explicit conditions), the runner's numbers and the options. The plan is
+ * made of weeks in four phases: settle (protect: no running, gentle or isometric work,
+ * non-impact cross-training), strengthen (strength and mobility, non-impact
+ * cross-training, no running), return (walk-run stages) and build (continuous running).
+ *
+ * How each rule is kept:
+ * - Weekly volume: a build week's target is at most 110% of the previous week's actual
+ *   run_km (the runner's weekly_km before week 1), rounded down to 0.1 km; sessions are only
+ *   ever shortened after that. Every fourth build week holds the volume, and so does the
+ *   first one when a training-load risk factor is present. Walk-run weeks progress by
+ *   their stages instead (each stage adds under 10% to a session).
+ * - Walk-run stages: a stage lasts one week when there are two or three walk-run days
+ *   a week and two weeks with one, so each stage has at least two sessions; the session
+ *   notes say to move on only if those sessions were pain-free. A stage is never cut by
+ *   the end of the plan (a left-over week becomes a strengthen week).
+ * - Single runs: every run and walk-run is at most 110% of the longest run or walk-run of
+ *   the 30 days before it (days D-30 .. D-1), counting the runner's history and the plan's
+ *   own sessions; a run is also held within 110% of the longest run before its week
+ *   began, so runs do not compound within a week. The runner's history is the run log at
+ *   its dates plus longest_run_km_30d dated at the log's reference date E (as_of, else the
+ *   latest run, else the day before the start); when neither says anything about the last
+ *   30 days, weekly_km divided by the runner's run days (or 3) counts as a run at E. A walk-run
+ *   with no run at all in its previous 30 days (a return after a break) is uncapped:
+ *   that is what the stages are for. A continuous run always has a reference.
+ * - Cadence: the first running week's target is the runner's cadence + 5% (rounded
+ *   down) towards 170; each target is held for two running weeks, then raised by at most
+ *   5% until 170 (runners at or above 170 keep theirs; an unknown cadence gets 170).
+ * - Rest and strength: day 7 of every week is a rest day; strength days are days 1, 3, 5
+ *   (settle, strengthen, return) or days 1 and 5 (build) of the week, never adjacent,
+ *   also across weeks.
+ * - Exercises come from the treatment links of the likely causes and the present risk
+ *   factors (warm-ups, cool-downs and cross-training may also come from the whole
+ *   ontology), dosed by their dosing and progressed by their rule counted from the
+ *   week they first appear; none is contraindicated for a cause at or above the
+ *   contraindication probability.
+ * - A suspected stress fracture (or any suspected serious condition): no run or walk-run
+ *   at all, only non-impact cross-training, and "consult_clinician".
+ * - Deterministic: no clock, no randomness.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc_internal.h"
+#include "assessment_internal.h"
+#include "error_internal.h"
+#include "hippain/plan.h"
+#include "strbuf.h"
+
+/* Internal accessors shared with plan_export.c. */
+const char *hp__plan_causes(const hp_plan *plan);
+const char *hp__plan_risks(const hp_plan *plan);
+const char *hp__plan_lang(const hp_plan *plan);
+int hp__plan_start(const hp_plan *plan);
+
+#define DAYS 7
+#define REST_DAY 6
+#define DEFAULT_START 20458 /* 2026-01-05, a Monday */
+#define DEFAULT_WEEKS 8
+#define MAX_WEEKS 52
+#define DEFAULT_RUN_DAYS 3
+#define DEFAULT_TARGET_KM 20.0
+#define DEFAULT_CONTRA_P 0.1
+#define LIKELY_MASS 0.8
+#define LIKELY_MAX 3
+#define LIKELY_MIN_P 0.1
+#define WEEKLY_RISE 1.10
+#define RUN_CAP 1.10
+#define RUN_WINDOW 30
+#define CADENCE_LOW 170
+#define CADENCE_STEP 1.05
+#define CADENCE_HOLD_WEEKS 2
+#define RUN_KM_PER_MIN (1.0 / 7.0)   /* easy running, 7 min/km */
+#define WALK_KM_PER_MIN (1.0 / 11.0) /* brisk walking, 11 min/km */
+#define MAX_STRENGTH_ITEMS 6
+#define MAX_MOBILITY_ITEMS 4
+#define MAX_WARM_UP_ITEMS 4
+#define MAX_COOL_DOWN_ITEMS 3
+
+/* ---- Layout ------------------------------------------------------------------------- */
+
+typedef struct item_rec {
+    uint32_t exercise;
+    int sets, reps, hold_seconds, minutes;
+    uint8_t effort;
+    size_t why, sources; /* pool offsets */
+} item_rec;
+
+typedef struct session_rec {
+    uint8_t kind; /* hp_session_kind */
+    double km;
+    int minutes, cadence, walk, run, repeats;
+    int32_t cue;  /* advice index or -1 */
+    size_t notes; /* pool offset, 0 for none */
+    size_t first_item, n_items;
+} session_rec;
+
+typedef struct day_rec {
+    int date;
+    size_t first_session, n_sessions;
+} day_rec;
+
+typedef struct week_rec {
+    uint8_t phase;
+    double run_km;
+    int stage, cadence;
+} week_rec;
+
+typedef struct advice_rec {
+    uint32_t advice;
+    size_t why, sources;
+} advice_rec;
+
+struct hp_plan {
+    const hp_ontology *onto; /* a reference is held */
+    hp_triage_level triage;
+    int start;
+    week_rec *weeks;
+    size_t n_weeks;
+    day_rec *days; /* DAYS per week */
+    session_rec *sessions;
+    size_t n_sessions, cap_sessions;
+    item_rec *items;
+    size_t n_items, cap_items;
+    advice_rec *advice;
+    size_t n_advice, cap_advice;
+    char *pool; /* NUL-terminated strings; offset 0 is "" */
+    size_t pool_size;
+    size_t causes, risks, lang; /* pool offsets */
+};
+
+/* ---- Builder ------------------------------------------------------------------------ */
+
+typedef struct hist {
+    int date;
+    double km;
+} hist;
+
+typedef struct bld {
+    const hp_ontology *o;
+    const hp_allocator *al;
+    hp_plan *p;
+    hp__buf pool;
+    const hp_profile *profile; /* may be NULL */
+
+    /* causes and risk factors */
+    double *prob;     /* per condition */
+    uint8_t *veto;    /* per condition: its contraindications apply */
+    uint8_t *suspect; /* per condition */
+    uint32_t *likely; /* likely causes, most likely first */
+    size_t n_likely;
+    uint8_t *present; /* per finding: a present risk factor */
+    int severity;     /* 0 prevention, 1 mild, 2 moderate, 3 serious */
+    int no_impact;
+    size_t why_default; /* pool offset */
+
+    /* options */
+    int weeks, run_days;
+    double target;
+
+    /* the runner */
+    hist *hist;
+    size_t n_hist, cap_hist;
+    double base_weekly; /* weekly volume before the plan, 0 if unknown */
+    int weekly_given;   /* base_weekly is the runner's weekly_km */
+    int hold_first;     /* the first build week holds the volume (load risks) */
+    int cadence0;       /* 0 if unknown */
+
+    /* exercises */
+    uint8_t *phases;     /* per exercise: bit per phase it is linked in */
+    uint32_t *order;     /* per exercise: first link position, UINT32_MAX if unlinked */
+    size_t *ex_why;      /* per exercise: pool offset */
+    size_t *ex_src;      /* per exercise: link and dosing sources */
+    size_t *ex_src_prog; /* ... and progression sources */
+    int *first_week;     /* per exercise: first week it appears, -1 */
+    uint32_t *sel;       /* scratch list of exercises */
+
+    /* form cues */
+    int32_t *cues;
+    size_t n_cues;
+    size_t n_runs_done;
+    size_t n_cross_done;
+    size_t notes_cache[16];
+} bld;
+
+enum note_id {
+    NOTE_REST,
+    NOTE_WARM_UP,
+    NOTE_COOL_DOWN,
+    NOTE_RUN,
+    NOTE_LONG_RUN,
+    NOTE_STRENGTH_SETTLE,
+    NOTE_STRENGTH,
+    NOTE_MOBILITY,
+    NOTE_CROSS,
+    NOTE_CROSS_NO_IMPACT,
+    NOTE_COUNT
+};
+
+static const char *const note_text[NOTE_COUNT] = {
+    "Rest day: no training.",
+    "About 10 minutes: walk briskly, then do the drills.",
+    "Walk easily for 5 minutes, then stretch.",
+    "Easy, conversational effort. Stop and walk if the pain comes back.",
+    "The week's longest run: easy effort, and never more than 10% longer than your longest "
+    "run of the last 30 days.",
+    "Gentle: stop short of pain. Mild discomfort (up to 3 out of 10) that has settled by the "
+    "next morning is acceptable.",
+    "Leave at least a day between strength sessions. Discomfort up to 3 out of 10 that "
+    "settles by the next morning is acceptable.",
+    "Slow and controlled; never force a stretch into pain.",
+    "Low-impact cardio in place of running, at an easy to moderate effort.",
+    "Non-impact only (no running, jumping or hopping) until a clinician has cleared you to "
+    "run.",
+};
+
+static size_t pool_add(bld *b, const char *s) {
+    if (!s || !*s)
+        return 0;
+    size_t off = b->pool.len;
+    hp__buf_append(&b->pool, s, strlen(s) + 1);
+    return off;
+}
+
+static size_t note(bld *b, enum note_id n) {
+    if (!b->notes_cache[n])
+        b->notes_cache[n] = pool_add(b, note_text[n]);
+    return b->notes_cache[n];
+}
+
+/* Whether the word w[0..n) is one of the space-separated words of s. */
+static int has_word(const char *s, size_t slen, const char *w, size_t n) {
+    size_t i = 0;
+    while (i < slen) {
+        size_t j = i;
+        while (j < slen && s[j] != ' ')
+            j++;
+        if (j - i == n && memcmp(s + i, w, n) == 0)
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Add each space-separated word of `words` to the set in t (a word list). */
+static void add_words(hp__buf *t, const char *words) {
+    if (!words)
+        return;
+    const char *s = words;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        size_t n = (size_t)(e - s);
+        if (n && !has_word(t->data ? t->data : "", t->len, s, n)) {
+            if (t->len)
+                hp__buf_append(t, " ", 1);
+            hp__buf_append(t, s, n);
+        }
+        s = e;
+    }
+}
+
+/* Copy a word list into the pool (0 when empty) and reset it. */
+static size_t pool_take(bld *b, hp__buf *t) {
+    size_t off = 0;
+    if (t->len) {
+        off = b->pool.len;
+        hp__buf_append(&b->pool, t->data, t->len);
+        hp__buf_append(&b->pool, "", 1);
+    }
+    if (t->failed)
+        b->pool.failed = 1;
+    t->len = 0;
+    return off;
+}
+
+static const char *pool_str(const bld *b, size_t off) { return b->pool.data + off; }
+
+static double floor01(double x) { return x > 0 ? floor(x * 10 + 1e-9) / 10 : 0; }
+
+static int has_runner(const hp_profile *p, hp_runner_field f) {
+    return p && (p->runner_set >> f & 1u);
+}
+
+static size_t advice_index(const hp_ontology *o, const char *id) {
+    return hp_ontology_index(o, HP_ENTITY_ADVICE, id);
+}
+
+/* ---- Causes and risk factors -------------------------------------------------------- */
+
+static hp_status alloc_inputs(bld *b) {
+    const hp_ontology *o = b->o;
+    size_t nc = o->n_conditions, nf = o->n_findings, ne = o->n_exercises;
+    b->prob = hp__calloc(b->al, nc, sizeof *b->prob);
+    b->veto = hp__calloc(b->al, nc, 1);
+    b->suspect = hp__calloc(b->al, nc, 1);
+    b->likely = hp__calloc(b->al, nc, sizeof *b->likely);
+    b->present = hp__calloc(b->al, nf, 1);
+    b->phases = hp__calloc(b->al, ne, 1);
+    b->order = hp__calloc(b->al, ne, sizeof *b->order);
+    b->ex_why = hp__calloc(b->al, ne, sizeof *b->ex_why);
+    b->ex_src = hp__calloc(b->al, ne, sizeof *b->ex_src);
+    b->ex_src_prog = hp__calloc(b->al, ne, sizeof *b->ex_src_prog);
+    b->first_week = hp__calloc(b->al, ne, sizeof *b->first_week);
+    b->sel = hp__calloc(b->al, ne, sizeof *b->sel);
+    b->cues = hp__calloc(b->al, o->n_advice, sizeof *b->cues);
+    if (!b->prob || !b->veto || !b->suspect || !b->likely || !b->present || !b->phases ||
+        !b->order || !b->ex_why || !b->ex_src || !b->ex_src_prog || !b->first_week || !b->sel ||
+        !b->cues)
+        return HP_E_NOMEM;
+    for (size_t e = 0; e < ne; e++)
+        b->first_week[e] = -1;
+    return HP_OK;
+}
+
+static void free_inputs(bld *b) {
+    hp__free(b->al, b->prob);
+    hp__free(b->al, b->veto);
+    hp__free(b->al, b->suspect);
+    hp__free(b->al, b->likely);
+    hp__free(b->al, b->present);
+    hp__free(b->al, b->phases);
+    hp__free(b->al, b->order);
+    hp__free(b->al, b->ex_why);
+    hp__free(b->al, b->ex_src);
+    hp__free(b->al, b->ex_src_prog);
+    hp__free(b->al, b->first_week);
+    hp__free(b->al, b->sel);
+    hp__free(b->al, b->cues);
+    hp__free(b->al, b->hist);
+    hp__buf_free(&b->pool);
+}
+
+static int compare(double v, hp_compare op, double t) {
+    switch (op) {
+    case HP_COMPARE_LT: return v < t;
+    case HP_COMPARE_LE: return v <= t;
+    case HP_COMPARE_GT: return v > t;
+    case HP_COMPARE_GE: return v >= t;
+    }
+    return 0;
+}
+
+/*
+ * Present risk factors of a profile. With `derive`, the derived-finding rules are applied
+ * as hp_assess() does (an assessed profile has them applied already).
+ */
+static void collect_risks(bld *b, int derive) {
+    const hp_ontology *o = b->o;
+    const hp_profile *p = b->profile;
+    if (!p)
+        return;
+    for (size_t f = 0; f < o->n_findings; f++)
+        b->present[f] =
+            o->findings[f].kind == HP_FINDING_RISK_FACTOR && p->answers[f] == HP_ANSWER_PRESENT;
+    if (!derive || !o->n_derived)
+        return;
+    double m[HP_METRIC_COUNT];
+    unsigned known = 0;
+    hp__compute_metrics(p, m, &known);
+    /* per finding: 1 computable but none fired, 2 fired; decided once per finding */
+    for (size_t f = 0; f < o->n_findings; f++) {
+        int state = 0;
+        for (size_t i = 0; i < o->n_derived; i++) {
+            const hp__derived_rule *r = &o->derived[i];
+            if (r->finding != f || !(known >> r->metric & 1))
+                continue;
+            int fired = compare(m[r->metric], (hp_compare)r->op, r->threshold);
+            if ((fired ? 2 : 1) > state)
+                state = fired ? 2 : 1;
+        }
+        if (state)
+            b->present[f] = state == 2 && o->findings[f].kind == HP_FINDING_RISK_FACTOR;
+    }
+}
+
+static int is_no_impact_condition(const hp_ontology *o, size_t c) {
+    return o->conditions[c].seriousness >= HP_SERIOUSNESS_SERIOUS ||
+           strcmp(hp__s(o, o->conditions[c].e.id), "stress_fracture") == 0;
+}
+
+/* Severity, no-impact and the default "why" from the causes and risk factors. */
+static void summarise(bld *b) {
+    const hp_ontology *o = b->o;
+    int sev = 0;
+    for (size_t i = 0; i < b->n_likely; i++) {
+        size_t c = b->likely[i];
+        if (!b->suspect[c])
+            continue;
+        int s = o->conditions[c].seriousness >= HP_SERIOUSNESS_SERIOUS    ? 3
+                : o->conditions[c].seriousness == HP_SERIOUSNESS_MODERATE ? 2
+                                                                          : 1;
+        if (s > sev)
+            sev = s;
+    }
+    for (size_t c = 0; c < o->n_conditions; c++)
+        if (b->suspect[c] && is_no_impact_condition(o, c)) {
+            b->no_impact = 1;
+            b->veto[c] = 1; /* its contraindications apply whatever the threshold */
+            sev = 3;
+        }
+    /* no impact at all: what is contraindicated for a stress fracture is impact */
+    size_t sf = hp_ontology_index(o, HP_ENTITY_CONDITION, "stress_fracture");
+    if (b->no_impact && sf != (size_t)-1)
+        b->veto[sf] = 1;
+    if (b->p->triage >= HP_TRIAGE_SEE_CLINICIAN)
+        sev = 3;
+    b->severity = sev;
+    hp__buf t;
+    hp__buf_init(&t, b->al);
+    for (size_t i = 0; i < b->n_likely; i++)
+        add_words(&t, hp__s(o, o->conditions[b->likely[i]].e.id));
+    if (!t.len)
+        for (size_t f = 0; f < o->n_findings; f++)
+            if (b->present[f])
+                add_words(&t, hp__s(o, o->findings[f].e.id));
+    if (!t.len)
+        add_words(&t, "prevention");
+    b->why_default = pool_take(b, &t);
+    hp__buf_free(&t);
+}
+
+/* ---- Exercises ---------------------------------------------------------------------- */
+
+static int allowed(const bld *b, size_t e) {
+    const hp_ontology *o = b->o;
+    const hp__range *r = &o->exercises[e].contras;
+    for (uint32_t j = 0; j < r->count; j++)
+        if (b->veto[o->contras[r->first + j].condition])
+            return 0;
+    return 1;
+}
+
+/* Why and sources of every exercise, from the links of the likely causes and risks. */
+static void prepare_exercises(bld *b) {
+    const hp_ontology *o = b->o;
+    hp__buf why, src;
+    hp__buf_init(&why, b->al);
+    hp__buf_init(&src, b->al);
+    for (size_t e = 0; e < o->n_exercises; e++) {
+        uint32_t pos = 0, first = UINT32_MAX;
+        uint8_t ph = 0;
+        /* likely causes first, then risk factors, in order */
+        for (size_t i = 0; i < b->n_likely; i++) {
+            const hp__condition *c = &o->conditions[b->likely[i]];
+            for (uint32_t j = 0; j < c->treatments.count; j++, pos++) {
+                const hp__treatment *t = &o->treatments[c->treatments.first + j];
+                if (t->kind != HP_ENTITY_EXERCISE || t->index != e)
+                    continue;
+                ph = (uint8_t)(ph | 1u << t->phase);
+                if (first == UINT32_MAX)
+                    first = pos;
+                add_words(&why, hp__s(o, c->e.id));
+                add_words(&src, hp__s(o, t->sources));
+            }
+        }
+        for (size_t f = 0; f < o->n_findings; f++) {
+            if (!b->present[f])
+                continue;
+            const hp__finding *fi = &o->findings[f];
+            for (uint32_t j = 0; j < fi->treatments.count; j++, pos++) {
+                const hp__treatment *t = &o->treatments[fi->treatments.first + j];
+                if (t->kind != HP_ENTITY_EXERCISE || t->index != e)
+                    continue;
+                ph = (uint8_t)(ph | 1u << t->phase);
+                if (first == UINT32_MAX)
+                    first = pos;
+                add_words(&why, hp__s(o, fi->e.id));
+                add_words(&src, hp__s(o, t->sources));
+            }
+        }
+        b->phases[e] = ph;
+        b->order[e] = first;
+        b->ex_why[e] = why.len ? pool_take(b, &why) : b->why_default;
+        const hp__exercise *x = &o->exercises[e];
+        add_words(&src, hp__s(o, x->dosing.sources));
+        hp__buf copy;
+        hp__buf_init(&copy, b->al);
+        if (src.data)
+            hp__buf_append(&copy, src.data, src.len);
+        b->ex_src[e] = pool_take(b, &src);
+        add_words(&copy, hp__s_or_null(o, x->progression.sources));
+        b->ex_src_prog[e] = pool_take(b, &copy);
+        hp__buf_free(&copy);
+    }
+    if (why.failed || src.failed)
+        b->pool.failed = 1;
+    hp__buf_free(&why);
+    hp__buf_free(&src);
+}
+
+/* Kinds a session draws from. */
+#define KIND_BIT(k) (1u << (k))
+#define STRENGTH_KINDS KIND_BIT(HP_EXERCISE_STRENGTH)
+#define MOBILITY_KINDS (KIND_BIT(HP_EXERCISE_MOBILITY) | KIND_BIT(HP_EXERCISE_STRETCH))
+
+/*
+ * Linked, allowed exercises of the given kinds whose links are in the phase mask, in link
+ * order (ties by index); at most `max`. Returns the count (in b->sel).
+ */
+static size_t select_linked(bld *b, unsigned kinds, unsigned phase_mask, size_t max) {
+    const hp_ontology *o = b->o;
+    size_t n = 0;
+    for (size_t e = 0; e < o->n_exercises; e++) {
+        if (!(kinds >> o->exercises[e].kind & 1u) || !(b->phases[e] & phase_mask) || !allowed(b, e))
+            continue;
+        size_t k = n++;
+        while (k > 0 && b->order[b->sel[k - 1]] > b->order[e]) {
+            b->sel[k] = b->sel[k - 1];
+            k--;
+        }
+        b->sel[k] = (uint32_t)e;
+    }
+    return n < max ? n : max;
+}
+
+/* Linked exercises of a kind first, then any allowed one of the kinds, up to max. */
+static size_t select_any(bld *b, unsigned kinds, size_t max) {
+    const hp_ontology *o = b->o;
+    size_t n = select_linked(b, kinds, 0xf, max);
+    for (size_t e = 0; e < o->n_exercises && n < max; e++) {
+        if (!(kinds >> o->exercises[e].kind & 1u) || b->phases[e] || !allowed(b, e))
+            continue;
+        b->sel[n++] = (uint32_t)e;
+    }
+    return n;
+}
+
+/* Phases whose links a phase's strength and mobility sessions draw from. */
+static unsigned phase_mask(hp_phase ph) {
+    switch (ph) {
+    case HP_PHASE_SETTLE: return 1u << HP_PHASE_SETTLE;
+    case HP_PHASE_STRENGTHEN: return 1u << HP_PHASE_STRENGTHEN;
+    case HP_PHASE_RETURN: return 1u << HP_PHASE_STRENGTHEN | 1u << HP_PHASE_RETURN;
+    case HP_PHASE_BUILD:
+        return 1u << HP_PHASE_STRENGTHEN | 1u << HP_PHASE_RETURN | 1u << HP_PHASE_BUILD;
+    }
+    return 0;
+}
+
+static size_t select_for_phase(bld *b, unsigned kinds, hp_phase ph, size_t max) {
+    size_t n = select_linked(b, kinds, phase_mask(ph), max);
+    if (!n && ph == HP_PHASE_SETTLE) /* gentle start with the strengthening exercises */
+        n = select_linked(b, kinds, 1u << HP_PHASE_STRENGTHEN, max);
+    return n;
+}
+
+static int step_value(int base, int add, int max, int k) {
+    if (add <= 0 || k <= 0 || max <= base)
+        return base;
+    long v = (long)base + (long)add * k;
+    return v > max ? max : (int)v;
+}
+
+static hp_status add_item(bld *b, size_t e, int week) {
+    if (!hp__grow(b->al, (void **)&b->p->items, &b->p->cap_items, b->p->n_items + 1,
+                  sizeof *b->p->items))
+        return HP_E_NOMEM;
+    if (b->first_week[e] < 0)
+        b->first_week[e] = week;
+    hp_exercise_info x;
+    hp_ontology_exercise(b->o, e, &x);
+    const hp_progression *pr = &x.progression;
+    int k = pr->every_weeks > 0 ? (week - b->first_week[e]) / pr->every_weeks : 0;
+    item_rec *it = &b->p->items[b->p->n_items++];
+    it->exercise = (uint32_t)e;
+    it->sets = step_value(x.dosing.sets, pr->add_sets, pr->max_sets, k);
+    it->reps = step_value(x.dosing.reps, pr->add_reps, pr->max_reps, k);
+    it->hold_seconds =
+        step_value(x.dosing.hold_seconds, pr->add_hold_seconds, pr->max_hold_seconds, k);
+    it->minutes = step_value(x.dosing.minutes, pr->add_minutes, pr->max_minutes, k);
+    it->effort = (uint8_t)(k > 0 ? pr->effort : x.dosing.effort);
+    it->why = b->ex_why[e];
+    it->sources = k > 0 ? b->ex_src_prog[e] : b->ex_src[e];
+    return HP_OK;
+}
+
+/* ---- Sessions ----------------------------------------------------------------------- */
+
+static session_rec *new_session(bld *b, hp_session_kind kind, size_t notes) {
+    if (!hp__grow(b->al, (void **)&b->p->sessions, &b->p->cap_sessions, b->p->n_sessions + 1,
+                  sizeof *b->p->sessions))
+        return NULL;
+    session_rec *s = &b->p->sessions[b->p->n_sessions++];
+    memset(s, 0, sizeof *s);
+    s->kind = (uint8_t)kind;
+    s->cue = -1;
+    s->notes = notes;
+    s->first_item = b->p->n_items;
+    return s;
+}
+
+/* A session with the exercises in b->sel[0..n) (each re-fetched: add_item may move). */
+static hp_status exercise_session(bld *b, hp_session_kind kind, size_t notes, size_t n, int week,
+                                  int minutes) {
+    session_rec *s = new_session(b, kind, notes);
+    if (!s)
+        return HP_E_NOMEM;
+    size_t si = b->p->n_sessions - 1;
+    b->p->sessions[si].minutes = minutes;
+    for (size_t i = 0; i < n; i++) {
+        hp_status st = add_item(b, b->sel[i], week);
+        if (st != HP_OK)
+            return st;
+    }
+    b->p->sessions[si].n_items = b->p->n_items - b->p->sessions[si].first_item;
+    return HP_OK;
+}
+
+/* The longest run of the 30 days before `date`, history and plan. */
+static double longest_before(const bld *b, int date) {
+    double m = 0;
+    for (size_t i = 0; i < b->n_hist; i++)
+        if (b->hist[i].date >= date - RUN_WINDOW && b->hist[i].date < date && b->hist[i].km > m)
+            m = b->hist[i].km;
+    return m;
+}
+
+static hp_status add_hist(bld *b, int date, double km) {
+    if (!hp__grow(b->al, (void **)&b->hist, &b->cap_hist, b->n_hist + 1, sizeof *b->hist))
+        return HP_E_NOMEM;
+    b->hist[b->n_hist++] = (hist){date, km};
+    return HP_OK;
+}
+
+/*
+ * Walk-run stages: minutes running and walking per interval, and intervals. About 30
+ * minutes each, the running share rising while the distance grows by under 10% a stage
+ * (3.5, 3.7, 3.7, 3.9, 4.1, 4.4 km at the paces below), so that the single-run cap rarely
+ * has to shorten one.
+ */
+static const int stages[][3] = {{1, 2, 11}, {2, 2, 8}, {2, 1, 10},
+                                {4, 1, 6},  {9, 1, 3}, {15, 1, 2}};
+#define N_STAGES ((int)(sizeof stages / sizeof stages[0]))
+
+static double walk_run_km(int run, int walk, int repeats) {
+    return repeats * (run * RUN_KM_PER_MIN + walk * WALK_KM_PER_MIN);
+}
+
+static int32_t next_cue(bld *b) {
+    if (!b->n_cues)
+        return -1;
+    return b->cues[b->n_runs_done++ % b->n_cues];
+}
+
+/* Warm-up, the run or walk-run, cool-down. */
+static hp_status run_sessions(bld *b, int week, int week_start, int date, int stage_row, int stage,
+                              double planned_km, int cadence, int is_long) {
+    size_t n = select_any(b, KIND_BIT(HP_EXERCISE_WARM_UP), MAX_WARM_UP_ITEMS);
+    hp_status st = exercise_session(b, HP_SESSION_WARM_UP, note(b, NOTE_WARM_UP), n, week, 10);
+    if (st != HP_OK)
+        return st;
+    /* the longest run before the day, and no compounding within the week */
+    double ref = longest_before(b, date), ref_week = longest_before(b, week_start);
+    if (ref_week > 0 && ref_week < ref)
+        ref = ref_week;
+    double cap = ref * RUN_CAP;
+    session_rec *s;
+    if (stage_row >= 0) {
+        int run = stages[stage_row][0], walk = stages[stage_row][1], rep = stages[stage_row][2];
+        while (ref > 0 && rep > 1 && floor01(walk_run_km(run, walk, rep)) > cap)
+            rep--;
+        double km = floor01(walk_run_km(run, walk, rep));
+        if (ref > 0 && km > cap)
+            km = floor01(cap);
+        char text[400];
+        snprintf(text, sizeof text,
+                 "Walk-run stage %d: %d x (run %d min, walk %d min) at an easy effort. Do this "
+                 "stage at least twice and move on only if both sessions and the next "
+                 "mornings were pain-free; otherwise repeat it.",
+                 stage, rep, run, walk);
+        size_t nt = pool_add(b, text);
+        s = new_session(b, HP_SESSION_WALK_RUN, nt);
+        if (!s)
+            return HP_E_NOMEM;
+        s->km = km;
+        s->walk = walk;
+        s->run = run;
+        s->repeats = rep;
+        s->minutes = rep * (run + walk);
+    } else {
+        double km = floor01(ref > 0 && planned_km > cap ? cap : planned_km);
+        if (ref <= 0)
+            km = 0; /* defensive: a continuous run always needs a reference */
+        s = new_session(b, HP_SESSION_RUN, note(b, is_long ? NOTE_LONG_RUN : NOTE_RUN));
+        if (!s)
+            return HP_E_NOMEM;
+        s->km = km;
+        s->minutes = (int)lround(km / RUN_KM_PER_MIN);
+    }
+    s->cadence = cadence;
+    s->cue = next_cue(b);
+    st = add_hist(b, date, s->km);
+    if (st != HP_OK)
+        return st;
+    n = select_any(b, KIND_BIT(HP_EXERCISE_COOL_DOWN), MAX_COOL_DOWN_ITEMS);
+    if (n < MAX_COOL_DOWN_ITEMS) {
+        /* then stretches, linked ones first */
+        uint32_t keep[MAX_COOL_DOWN_ITEMS];
+        memcpy(keep, b->sel, n * sizeof *keep);
+        size_t m = select_any(b, KIND_BIT(HP_EXERCISE_STRETCH), MAX_COOL_DOWN_ITEMS - n);
+        memmove(b->sel + n, b->sel, m * sizeof *b->sel);
+        memcpy(b->sel, keep, n * sizeof *keep);
+        n += m;
+    }
+    return exercise_session(b, HP_SESSION_COOL_DOWN, note(b, NOTE_COOL_DOWN), n, week, 10);
+}
+
+/* One cross-training session; rotates over the candidates. */
+static hp_status cross_session(bld *b, int week) {
+    size_t n = select_linked(b, KIND_BIT(HP_EXERCISE_CROSS_TRAINING), 0xf, SIZE_MAX);
+    if (!n)
+        n = select_any(b, KIND_BIT(HP_EXERCISE_CROSS_TRAINING), SIZE_MAX);
+    size_t notes = note(b, b->no_impact ? NOTE_CROSS_NO_IMPACT : NOTE_CROSS);
+    if (!n)
+        return exercise_session(b, HP_SESSION_CROSS_TRAINING, notes, 0, week, 30);
+    b->sel[0] = b->sel[b->n_cross_done++ % n];
+    return exercise_session(b, HP_SESSION_CROSS_TRAINING, notes, 1, week, 0);
+}
+
+/*
+ * Strength (or mobility) items of strength day j of n_days: an exercise done fewer days a
+ * week than there are strength days is spread over them, unless that would leave the day
+ * empty.
+ */
+static size_t spread(bld *b, size_t n, size_t j, size_t n_days) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t dpw = (size_t)b->o->exercises[b->sel[i]].dosing.days_per_week;
+        int on = dpw >= n_days || j == 0 || (j * dpw) / n_days != ((j - 1) * dpw) / n_days;
+        if (on)
+            b->sel[m++] = b->sel[i];
+    }
+    return m;
+}
+
+static hp_status strength_sessions(bld *b, hp_phase ph, int week, size_t j, size_t n_days) {
+    size_t notes = note(b, ph == HP_PHASE_SETTLE ? NOTE_STRENGTH_SETTLE : NOTE_STRENGTH);
+    size_t max = ph == HP_PHASE_SETTLE ? 4 : MAX_STRENGTH_ITEMS;
+    size_t n = select_for_phase(b, STRENGTH_KINDS, ph, max);
+    size_t m = spread(b, n, j, n_days);
+    if (!m)
+        m = select_for_phase(b, STRENGTH_KINDS, ph, max);
+    hp_status st = HP_OK;
+    if (m)
+        st = exercise_session(b, HP_SESSION_STRENGTH, notes, m, week, 0);
+    if (st != HP_OK)
+        return st;
+    n = select_for_phase(b, MOBILITY_KINDS, ph, MAX_MOBILITY_ITEMS);
+    m = spread(b, n, j, n_days);
+    if (!m)
+        m = select_for_phase(b, MOBILITY_KINDS, ph, MAX_MOBILITY_ITEMS);
+    if (m)
+        st = exercise_session(b, HP_SESSION_MOBILITY, note(b, NOTE_MOBILITY), m, week, 0);
+    return st;
+}
+
+/* ---- Weeks -------------------------------------------------------------------------- */
+
+/* Run days of the week (0-based) for n runs; the last is the long run. */
+static size_t run_pattern(int n, int *days) {
+    static const int pat[7][6] = {
+        {0}, {3}, {1, 4}, {1, 3, 5}, {0, 2, 3, 5}, {0, 1, 3, 4, 5}, {0, 1, 2, 3, 4, 5}};
+    if (n < 1)
+        return 0;
+    if (n > 6)
+        n = 6;
+    memcpy(days, pat[n], (size_t)n * sizeof *days);
+    return (size_t)n;
+}
+
+typedef struct week_shape {
+    uint8_t phase[MAX_WEEKS];
+    int stage[MAX_WEEKS]; /* 1-based stage within the plan, 0 if none */
+    int stage_row0;       /* row of stage 1 in `stages` */
+    int return_days;
+} week_shape;
+
+static void shape_weeks(const bld *b, int running_now, week_shape *ws) {
+    int n = b->weeks, sev = b->severity;
+    int settle = 0, strengthen = 0, n_stages = 0;
+    switch (sev) {
+    case 0: n_stages = running_now ? 0 : 4; break;
+    case 1:
+        settle = 1;
+        n_stages = 2;
+        break;
+    case 2:
+        settle = n >= 12 ? 2 : 1;
+        strengthen = n >= 16 ? 3 : n >= 6 ? 2 : 1;
+        n_stages = 4;
+        break;
+    default:
+        settle = n >= 12 ? 3 : 2;
+        strengthen = n >= 16 ? 4 : n >= 8 ? 3 : 2;
+        n_stages = 6;
+    }
+    if (settle > n)
+        settle = n;
+    if (strengthen > n - settle)
+        strengthen = n - settle;
+    int rest = n - settle - strengthen;
+    int wps = ws->return_days >= 2 ? 1 : 2;
+    int ret = 0, build = 0;
+    if (b->no_impact) {
+        strengthen += rest;
+    } else if (rest < n_stages * wps) {
+        ret = rest - rest % wps;
+        strengthen += rest % wps;
+    } else {
+        ret = n_stages * wps;
+        build = rest - ret;
+    }
+    (void)build;
+    ws->stage_row0 = N_STAGES - n_stages;
+    for (int w = 0; w < n; w++) {
+        ws->stage[w] = 0;
+        if (w < settle)
+            ws->phase[w] = HP_PHASE_SETTLE;
+        else if (w < settle + strengthen)
+            ws->phase[w] = HP_PHASE_STRENGTHEN;
+        else if (w < settle + strengthen + ret) {
+            ws->phase[w] = HP_PHASE_RETURN;
+            ws->stage[w] = 1 + (w - settle - strengthen) / wps;
+        } else
+            ws->phase[w] = HP_PHASE_BUILD;
+    }
+}
+
+typedef struct day_plan {
+    int run;      /* 0 none, 1 run, 2 long run */
+    int strength; /* index among the strength days + 1, or 0 */
+    int cross;
+} day_plan;
+
+static hp_status build_weeks(bld *b) {
+    hp_plan *p = b->p;
+    const hp_ontology *o = b->o;
+    int n = b->weeks;
+    double ref0 = longest_before(b, p->start);
+    int running_now = ref0 > 0;
+    week_shape ws;
+    ws.return_days = b->run_days < 3 ? b->run_days : 3;
+    shape_weeks(b, running_now, &ws);
+    p->weeks = hp__calloc(b->al, (size_t)n, sizeof *p->weeks);
+    p->days = hp__calloc(b->al, (size_t)n * DAYS, sizeof *p->days);
+    if (!p->weeks || !p->days)
+        return HP_E_NOMEM;
+    p->n_weeks = (size_t)n;
+    /* form cues: cadence first when it is to rise, then the linked ones, else any */
+    b->n_cues = 0;
+    size_t cad_advice = advice_index(o, "increase_cadence");
+    int cadence_rising = b->cadence0 == 0 || b->cadence0 < CADENCE_LOW;
+    if (cadence_rising && cad_advice != (size_t)-1)
+        b->cues[b->n_cues++] = (int32_t)cad_advice;
+    for (int pass = 0; pass < 2 && b->n_cues <= (cadence_rising && cad_advice != (size_t)-1);
+         pass++) {
+        for (size_t a = 0; a < o->n_advice; a++) {
+            if (o->advice[a].category != HP_ADVICE_FORM || (int32_t)a == (int32_t)cad_advice)
+                continue;
+            int linked = pass == 1;
+            for (size_t i = 0; i < b->n_likely && !linked; i++) {
+                const hp__condition *c = &o->conditions[b->likely[i]];
+                for (uint32_t j = 0; j < c->treatments.count && !linked; j++) {
+                    const hp__treatment *t = &o->treatments[c->treatments.first + j];
+                    linked = t->kind == HP_ENTITY_ADVICE && t->index == a;
+                }
+            }
+            for (size_t f = 0; f < o->n_findings && !linked; f++) {
+                if (!b->present[f])
+                    continue;
+                const hp__finding *fi = &o->findings[f];
+                for (uint32_t j = 0; j < fi->treatments.count && !linked; j++) {
+                    const hp__treatment *t = &o->treatments[fi->treatments.first + j];
+                    linked = t->kind == HP_ENTITY_ADVICE && t->index == a;
+                }
+            }
+            if (linked)
+                b->cues[b->n_cues++] = (int32_t)a;
+        }
+    }
+    if (!b->n_cues && cad_advice != (size_t)-1)
+        b->cues[b->n_cues++] = (int32_t)cad_advice;
+
+    double prev_km = b->base_weekly;
+    if (prev_km <= 0 && running_now)
+        prev_km = ref0 * 2;
+    int cadence = 0, cadence_weeks = 0, build_weeks_done = 0;
+    for (int w = 0; w < n; w++) {
+        hp_phase ph = (hp_phase)ws.phase[w];
+        week_rec *wk = &p->weeks[w];
+        wk->phase = (uint8_t)ph;
+        wk->stage = ws.stage[w];
+        day_plan dp[DAYS];
+        memset(dp, 0, sizeof dp);
+        int rd[6];
+        size_t n_run = 0;
+        double volume = 0;
+        if (ph == HP_PHASE_RETURN) {
+            n_run = run_pattern(ws.return_days, rd);
+        } else if (ph == HP_PHASE_BUILD) {
+            int hold =
+                (build_weeks_done == 0 && w == 0 && b->hold_first) || build_weeks_done % 4 == 3;
+            volume = hold ? prev_km : prev_km * WEEKLY_RISE;
+            if (volume > b->target)
+                volume = b->target;
+            volume = floor01(volume);
+            int r = b->run_days;
+            while (r > 1 && volume / r < 2.0)
+                r--;
+            n_run = volume > 0 ? run_pattern(r, rd) : 0;
+            build_weeks_done++;
+        }
+        for (size_t i = 0; i < n_run; i++)
+            dp[rd[i]].run = i + 1 == n_run ? 2 : 1;
+        static const int sd3[3] = {0, 2, 4}, sd2[2] = {0, 4};
+        const int *sd = ph == HP_PHASE_BUILD ? sd2 : sd3;
+        size_t n_sd = ph == HP_PHASE_BUILD ? 2 : 3;
+        for (size_t j = 0; j < n_sd; j++)
+            dp[sd[j]].strength = (int)j + 1;
+        /* cross-training: in place of running early on, once a week later */
+        if (ph == HP_PHASE_SETTLE) {
+            dp[1].cross = dp[3].cross = 1;
+        } else if (ph == HP_PHASE_STRENGTHEN) {
+            dp[1].cross = dp[3].cross = dp[5].cross = 1;
+        } else {
+            size_t rf = o->n_findings;
+            for (size_t f = 0; f < o->n_findings; f++)
+                if (b->present[f] && strcmp(hp__s(o, o->findings[f].e.id), "running_only") == 0)
+                    rf = f;
+            if (ph == HP_PHASE_RETURN || rf < o->n_findings) {
+                static const int pref[5] = {1, 5, 3, 2, 4};
+                for (int i = 0; i < 5; i++)
+                    if (!dp[pref[i]].run && !dp[pref[i]].strength) {
+                        dp[pref[i]].cross = 1;
+                        break;
+                    }
+            }
+        }
+        /* cadence: hold each target two running weeks, then up to 5% towards 170 */
+        if (n_run) {
+            if (!cadence) {
+                if (!b->cadence0)
+                    cadence = CADENCE_LOW;
+                else if (b->cadence0 >= CADENCE_LOW)
+                    cadence = b->cadence0;
+                else {
+                    cadence = (int)floor(b->cadence0 * CADENCE_STEP);
+                    if (cadence > CADENCE_LOW)
+                        cadence = CADENCE_LOW;
+                }
+                cadence_weeks = 0;
+            } else if (cadence_weeks >= CADENCE_HOLD_WEEKS && cadence < CADENCE_LOW) {
+                int next = (int)floor(cadence * CADENCE_STEP);
+                cadence = next > CADENCE_LOW ? CADENCE_LOW : next;
+                cadence_weeks = 0;
+            }
+            cadence_weeks++;
+            wk->cadence = cadence;
+        }
+        double long_share = n_run > 0 ? 1.5 / ((double)n_run + 0.5) : 0;
+        double short_share = n_run > 0 ? 1.0 / ((double)n_run + 0.5) : 0;
+        double sum = 0;
+        for (int d = 0; d < DAYS; d++) {
+            day_rec *day = &p->days[(size_t)w * DAYS + (size_t)d];
+            day->date = p->start + w * DAYS + d;
+            day->first_session = p->n_sessions;
+            hp_status st = HP_OK;
+            if (d != REST_DAY) {
+                if (dp[d].run) {
+                    int row = ph == HP_PHASE_RETURN ? ws.stage_row0 + ws.stage[w] - 1 : -1;
+                    double km = floor01(volume * (dp[d].run == 2 ? long_share : short_share));
+                    st = run_sessions(b, w, p->start + w * DAYS, day->date, row, ws.stage[w], km,
+                                      cadence, dp[d].run == 2);
+                    if (st == HP_OK)
+                        sum += p->sessions[p->n_sessions - 2].km;
+                }
+                if (st == HP_OK && dp[d].strength)
+                    st = strength_sessions(b, ph, w, (size_t)dp[d].strength - 1, n_sd);
+                if (st == HP_OK && dp[d].cross && !dp[d].run)
+                    st = cross_session(b, w);
+            }
+            if (st == HP_OK && p->n_sessions == day->first_session)
+                st = new_session(b, HP_SESSION_REST, note(b, NOTE_REST)) ? HP_OK : HP_E_NOMEM;
+            if (st != HP_OK)
+                return st;
+            day->n_sessions = p->n_sessions - day->first_session;
+        }
+        wk->run_km = round(sum * 10) / 10;
+        if (n_run)
+            prev_km = wk->run_km;
+        if (b->pool.failed)
+            return HP_E_NOMEM;
+    }
+    return HP_OK;
+}
+
+/* ---- Advice ------------------------------------------------------------------------- */
+
+typedef struct advice_acc {
+    hp__buf *why, *src;
+    uint8_t *seen;
+    size_t *order; /* advice indices in first-added order */
+    size_t n;
+} advice_acc;
+
+static void acc_add(bld *b, advice_acc *acc, size_t a, const char *why, const char *src) {
+    if (a >= b->o->n_advice)
+        return;
+    if (!acc->seen[a]) {
+        acc->seen[a] = 1;
+        acc->order[acc->n++] = a;
+    }
+    add_words(&acc->why[a], why);
+    add_words(&acc->src[a], src ? src : hp__s(b->o, b->o->advice[a].e.sources));
+}
+
+static void acc_id(bld *b, advice_acc *acc, const char *id, const char *why) {
+    acc_add(b, acc, advice_index(b->o, id), why, NULL);
+}
+
+static hp_status build_advice(bld *b) {
+    const hp_ontology *o = b->o;
+    hp_plan *p = b->p;
+    size_t na = o->n_advice;
+    if (!na)
+        return HP_OK;
+    advice_acc acc = {0};
+    acc.why = hp__calloc(b->al, na, sizeof *acc.why);
+    acc.src = hp__calloc(b->al, na, sizeof *acc.src);
+    acc.order = hp__calloc(b->al, na, sizeof *acc.order);
+    acc.seen = hp__calloc(b->al, na, 1);
+    hp_status st = HP_OK;
+    if (!acc.why || !acc.src || !acc.order || !acc.seen) {
+        st = HP_E_NOMEM;
+        goto done;
+    }
+    for (size_t a = 0; a < na; a++) {
+        hp__buf_init(&acc.why[a], b->al);
+        hp__buf_init(&acc.src[a], b->al);
+    }
+    if (p->triage == HP_TRIAGE_URGENT)
+        acc_id(b, &acc, "seek_urgent_care", "triage");
+    if (p->triage >= HP_TRIAGE_SEE_CLINICIAN)
+        acc_id(b, &acc, "consult_clinician", "triage");
+    if (p->triage != HP_TRIAGE_URGENT) {
+        for (size_t c = 0; c < o->n_conditions; c++)
+            if (b->suspect[c] && is_no_impact_condition(o, c))
+                acc_id(b, &acc, "consult_clinician", hp__s(o, o->conditions[c].e.id));
+        unsigned phases = 0;
+        for (size_t w = 0; w < p->n_weeks; w++)
+            phases |= 1u << p->weeks[w].phase;
+        for (size_t i = 0; i < b->n_likely; i++) {
+            const hp__condition *c = &o->conditions[b->likely[i]];
+            for (uint32_t j = 0; j < c->treatments.count; j++) {
+                const hp__treatment *t = &o->treatments[c->treatments.first + j];
+                if (t->kind == HP_ENTITY_ADVICE && (phases >> t->phase & 1u))
+                    acc_add(b, &acc, t->index, hp__s(o, c->e.id), hp__s(o, t->sources));
+            }
+        }
+        for (size_t f = 0; f < o->n_findings; f++) {
+            if (!b->present[f])
+                continue;
+            const hp__finding *fi = &o->findings[f];
+            const char *id = hp__s(o, fi->e.id);
+            for (uint32_t j = 0; j < fi->treatments.count; j++) {
+                const hp__treatment *t = &o->treatments[fi->treatments.first + j];
+                if (t->kind == HP_ENTITY_ADVICE)
+                    acc_add(b, &acc, t->index, id, hp__s(o, t->sources));
+            }
+            if (strcmp(id, "worn_shoes") == 0)
+                acc_id(b, &acc, "replace_shoes", id);
+            if (strcmp(id, "unsuitable_shoes") == 0)
+                acc_id(b, &acc, "shoe_fitting", id);
+        }
+        const char *why = pool_str(b, b->why_default);
+        int running = 0;
+        for (size_t s = 0; s < p->n_sessions; s++)
+            running |=
+                p->sessions[s].kind == HP_SESSION_RUN || p->sessions[s].kind == HP_SESSION_WALK_RUN;
+        if (phases >> HP_PHASE_RETURN & 1u)
+            acc_id(b, &acc, "walk_run_return", why);
+        if (running) {
+            acc_id(b, &acc, "gradual_progression", why);
+            acc_id(b, &acc, "long_run_cap", why);
+            acc_id(b, &acc, "warm_up", why);
+            acc_id(b, &acc, "cool_down", why);
+        }
+        if (p->n_weeks)
+            acc_id(b, &acc, "rest_days", why);
+    }
+    for (size_t a = 0; a < na; a++)
+        if (acc.why[a].failed || acc.src[a].failed)
+            st = HP_E_NOMEM;
+    if (st != HP_OK)
+        goto done;
+    p->advice = hp__calloc(b->al, acc.n, sizeof *p->advice);
+    if (!p->advice) {
+        st = HP_E_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < acc.n; i++) {
+        size_t a = acc.order[i];
+        advice_rec *r = &p->advice[p->n_advice++];
+        r->advice = (uint32_t)a;
+        r->why = pool_take(b, &acc.why[a]);
+        r->sources = pool_take(b, &acc.src[a]);
+    }
+done:
+    if (acc.why)
+        for (size_t a = 0; a < na; a++)
+            hp__buf_free(&acc.why[a]);
+    if (acc.src)
+        for (size_t a = 0; a < na; a++)
+            hp__buf_free(&acc.src[a]);
+    hp__free(b->al, acc.why);
+    hp__free(b->al, acc.src);
+    hp__free(b->al, acc.order);
+    hp__free(b->al, acc.seen);
+    return st;
+}
+
+/* ---- Options and the runner --------------------------------------------------------- */
+
+static hp_status resolve_options(bld *b, const hp_plan_options *opt, double *contra_p,
+                                 hp_error *err) {
+    static const hp_plan_options none = {0};
+    if (!opt)
+        opt = &none;
+    const hp_profile *pr = b->profile;
+    if (opt->weeks < 0 || opt->weeks > MAX_WEEKS)
+        return hp__error(err, HP_E_INVALID, "plan options: weeks %d is not in 1-%d", opt->weeks,
+                         MAX_WEEKS);
+    b->weeks = opt->weeks ? opt->weeks : DEFAULT_WEEKS;
+    if (opt->run_days < 0 || opt->run_days > 6)
+        return hp__error(err, HP_E_INVALID, "plan options: run_days %d is not in 1-6",
+                         opt->run_days);
+    b->run_days = opt->run_days;
+    if (!b->run_days && has_runner(pr, HP_RUNNER_RUN_DAYS_PER_WEEK)) {
+        double d = pr->runner[HP_RUNNER_RUN_DAYS_PER_WEEK];
+        b->run_days = d >= 6 ? 6 : (int)d;
+    }
+    if (b->run_days < 1)
+        b->run_days = DEFAULT_RUN_DAYS;
+    if (!isfinite(opt->target_weekly_km) || opt->target_weekly_km < 0)
+        return hp__error(err, HP_E_INVALID,
+                         "plan options: target_weekly_km must be a finite number >= 0");
+    b->target = opt->target_weekly_km;
+    if (b->target <= 0 && has_runner(pr, HP_RUNNER_WEEKLY_KM))
+        b->target = pr->runner[HP_RUNNER_WEEKLY_KM];
+    if (b->target <= 0)
+        b->target = DEFAULT_TARGET_KM;
+    if (!isfinite(opt->contraindication_probability) || opt->contraindication_probability < 0 ||
+        opt->contraindication_probability > 1)
+        return hp__error(err, HP_E_INVALID,
+                         "plan options: contraindication_probability must be in 0-1");
+    *contra_p = opt->contraindication_probability > 0 ? opt->contraindication_probability
+                                                      : DEFAULT_CONTRA_P;
+    /* the reference date of the runner's log */
+    int end = 0, have_end = 0;
+    if (pr && pr->has_as_of) {
+        end = pr->as_of;
+        have_end = 1;
+    } else if (pr) {
+        for (size_t i = 0; i < pr->n_runs; i++)
+            if (!have_end || pr->runs[i].date > end) {
+                end = pr->runs[i].date;
+                have_end = 1;
+            }
+    }
+    if (opt->start_date) {
+        if (hp_date_parse(opt->start_date, &b->p->start) != HP_OK)
+            return hp__error(err, HP_E_INVALID,
+                             "plan options: start_date '%.40s' is not a date (YYYY-MM-DD)",
+                             opt->start_date);
+    } else {
+        b->p->start = have_end ? end + 1 : DEFAULT_START;
+    }
+    if (!have_end)
+        end = b->p->start - 1;
+    b->p->lang = pool_add(b, opt->lang);
+    /* history: the log, the longest run of the 30 days, else a typical run */
+    hp_status st = HP_OK;
+    int recent = 0;
+    if (pr) {
+        for (size_t i = 0; i < pr->n_runs && st == HP_OK; i++) {
+            st = add_hist(b, pr->runs[i].date, pr->runs[i].km);
+            recent |= pr->runs[i].km > 0 && pr->runs[i].date > end - RUN_WINDOW &&
+                      pr->runs[i].date <= end;
+        }
+        if (st == HP_OK && has_runner(pr, HP_RUNNER_LONGEST_RUN_KM_30D)) {
+            st = add_hist(b, end, pr->runner[HP_RUNNER_LONGEST_RUN_KM_30D]);
+            recent = 1;
+        }
+        if (st == HP_OK && !recent && has_runner(pr, HP_RUNNER_WEEKLY_KM) &&
+            pr->runner[HP_RUNNER_WEEKLY_KM] > 0) {
+            double days = has_runner(pr, HP_RUNNER_RUN_DAYS_PER_WEEK) &&
+                                  pr->runner[HP_RUNNER_RUN_DAYS_PER_WEEK] >= 1
+                              ? pr->runner[HP_RUNNER_RUN_DAYS_PER_WEEK]
+                              : DEFAULT_RUN_DAYS;
+            st = add_hist(b, end, pr->runner[HP_RUNNER_WEEKLY_KM] / days);
+        }
+        if (has_runner(pr, HP_RUNNER_WEEKLY_KM)) {
+            b->base_weekly = pr->runner[HP_RUNNER_WEEKLY_KM];
+            b->weekly_given = 1;
+        } else {
+            for (size_t i = 0; i < pr->n_runs; i++)
+                if (pr->runs[i].date > end - DAYS && pr->runs[i].date <= end)
+                    b->base_weekly += pr->runs[i].km;
+        }
+        if (has_runner(pr, HP_RUNNER_CADENCE_SPM) && pr->runner[HP_RUNNER_CADENCE_SPM] >= 1)
+            b->cadence0 = (int)lround(pr->runner[HP_RUNNER_CADENCE_SPM]);
+    }
+    if (st != HP_OK)
+        return hp__nomem(err);
+    return HP_OK;
+}
+
+/* ---- Entry points ------------------------------------------------------------------- */
+
+static void load_risk_hold(bld *b) {
+    static const char *const load[] = {"mileage_increase_over_10pct", "long_run_spike",
+                                       "high_acute_chronic_ratio"};
+    for (size_t i = 0; i < sizeof load / sizeof load[0]; i++) {
+        size_t f = hp_ontology_index(b->o, HP_ENTITY_FINDING, load[i]);
+        if (f != (size_t)-1 && b->present[f])
+            b->hold_first = 1;
+    }
+}
+
+static hp_status finish(bld *b, hp_plan **out, hp_error *err) {
+    hp_plan *p = b->p;
+    hp_status st = HP_OK;
+    hp__buf t;
+    hp__buf_init(&t, b->al);
+    for (size_t i = 0; i < b->n_likely; i++)
+        add_words(&t, hp__s(b->o, b->o->conditions[b->likely[i]].e.id));
+    p->causes = pool_take(b, &t);
+    for (size_t f = 0; f < b->o->n_findings; f++)
+        if (b->present[f])
+            add_words(&t, hp__s(b->o, b->o->findings[f].e.id));
+    p->risks = pool_take(b, &t);
+    hp__buf_free(&t);
+    load_risk_hold(b);
+    summarise(b);
+    if (p->triage != HP_TRIAGE_URGENT) {
+        prepare_exercises(b);
+        st = b->pool.failed ? HP_E_NOMEM : build_weeks(b);
+    }
+    if (st == HP_OK)
+        st = build_advice(b);
+    if (st == HP_OK && b->pool.failed)
+        st = HP_E_NOMEM;
+    if (st != HP_OK) {
+        free_inputs(b);
+        hp_plan_free(p);
+        return st == HP_E_NOMEM ? hp__nomem(err) : st;
+    }
+    p->pool = b->pool.data;
+    p->pool_size = b->pool.len;
+    b->pool.data = NULL;
+    free_inputs(b);
+    *out = p;
+    return HP_OK;
+}
+
+static hp_status start(bld *b, const hp_ontology *o, const hp_profile *profile,
+                       const hp_plan_options *options, double *contra_p, hp_error *err) {
+    memset(b, 0, sizeof *b);
+    b->o = o;
+    b->al = &o->alloc;
+    b->profile = profile;
+    hp__buf_init(&b->pool, b->al);
+    hp__buf_append(&b->pool, "", 1); /* offset 0 is "" */
+    b->p = hp__calloc(b->al, 1, sizeof *b->p);
+    if (!b->p) {
+        hp__buf_free(&b->pool);
+        return hp__nomem(err);
+    }
+    b->p->onto = hp_ontology_ref(o);
+    hp_status st = alloc_inputs(b);
+    if (st != HP_OK)
+        st = hp__nomem(err);
+    else
+        st = resolve_options(b, options, contra_p, err);
+    if (st != HP_OK) {
+        free_inputs(b);
+        hp_plan_free(b->p);
+        b->p = NULL;
+    }
+    return st;
+}
+
+hp_status hp_plan_new(const hp_assessment *a, const hp_plan_options *options, hp_plan **out,
+                      hp_error *err) {
+    if (!out)
+        return hp__error(err, HP_E_INVALID, "hp_plan_new: 'out' is NULL");
+    *out = NULL;
+    if (!a)
+        return hp__error(err, HP_E_INVALID, "hp_plan_new: 'assessment' is NULL");
+    bld b;
+    double contra_p;
+    hp_status st = start(&b, a->onto, a->profile, options, &contra_p, err);
+    if (st != HP_OK)
+        return st;
+    const hp_ontology *o = a->onto;
+    b.p->triage = a->triage;
+    double mass = 0;
+    for (size_t i = 0; i < a->n_causes; i++) {
+        const hp__cause *c = &a->causes[i];
+        b.prob[c->condition] = c->probability;
+        b.veto[c->condition] = c->probability >= contra_p;
+        b.suspect[c->condition] = c->probability >= o->conditions[c->condition].suspect_at;
+        if (b.n_likely < LIKELY_MAX && mass < LIKELY_MASS && c->probability >= LIKELY_MIN_P) {
+            b.likely[b.n_likely++] = c->condition;
+            mass += c->probability;
+        }
+    }
+    collect_risks(&b, 0);
+    return finish(&b, out, err);
+}
+
+hp_status hp_plan_for_conditions(const hp_ontology *onto, const char *const *condition_ids,
+                                 size_t n_conditions, const hp_profile *profile,
+                                 const hp_plan_options *options, hp_plan **out, hp_error *err) {
+    if (!out)
+        return hp__error(err, HP_E_INVALID, "hp_plan_for_conditions: 'out' is NULL");
+    *out = NULL;
+    if (!onto)
+        return hp__error(err, HP_E_INVALID, "hp_plan_for_conditions: 'onto' is NULL");
+    if (!condition_ids && n_conditions)
+        return hp__error(err, HP_E_INVALID, "hp_plan_for_conditions: 'condition_ids' is NULL");
+    if (profile && profile->onto != onto)
+        return hp__error(err, HP_E_INVALID,
+                         "hp_plan_for_conditions: the profile belongs to another ontology");
+    for (size_t i = 0; i < n_conditions; i++) {
+        if (!condition_ids[i])
+            return hp__error(err, HP_E_INVALID,
+                             "hp_plan_for_conditions: condition_ids[%zu] is NULL", i);
+        if (hp_ontology_index(onto, HP_ENTITY_CONDITION, condition_ids[i]) == (size_t)-1)
+            return hp__error(err, HP_E_NOT_FOUND, "unknown condition '%.60s'", condition_ids[i]);
+    }
+    bld b;
+    double contra_p;
+    hp_status st = start(&b, onto, profile, options, &contra_p, err);
+    if (st != HP_OK)
+        return st;
+    hp_triage_level triage = HP_TRIAGE_SELF_CARE;
+    for (size_t i = 0; i < n_conditions; i++) {
+        size_t c = hp_ontology_index(onto, HP_ENTITY_CONDITION, condition_ids[i]);
+        if (b.suspect[c])
+            continue; /* given twice */
+        b.prob[c] = 1;
+        b.veto[c] = 1;
+        b.suspect[c] = 1;
+        b.likely[b.n_likely++] = (uint32_t)c;
+        hp_seriousness s = (hp_seriousness)onto->conditions[c].seriousness;
+        hp_triage_level t = s == HP_SERIOUSNESS_EMERGENCY ? HP_TRIAGE_URGENT
+                            : s == HP_SERIOUSNESS_SERIOUS ? HP_TRIAGE_SEE_CLINICIAN
+                                                          : HP_TRIAGE_SELF_CARE;
+        if (t > triage)
+            triage = t;
+    }
+    b.p->triage = triage;
+    collect_risks(&b, 1);
+    return finish(&b, out, err);
+}
+
+void hp_plan_free(hp_plan *p) {
+    if (!p)
+        return;
+    const hp_ontology *o = p->onto;
+    const hp_allocator *al = &o->alloc;
+    hp__free(al, p->weeks);
+    hp__free(al, p->days);
+    hp__free(al, p->sessions);
+    hp__free(al, p->items);
+    hp__free(al, p->advice);
+    hp__free(al, p->pool);
+    hp__free(al, p);
+    hp_ontology_free(o);
+}
+
+/* ---- Accessors ---------------------------------------------------------------------- */
+
+const hp_ontology *hp_plan_ontology(const hp_plan *p) { return p ? p->onto : NULL; }
+
+hp_triage_level hp_plan_triage(const hp_plan *p) { return p ? p->triage : HP_TRIAGE_SELF_CARE; }
+
+size_t hp_plan_week_count(const hp_plan *p) { return p ? p->n_weeks : 0; }
+
+hp_status hp_plan_week(const hp_plan *p, size_t w, hp_week *out) {
+    if (!p || !out)
+        return HP_E_INVALID;
+    if (w >= p->n_weeks)
+        return HP_E_NOT_FOUND;
+    const week_rec *r = &p->weeks[w];
+    out->index = (int)w + 1;
+    out->phase = (hp_phase)r->phase;
+    out->run_km = r->run_km;
+    out->walk_run_stage = r->stage;
+    out->cadence_spm = r->cadence;
+    out->n_days = DAYS;
+    return HP_OK;
+}
+
+static const day_rec *day_of(const hp_plan *p, size_t w, size_t d) {
+    if (!p || w >= p->n_weeks || d >= DAYS)
+        return NULL;
+    return &p->days[w * DAYS + d];
+}
+
+hp_status hp_plan_day(const hp_plan *p, size_t w, size_t d, hp_day *out) {
+    if (!p || !out)
+        return HP_E_INVALID;
+    const day_rec *r = day_of(p, w, d);
+    if (!r)
+        return HP_E_NOT_FOUND;
+    out->date = r->date;
+    out->n_sessions = r->n_sessions;
+    return HP_OK;
+}
+
+static const session_rec *session_of(const hp_plan *p, size_t w, size_t d, size_t s) {
+    const day_rec *r = day_of(p, w, d);
+    if (!r || s >= r->n_sessions)
+        return NULL;
+    return &p->sessions[r->first_session + s];
+}
+
+static const char *pool_or_null(const hp_plan *p, size_t off) { return off ? p->pool + off : NULL; }
+
+hp_status hp_plan_session(const hp_plan *p, size_t w, size_t d, size_t s, hp_session *out) {
+    if (!p || !out)
+        return HP_E_INVALID;
+    const session_rec *r = session_of(p, w, d, s);
+    if (!r)
+        return HP_E_NOT_FOUND;
+    const hp_ontology *o = p->onto;
+    out->kind = (hp_session_kind)r->kind;
+    out->km = r->km;
+    out->minutes = r->minutes;
+    out->cadence_spm = r->cadence;
+    out->walk_minutes = r->walk;
+    out->run_minutes = r->run;
+    out->repeats = r->repeats;
+    out->cue = r->cue >= 0 ? hp__s(o, o->advice[r->cue].e.id) : NULL;
+    out->n_items = r->n_items;
+    out->notes = pool_or_null(p, r->notes);
+    return HP_OK;
+}
+
+hp_status hp_plan_item(const hp_plan *p, size_t w, size_t d, size_t s, size_t i,
+                       hp_session_item *out) {
+    if (!p || !out)
+        return HP_E_INVALID;
+    const session_rec *r = session_of(p, w, d, s);
+    if (!r || i >= r->n_items)
+        return HP_E_NOT_FOUND;
+    const item_rec *it = &p->items[r->first_item + i];
+    const hp_ontology *o = p->onto;
+    out->id = hp__s(o, o->exercises[it->exercise].e.id);
+    out->sets = it->sets;
+    out->reps = it->reps;
+    out->hold_seconds = it->hold_seconds;
+    out->minutes = it->minutes;
+    out->effort = (hp_effort)it->effort;
+    out->why = p->pool + it->why;
+    out->sources = p->pool + it->sources;
+    return HP_OK;
+}
+
+size_t hp_plan_advice_count(const hp_plan *p) { return p ? p->n_advice : 0; }
+
+hp_status hp_plan_advice(const hp_plan *p, size_t i, hp_plan_advice_item *out) {
+    if (!p || !out)
+        return HP_E_INVALID;
+    if (i >= p->n_advice)
+        return HP_E_NOT_FOUND;
+    const advice_rec *r = &p->advice[i];
+    out->id = hp__s(p->onto, p->onto->advice[r->advice].e.id);
+    out->why = p->pool + r->why;
+    out->sources = p->pool + r->sources;
+    return HP_OK;
+}
+
+const char *hp__plan_causes(const hp_plan *p) { return p->pool + p->causes; }
+const char *hp__plan_risks(const hp_plan *p) { return p->pool + p->risks; }
+const char *hp__plan_lang(const hp_plan *p) { return pool_or_null(p, p->lang); }
+int hp__plan_start(const hp_plan *p) { return p->start; }
