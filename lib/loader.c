@@ -215,7 +215,7 @@ static hp__str intern(builder *b, const char *s) { return s ? intern_n(b, s, str
 /* Intern with white space collapsed to single spaces and trimmed. */
 static hp__str intern_collapsed(builder *b, const char *s) {
     size_t n = strlen(s);
-    char small[512];
+    char small[512] = "";
     char *tmp = n < sizeof small ? small : hp__malloc(b->a, n + 1);
     if (!tmp) {
         nomem(b);
