@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void hp__jw_init(hp__jw *w, hp__buf *b, int pretty) {
@@ -105,23 +106,35 @@ void hp__jw_string(hp__jw *w, const char *s) {
     escape(w->b, s);
 }
 
+/*
+ * The shortest of %.15g .. %.17g that reads back exactly, with the decimal point forced
+ * to '.' whatever the locale (printf follows LC_NUMERIC), and no negative zero.
+ */
 void hp__jw_number(hp__jw *w, double v) {
     if (!isfinite(v)) {
         hp__jw_null(w);
         return;
     }
     before(w);
-    if (v == floor(v) && fabs(v) < 1e15) {
-        hp__buf_printf(w->b, "%.0f", v);
-        return;
+    if (v == 0)
+        v = 0; /* -0 becomes 0 */
+    char text[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(text, sizeof text, "%.*g", prec, v);
+        if (strtod(text, NULL) == v)
+            break;
     }
-    /* shortest of %.15g / %.17g that reads back exactly */
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%.15g", v);
-    double back;
-    if (sscanf(tmp, "%lf", &back) != 1 || back != v)
-        snprintf(tmp, sizeof tmp, "%.17g", v);
-    hp__buf_puts(w->b, tmp);
+    char out[40];
+    size_t o = 0;
+    for (const char *p = text; *p && o + 1 < sizeof out; p++) {
+        char c = *p;
+        int digit_or_sign = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e';
+        if (digit_or_sign)
+            out[o++] = c;
+        else if (o == 0 || out[o - 1] != '.')
+            out[o++] = '.'; /* the locale's decimal point, possibly several bytes */
+    }
+    hp__buf_append(w->b, out, o);
 }
 
 void hp__jw_int(hp__jw *w, long v) {

@@ -16,6 +16,7 @@
 #include "alloc_internal.h"
 #include "error_internal.h"
 #include "profile_internal.h"
+#include "json_writer.h"
 #include "strbuf.h"
 
 /* From profile.c. */
@@ -349,111 +350,56 @@ hp_status hp_profile_from_json(const hp_ontology *onto, const char *json, size_t
 /* ---- Writing ------------------------------------------------------------------------ */
 
 /* Append a JSON string (ids and names are plain ASCII, but escape anyway). */
-static void put_string(hp__buf *b, const char *s) {
-    hp__buf_puts(b, "\"");
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '"' || c == '\\') {
-            char esc[2] = {'\\', (char)c};
-            hp__buf_append(b, esc, 2);
-        } else if (c < 0x20) {
-            hp__buf_printf(b, "\\u%04x", c);
-        } else {
-            hp__buf_append(b, p, 1);
-        }
-    }
-    hp__buf_puts(b, "\"");
-}
-
-/*
- * Append a finite number in the shortest "%.<n>g" form (n = 15, 16 or 17) that reads back
- * as the same double. snprintf and strtod follow the same (current) locale, so the test is
- * sound; the locale's decimal point is then written as '.'.
- */
-static void put_number(hp__buf *b, double v) {
-    char text[40];
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(text, sizeof text, "%.*g", prec, v);
-        if (strtod(text, NULL) == v)
-            break;
-    }
-    /* %g writes digits, a sign, 'e' and the locale's decimal point: make that '.'. */
-    char out[40];
-    size_t o = 0;
-    int in_point = 0;
-    for (const char *p = text; *p && o + 1 < sizeof out; p++) {
-        char c = *p;
-        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
-            out[o++] = c;
-            in_point = 0;
-        } else if (!in_point) {
-            out[o++] = '.';
-            in_point = 1;
-        }
-    }
-    hp__buf_append(b, out, o);
-}
-
-static void put_key(hp__buf *b, const char *key, int *first) {
-    if (!*first)
-        hp__buf_puts(b, ",");
-    *first = 0;
-    put_string(b, key);
-    hp__buf_puts(b, ":");
-}
-
-static void put_date(hp__buf *b, int days) {
+static void put_date(hp__jw *w, int days) {
     char date[16];
     if (hp_date_format(days, date, sizeof date) != HP_OK)
         snprintf(date, sizeof date, "?"); /* not reached: dates come from hp_date_parse */
-    put_string(b, date);
+    hp__jw_string(w, date);
 }
 
-static void put_runner(hp__buf *b, const hp_profile *p) {
-    int first = 1;
-    hp__buf_puts(b, "{");
+static void put_runner(hp__jw *w, const hp_profile *p) {
+    hp__jw_object(w);
     for (int f = 0; f < HP_RUNNER_FIELD_COUNT; f++) {
-        if (!(p->runner_set & (1u << f)))
+        if (!(p->runner_set >> f & 1u))
             continue;
-        put_key(b, hp_runner_field_name((hp_runner_field)f), &first);
-        put_number(b, p->runner[f]);
+        hp__jw_key(w, hp_runner_field_name((hp_runner_field)f));
+        hp__jw_number(w, p->runner[f]);
     }
     if (p->sex > HP_SEX_UNKNOWN && p->sex <= HP_SEX_OTHER) {
-        put_key(b, "sex", &first);
-        put_string(b, sex_names[p->sex]);
+        hp__jw_key(w, "sex");
+        hp__jw_string(w, sex_names[p->sex]);
     }
     if (p->foot_strike > HP_STRIKE_UNKNOWN && p->foot_strike <= HP_STRIKE_FOREFOOT) {
-        put_key(b, "foot_strike", &first);
-        put_string(b, strike_names[p->foot_strike]);
+        hp__jw_key(w, "foot_strike");
+        hp__jw_string(w, strike_names[p->foot_strike]);
     }
     if (p->has_as_of) {
-        put_key(b, "as_of", &first);
-        put_date(b, p->as_of);
+        hp__jw_key(w, "as_of");
+        put_date(w, p->as_of);
     }
     if (p->n_runs > 0) {
-        put_key(b, "runs", &first);
-        hp__buf_puts(b, "[");
+        hp__jw_key(w, "runs");
+        hp__jw_array(w);
         for (size_t i = 0; i < p->n_runs; i++) {
             const hp_run *run = &p->runs[i];
-            int rfirst = 1;
-            hp__buf_puts(b, i > 0 ? ",{" : "{");
-            put_key(b, "date", &rfirst);
-            put_date(b, run->date);
-            put_key(b, "km", &rfirst);
-            put_number(b, run->km);
+            hp__jw_object(w);
+            hp__jw_key(w, "date");
+            put_date(w, run->date);
+            hp__jw_key(w, "km");
+            hp__jw_number(w, run->km);
             if (run->minutes != 0) {
-                put_key(b, "minutes", &rfirst);
-                put_number(b, run->minutes);
+                hp__jw_key(w, "minutes");
+                hp__jw_number(w, run->minutes);
             }
             if (run->effort != 0) {
-                put_key(b, "effort", &rfirst);
-                put_number(b, run->effort);
+                hp__jw_key(w, "effort");
+                hp__jw_number(w, run->effort);
             }
-            hp__buf_puts(b, "}");
+            hp__jw_end(w);
         }
-        hp__buf_puts(b, "]");
+        hp__jw_end(w);
     }
-    hp__buf_puts(b, "}");
+    hp__jw_end(w);
 }
 
 static int has_runner(const hp_profile *p) {
@@ -469,20 +415,23 @@ hp_status hp_profile_to_json(const hp_profile *profile, char **out, hp_error *er
     const hp_ontology *o = profile->onto;
     hp__buf b;
     hp__buf_init(&b, &o->alloc);
-    hp__buf_puts(&b, "{\"findings\":{");
-    int first = 1;
+    hp__jw w;
+    hp__jw_init(&w, &b, 0);
+    hp__jw_object(&w);
+    hp__jw_key(&w, "findings");
+    hp__jw_object(&w);
     for (size_t i = 0; i < o->n_findings; i++) {
         int8_t a = profile->answers[i];
         if (a == HP_ANSWER_UNKNOWN)
             continue;
-        put_key(&b, hp__s(o, o->findings[i].e.id), &first);
-        hp__buf_puts(&b, a == HP_ANSWER_PRESENT ? "true" : "false");
+        hp__jw_key(&w, hp__s(o, o->findings[i].e.id));
+        hp__jw_bool(&w, a == HP_ANSWER_PRESENT);
     }
-    hp__buf_puts(&b, "}");
+    hp__jw_end(&w);
     if (has_runner(profile)) {
-        hp__buf_puts(&b, ",\"runner\":");
-        put_runner(&b, profile);
+        hp__jw_key(&w, "runner");
+        put_runner(&w, profile);
     }
-    hp__buf_puts(&b, "}");
+    hp__jw_end(&w);
     return hp__buf_finish(&b, out, err);
 }
