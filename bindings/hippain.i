@@ -86,6 +86,15 @@
     PyBuffer_Release(&view$argnum);
 }
 #elif defined(SWIGLUA)
+/* Lua strings are immutable: a writable buffer (assess_matrix's output) can only be nil. */
+%typemap(in) (void *out, size_t out_size) {
+  if (!lua_isnil(L, $input)) {
+    lua_pushstring(L, "hippain_core: writable buffers are not supported in Lua (pass nil)");
+    SWIG_fail;
+  }
+  $1 = NULL;
+  $2 = 0;
+}
 %typemap(in) (const void *data, size_t data_size) {
   size_t len = 0;
   if (lua_isnil(L, $input)) {
@@ -372,6 +381,9 @@ struct hpx_loader {};
 struct hpx_batch {};
 %extend hpx_loader { ~hpx_loader() { hpx__loader_free($self); } }
 %extend hpx_batch { ~hpx_batch() { hpx__batch_free($self); } }
+
+/* internal helper of the %inline block below: not part of the interface */
+%ignore hpx__plan_options;
 
 %inline %{
 /* Whether the wrapper releases the interpreter lock around calls into C. */

@@ -14,20 +14,6 @@
 %module hippain_core
 
 /*
- * A writable byte buffer (hpx_assess_matrix's outputs): Lua strings are immutable, so only
- * nil ("no output") is accepted. Defined before ../hippain.i applies it to other names, so
- * that SWIG has a typemap to apply (otherwise: warning 453).
- */
-%typemap(in) (void *out, size_t out_size) {
-  if (!lua_isnil(L, $input)) {
-    lua_pushstring(L, "hippain_core: writable buffers are not supported in Lua (pass nil)");
-    SWIG_fail;
-  }
-  $1 = NULL;
-  $2 = 0;
-}
-
-/*
  * Whole numbers (counts, indices, ints of structs, enums, statuses) as Lua integers, so that
  * Lua 5.4 shows 3, not 3.0 (lua_pushinteger exists on 5.1 and LuaJIT too, where it pushes a
  * number). (size_t)-1 ("none") becomes -1.
