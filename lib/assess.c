@@ -35,108 +35,215 @@ static const char *op_words(hp_compare op) {
     return "";
 }
 
+/* ---- Texts ---------------------------------------------------------------------------- */
+
+static void put(hp__buf *t, const char *s) { hp__buf_puts(t, s); }
+
+/*
+ * v as printf's "%.<d>f" would print it (d = 0, 1 or 2), without printf: the digits of
+ * nearbyint(v * 10^d), where a product that lands exactly on a half is settled by its exact
+ * value (fma gives the rounding error of the product), ties to even like glibc. Values out
+ * of the exact range go to printf.
+ */
+static void put_fixed(hp__buf *t, double v, int d) {
+    static const double scale[3] = {1, 10, 100};
+    double s = scale[d];
+    if (!isfinite(v) || !(fabs(v) * s < 4503599627370496.0)) { /* 2^52 */
+        hp__buf_printf(t, "%.*f", d, v);
+        return;
+    }
+    double p = v * s;
+    double r = nearbyint(p);
+    if (fabs(p - r) == 0.5) {
+        double e = fma(v, s, -p); /* exactly v * s - p */
+        if (e > 0)
+            r = ceil(p);
+        else if (e < 0)
+            r = floor(p);
+    }
+    char digits[32];
+    size_t n = 0;
+    unsigned long long u = (unsigned long long)fabs(r);
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (n < (size_t)d + 1)
+        digits[n++] = '0';
+    char out[40];
+    size_t k = 0;
+    if (signbit(v))
+        out[k++] = '-';
+    while (n > 0) {
+        if (n == (size_t)d && d > 0)
+            out[k++] = '.';
+        out[k++] = digits[--n];
+    }
+    hp__buf_append(t, out, k);
+}
+
 /* English explanation of a fired rule, with the numbers behind it. */
-static void explain_risk(hp__buf *t, const hp_profile *p, hp_metric m, double v, hp_compare op,
+static void explain_risk(hp__buf *t, const hp_assessment *a, hp_metric m, double v, hp_compare op,
                          double threshold) {
-    const double *r = p->runner;
-    unsigned set = p->runner_set;
+    const double *r = a->runner;
+    unsigned set = a->runner_set;
     switch (m) {
     case HP_METRIC_WEEKLY_INCREASE_PCT:
-        hp__buf_printf(t, "Weekly distance rose %.0f%%", v);
-        if ((set >> HP_RUNNER_WEEKLY_KM & 1) && (set >> HP_RUNNER_PREVIOUS_WEEKLY_KM & 1))
-            hp__buf_printf(t, " (%.1f km after %.1f km)", r[HP_RUNNER_WEEKLY_KM],
-                           r[HP_RUNNER_PREVIOUS_WEEKLY_KM]);
-        hp__buf_printf(t, ", %s the %.0f%% limit", op_words(op), threshold);
+        put(t, "Weekly distance rose ");
+        put_fixed(t, v, 0);
+        put(t, "%");
+        if ((set >> HP_RUNNER_WEEKLY_KM & 1) && (set >> HP_RUNNER_PREVIOUS_WEEKLY_KM & 1)) {
+            put(t, " (");
+            put_fixed(t, r[HP_RUNNER_WEEKLY_KM], 1);
+            put(t, " km after ");
+            put_fixed(t, r[HP_RUNNER_PREVIOUS_WEEKLY_KM], 1);
+            put(t, " km)");
+        }
+        put(t, ", ");
+        put(t, op_words(op));
+        put(t, " the ");
+        put_fixed(t, threshold, 0);
+        put(t, "% limit");
         break;
     case HP_METRIC_LONG_RUN_INCREASE_PCT:
-        hp__buf_printf(t, "A run %.0f%% longer than the longest of the previous 30 days", v);
-        if (set >> HP_RUNNER_LONGEST_RUN_KM_30D & 1)
-            hp__buf_printf(t, " (longest %.1f km)", r[HP_RUNNER_LONGEST_RUN_KM_30D]);
-        hp__buf_printf(t, ", %s the %.0f%% limit", op_words(op), threshold);
+        put(t, "A run ");
+        put_fixed(t, v, 0);
+        put(t, "% longer than the longest of the previous 30 days");
+        if (set >> HP_RUNNER_LONGEST_RUN_KM_30D & 1) {
+            put(t, " (longest ");
+            put_fixed(t, r[HP_RUNNER_LONGEST_RUN_KM_30D], 1);
+            put(t, " km)");
+        }
+        put(t, ", ");
+        put(t, op_words(op));
+        put(t, " the ");
+        put_fixed(t, threshold, 0);
+        put(t, "% limit");
         break;
     case HP_METRIC_ACUTE_CHRONIC_RATIO:
-        hp__buf_printf(t,
-                       "Acute:chronic load ratio %.2f (7-day over 28-day weighted averages), %s "
-                       "%.2f",
-                       v, op_words(op), threshold);
+        put(t, "Acute:chronic load ratio ");
+        put_fixed(t, v, 2);
+        put(t, " (7-day over 28-day weighted averages), ");
+        put(t, op_words(op));
+        put(t, " ");
+        put_fixed(t, threshold, 2);
         break;
     case HP_METRIC_CADENCE_SPM:
-        hp__buf_printf(t, "Cadence %.0f steps a minute, %s %.0f", v, op_words(op), threshold);
+    case HP_METRIC_RUN_DAYS_PER_WEEK:
+    case HP_METRIC_AGE:
+        put(t, m == HP_METRIC_CADENCE_SPM ? "Cadence " : m == HP_METRIC_AGE ? "Age " : "Running ");
+        put_fixed(t, v, 0);
+        put(t, m == HP_METRIC_CADENCE_SPM ? " steps a minute, "
+               : m == HP_METRIC_AGE       ? ", "
+                                          : " days a week, ");
+        put(t, op_words(op));
+        put(t, " ");
+        put_fixed(t, threshold, 0);
         break;
     case HP_METRIC_SHOE_KM:
-        hp__buf_printf(t, "Shoes have %.0f km on them, %s %.0f km", v, op_words(op), threshold);
+        put(t, "Shoes have ");
+        put_fixed(t, v, 0);
+        put(t, " km on them, ");
+        put(t, op_words(op));
+        put(t, " ");
+        put_fixed(t, threshold, 0);
+        put(t, " km");
         break;
-    case HP_METRIC_RUN_DAYS_PER_WEEK:
-        hp__buf_printf(t, "Running %.0f days a week, %s %.0f", v, op_words(op), threshold);
-        break;
-    case HP_METRIC_AGE:
-        hp__buf_printf(t, "Age %.0f, %s %.0f", v, op_words(op), threshold);
-        break;
-    case HP_METRIC_FEMALE:
-        hp__buf_puts(t, "Female runner");
-        break;
+    case HP_METRIC_FEMALE: put(t, "Female runner"); break;
     default:
         hp__buf_printf(t, "%s = %g", hp_enum_name(HP_ENUM_METRIC, m), v);
     }
 }
 
-/* ---- Building an assessment --------------------------------------------------------- */
+/* ---- Sorting small arrays ------------------------------------------------------------ */
 
-typedef struct work {
-    hp_assessment *a;
-    const hp_ontology *o;
-    const hp_allocator *al;
-    hp__buf pool;
-} work;
-
-static size_t pool_mark(work *w) { return w->pool.len; }
-
-static void pool_end(work *w) { hp__buf_append(&w->pool, "", 1); }
-
-static hp_status apply_rules(work *w) {
-    hp_assessment *a = w->a;
-    const hp_ontology *o = w->o;
-    hp_profile *p = a->profile;
-    hp__compute_metrics(p, a->metrics, &a->metrics_known);
-    if (!o->n_derived)
-        return HP_OK;
-    a->risks = hp__calloc(w->al, o->n_derived, sizeof *a->risks);
-    if (!a->risks)
-        return HP_E_NOMEM;
-    /* per finding: 0 no rule computable, 1 computable but none fired, 2 fired */
-    for (size_t i = 0; i < o->n_derived; i++) {
-        const hp__derived_rule *r = &o->derived[i];
-        if (!(a->metrics_known >> r->metric & 1))
-            continue;
-        double v = a->metrics[r->metric];
-        int fired = compare(v, (hp_compare)r->op, r->threshold);
-        if (fired) {
-            hp__risk *k = &a->risks[a->n_risks++];
-            k->rule = (uint32_t)i;
-            k->value = v;
-            k->text = pool_mark(w);
-            explain_risk(&w->pool, p, (hp_metric)r->metric, v, (hp_compare)r->op, r->threshold);
-            pool_end(w);
-        }
-        uint8_t state = (uint8_t)(fired ? 2 : 1);
-        if (a->derived[r->finding] < state)
-            a->derived[r->finding] = state;
+static void sift_u64(uint64_t *v, size_t i, size_t n) {
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && v[c + 1] > v[c])
+            c++;
+        if (v[i] >= v[c])
+            return;
+        uint64_t x = v[i];
+        v[i] = v[c];
+        v[c] = x;
+        i = c;
     }
-    for (size_t f = 0; f < o->n_findings; f++) {
-        if (!a->derived[f])
-            continue;
-        hp_answer ans = a->derived[f] == 2 ? HP_ANSWER_PRESENT : HP_ANSWER_ABSENT;
-        hp_profile_set_index(p, f, ans);
-        a->derived[f] = 1;
-    }
-    return w->pool.failed ? HP_E_NOMEM : HP_OK;
 }
 
-static int cmp_cause(const hp_ontology *o, const hp__cause *x, const hp__cause *y) {
-    if (x->probability != y->probability)
-        return x->probability > y->probability ? -1 : 1;
-    return strcmp(hp__s(o, o->conditions[x->condition].e.id),
-                  hp__s(o, o->conditions[y->condition].e.id));
+/* Ascending; insertion sort when short, heap sort otherwise (no extra memory). */
+static void sort_u64(uint64_t *v, size_t n) {
+    if (n <= 32) {
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            while (j > 0 && v[j - 1] > x) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+        return;
+    }
+    for (size_t i = n / 2; i-- > 0;)
+        sift_u64(v, i, n);
+    for (size_t end = n; end-- > 1;) {
+        uint64_t x = v[0];
+        v[0] = v[end];
+        v[end] = x;
+        sift_u64(v, 0, end);
+    }
+}
+
+/* Causes: most likely first, ties by id. */
+static int cause_before(const hp_ontology *o, double px, uint32_t cx, double py, uint32_t cy) {
+    if (px != py)
+        return px > py;
+    return strcmp(hp__s(o, o->conditions[cx].e.id), hp__s(o, o->conditions[cy].e.id)) < 0;
+}
+
+static void sift_cause(const hp_ontology *o, hp__cause *v, size_t i, size_t n) {
+    /* a max-heap of "comes later" */
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && cause_before(o, v[c].probability, v[c].condition, v[c + 1].probability,
+                                      v[c + 1].condition))
+            c++;
+        if (!cause_before(o, v[i].probability, v[i].condition, v[c].probability, v[c].condition))
+            return;
+        hp__cause x = v[i];
+        v[i] = v[c];
+        v[c] = x;
+        i = c;
+    }
+}
+
+static void sort_causes(const hp_ontology *o, hp__cause *v, size_t n) {
+    if (n <= 32) {
+        for (size_t i = 1; i < n; i++) {
+            hp__cause x = v[i];
+            size_t j = i;
+            while (j > 0 && cause_before(o, x.probability, x.condition, v[j - 1].probability,
+                                         v[j - 1].condition)) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+        return;
+    }
+    for (size_t i = n / 2; i-- > 0;)
+        sift_cause(o, v, i, n);
+    for (size_t end = n; end-- > 1;) {
+        hp__cause x = v[0];
+        v[0] = v[end];
+        v[end] = x;
+        sift_cause(o, v, 0, end);
+    }
 }
 
 static int cmp_evidence(const hp__evidence *x, const hp__evidence *y) {
@@ -144,82 +251,6 @@ static int cmp_evidence(const hp__evidence *x, const hp__evidence *y) {
     if (ax != ay)
         return ax > ay ? -1 : 1;
     return x->finding < y->finding ? -1 : x->finding > y->finding;
-}
-
-static hp_status rank(work *w) {
-    hp_assessment *a = w->a;
-    const hp_ontology *o = w->o;
-    const hp_profile *p = a->profile;
-    size_t nc = o->n_conditions;
-    a->n_causes = nc;
-    a->causes = hp__calloc(w->al, nc ? nc : 1, sizeof *a->causes);
-    double *score = hp__calloc(w->al, nc ? nc : 1, sizeof *score);
-    if (!a->causes || !score) {
-        hp__free(w->al, score);
-        return HP_E_NOMEM;
-    }
-    for (size_t c = 0; c < nc; c++)
-        score[c] = o->conditions[c].log_prior;
-    /* each answered finding moves the conditions it is linked to */
-    size_t n_ev = 0;
-    for (size_t f = 0; f < o->n_findings; f++) {
-        int8_t ans = p->answers[f];
-        if (ans == HP_ANSWER_UNKNOWN)
-            continue;
-        const hp__range *r = &o->findings[f].links;
-        for (uint32_t j = 0; j < r->count; j++) {
-            const hp__link *l = &o->links[o->finding_links[r->first + j]];
-            score[l->condition] += ans == HP_ANSWER_PRESENT ? l->weight_present : l->weight_absent;
-            n_ev++;
-        }
-    }
-    double top = -INFINITY, z = 0;
-    for (size_t c = 0; c < nc; c++)
-        if (score[c] > top)
-            top = score[c];
-    for (size_t c = 0; c < nc; c++)
-        z += exp(score[c] - top);
-    for (size_t c = 0; c < nc; c++) {
-        a->causes[c].condition = (uint32_t)c;
-        a->causes[c].score = score[c];
-        a->causes[c].probability = exp(score[c] - top) / z;
-    }
-    hp__free(w->al, score);
-    /* insertion sort: deterministic, and n is small */
-    for (size_t i = 1; i < nc; i++) {
-        hp__cause v = a->causes[i];
-        size_t j = i;
-        while (j > 0 && cmp_cause(o, &v, &a->causes[j - 1]) < 0) {
-            a->causes[j] = a->causes[j - 1];
-            j--;
-        }
-        a->causes[j] = v;
-    }
-    /* evidence of each cause, strongest first */
-    a->evidence = hp__calloc(w->al, n_ev ? n_ev : 1, sizeof *a->evidence);
-    if (!a->evidence)
-        return HP_E_NOMEM;
-    for (size_t i = 0; i < nc; i++) {
-        hp__cause *cause = &a->causes[i];
-        const hp__range *r = &o->conditions[cause->condition].links;
-        cause->evidence.first = (uint32_t)a->n_evidence;
-        for (uint32_t j = 0; j < r->count; j++) {
-            const hp__link *l = &o->links[r->first + j];
-            int8_t ans = p->answers[l->finding];
-            if (ans == HP_ANSWER_UNKNOWN)
-                continue;
-            hp__evidence e = {l->finding, r->first + j, ans, a->derived[l->finding],
-                              ans == HP_ANSWER_PRESENT ? l->weight_present : l->weight_absent};
-            size_t k = a->n_evidence++;
-            while (k > cause->evidence.first && cmp_evidence(&e, &a->evidence[k - 1]) < 0) {
-                a->evidence[k] = a->evidence[k - 1];
-                k--;
-            }
-            a->evidence[k] = e;
-        }
-        cause->evidence.count = (uint32_t)(a->n_evidence - cause->evidence.first);
-    }
-    return HP_OK;
 }
 
 static int cmp_reason(const hp__reason *x, const hp__reason *y) {
@@ -232,72 +263,643 @@ static int cmp_reason(const hp__reason *x, const hp__reason *y) {
     return x->condition < y->condition ? -1 : x->condition > y->condition;
 }
 
-static hp_status triage(work *w) {
-    hp_assessment *a = w->a;
-    const hp_ontology *o = w->o;
-    const hp_profile *p = a->profile;
-    size_t cap = o->n_red_flags + o->n_conditions;
-    a->reasons = hp__calloc(w->al, cap ? cap : 1, sizeof *a->reasons);
-    if (!a->reasons)
-        return HP_E_NOMEM;
-    for (size_t r = 0; r < o->n_red_flags; r++) {
-        const hp__red_flag *rf = &o->red_flags[r];
-        int fires = 1;
-        for (uint32_t j = 0; j < rf->findings.count && fires; j++)
-            fires = p->answers[o->red_flag_findings[rf->findings.first + j]] == HP_ANSWER_PRESENT;
-        if (!fires)
-            continue;
-        hp__reason *x = &a->reasons[a->n_reasons++];
-        x->level = rf->level;
-        x->rule = (int32_t)r;
-        x->condition = -1;
-        x->sources = rf->e.sources;
-        x->findings = pool_mark(w);
-        for (uint32_t j = 0; j < rf->findings.count; j++)
-            hp__buf_printf(&w->pool, "%s%s", j ? " " : "",
-                           hp__s(o, o->findings[o->red_flag_findings[rf->findings.first + j]].e.id));
-        pool_end(w);
-        x->text = pool_mark(w);
-        hp__buf_puts(&w->pool, hp_ontology_text(o, HP_ENTITY_RED_FLAG, r, HP_TEXT_MESSAGE, NULL));
-        pool_end(w);
+/* ---- Looking things up in an assessment ------------------------------------------------ */
+
+static size_t hash_u32(uint32_t x) {
+    x ^= x >> 16;
+    x *= 0x7feb352dU;
+    x ^= x >> 15;
+    return x;
+}
+
+/* Index into a->causes of a touched condition, or -1. */
+static long touched_index(const hp_assessment *a, uint32_t condition) {
+    if (a->dense)
+        return a->dense[condition] == UINT32_MAX ? -1 : (long)a->dense[condition];
+    if (!a->keys)
+        return -1;
+    size_t j = hash_u32(condition) & a->mask;
+    while (a->keys[j]) {
+        if (a->keys[j] == condition + 1)
+            return (long)a->vals[j];
+        j = (j + 1) & a->mask;
     }
-    for (size_t i = 0; i < a->n_causes; i++) {
-        const hp__cause *c = &a->causes[i];
-        const hp__condition *cond = &o->conditions[c->condition];
-        if (c->probability < cond->suspect_at)
-            continue;
-        hp_triage_level level;
-        if (cond->seriousness == HP_SERIOUSNESS_EMERGENCY)
-            level = HP_TRIAGE_URGENT;
-        else if (cond->seriousness == HP_SERIOUSNESS_SERIOUS)
-            level = HP_TRIAGE_SEE_CLINICIAN;
+    return -1;
+}
+
+static const hp__answer *answer_of(const hp_assessment *a, size_t f) {
+    size_t lo = 0, hi = a->n_answers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->answers[mid].finding == f)
+            return &a->answers[mid];
+        if (a->answers[mid].finding < f)
+            lo = mid + 1;
         else
+            hi = mid;
+    }
+    return NULL;
+}
+
+hp_answer hp__assessed_answer(const hp_assessment *a, size_t f) {
+    const hp__answer *an = answer_of(a, f);
+    return an ? (hp_answer)an->answer : HP_ANSWER_UNKNOWN;
+}
+
+/*
+ * Evidence is not stored: item j of a cause is found again from the condition's links and
+ * the answers when asked for (strongest first, ties by finding). Up to EV_STACK items are
+ * sorted on the stack; beyond that, item j is the one with exactly j items before it.
+ */
+#define EV_STACK 64
+
+static int evidence_item(const hp_assessment *a, uint32_t li, hp__evidence *e) {
+    const hp__link *l = &a->onto->links[li];
+    const hp__answer *an = answer_of(a, l->finding);
+    if (!an)
+        return 0;
+    *e = (hp__evidence){l->finding, li, an->answer, an->derived,
+                        an->answer == HP_ANSWER_PRESENT ? l->weight_present : l->weight_absent};
+    return 1;
+}
+
+size_t hp__evidence_count(const hp_assessment *a, size_t condition) {
+    if (condition >= a->n_causes || touched_index(a, (uint32_t)condition) < 0)
+        return 0;
+    const hp__range *r = &a->onto->conditions[condition].links;
+    size_t n = 0;
+    for (uint32_t j = 0; j < r->count; j++)
+        n += answer_of(a, a->onto->links[r->first + j].finding) != NULL;
+    return n;
+}
+
+int hp__evidence_at(const hp_assessment *a, size_t condition, size_t j, hp__evidence *out) {
+    if (condition >= a->n_causes || touched_index(a, (uint32_t)condition) < 0)
+        return 0;
+    const hp__range *r = &a->onto->conditions[condition].links;
+    hp__evidence v[EV_STACK];
+    size_t n = 0;
+    int overflow = 0;
+    for (uint32_t k = 0; k < r->count && !overflow; k++) {
+        hp__evidence e;
+        if (!evidence_item(a, r->first + k, &e))
             continue;
-        hp__reason *x = &a->reasons[a->n_reasons++];
-        x->level = (uint8_t)level;
-        x->rule = -1;
-        x->condition = (int32_t)c->condition;
-        x->sources = cond->e.sources;
-        /* the findings that argue for it */
-        x->findings = pool_mark(w);
-        int first = 1;
-        for (uint32_t j = 0; j < c->evidence.count; j++) {
-            const hp__evidence *e = &a->evidence[c->evidence.first + j];
-            if (e->weight > 0) {
-                hp__buf_printf(&w->pool, "%s%s", first ? "" : " ",
-                               hp__s(o, o->findings[e->finding].e.id));
-                first = 0;
+        if (n == EV_STACK) {
+            overflow = 1;
+            break;
+        }
+        size_t i = n++;
+        while (i > 0 && cmp_evidence(&e, &v[i - 1]) < 0) {
+            v[i] = v[i - 1];
+            i--;
+        }
+        v[i] = e;
+    }
+    if (!overflow) {
+        if (j >= n)
+            return 0;
+        *out = v[j];
+        return 1;
+    }
+    for (uint32_t k = 0; k < r->count; k++) {
+        hp__evidence e, f;
+        if (!evidence_item(a, r->first + k, &e))
+            continue;
+        size_t before = 0;
+        for (uint32_t m = 0; m < r->count; m++)
+            before += m != k && evidence_item(a, r->first + m, &f) && cmp_evidence(&f, &e) < 0;
+        if (before == j) {
+            *out = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The k-th untouched condition in prior order: prior_order[k + m], where m counts the
+   touched ranks r[x] with r[x] - x <= k (r[x] - x does not decrease). */
+static uint32_t untouched_at(const hp_assessment *a, size_t k) {
+    size_t lo = 0, hi = a->n_touched;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->ranks[mid] - mid <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return a->onto->prior_order[k + lo];
+}
+
+/* The same formula as for touched causes, so that equal scores tie exactly. */
+static double untouched_probability(const hp_assessment *a, uint32_t c) {
+    return exp(a->onto->conditions[c].log_prior - a->top) / a->z;
+}
+
+/* Whether touched cause j comes before untouched condition u. */
+static int touched_first(const hp_assessment *a, size_t j, uint32_t u) {
+    const hp__cause *t = &a->causes[j];
+    return cause_before(a->onto, t->probability, t->condition, untouched_probability(a, u), u);
+}
+
+void hp__cause_at(const hp_assessment *a, size_t i, hp__cause *out) {
+    size_t t = a->n_touched, nu = a->n_causes - t;
+    /* j: how many touched causes come before position i */
+    size_t lo = i > nu ? i - nu : 0, hi = i < t ? i : t;
+    while (lo < hi) {
+        size_t j = lo + (hi - lo + 1) / 2; /* try j touched among the first i */
+        /* too many if touched j-1 comes after untouched i-j */
+        if (i - j < nu && !touched_first(a, j - 1, untouched_at(a, i - j)))
+            hi = j - 1;
+        else
+            lo = j;
+    }
+    size_t j = lo;
+    if (j < t && (i - j >= nu || touched_first(a, j, untouched_at(a, i - j)))) {
+        *out = a->causes[j];
+        return;
+    }
+    uint32_t u = untouched_at(a, i - j);
+    out->condition = u;
+    out->probability = untouched_probability(a, u);
+    out->score = a->onto->conditions[u].log_prior;
+}
+
+double hp__condition_probability(const hp_assessment *a, size_t condition) {
+    if (condition >= a->n_causes)
+        return 0;
+    long k = touched_index(a, (uint32_t)condition);
+    return k >= 0 ? a->causes[k].probability : untouched_probability(a, (uint32_t)condition);
+}
+
+const hp_profile *hp__assessment_profile(const hp_assessment *a) {
+    hp_profile *p = atomic_load_explicit(&((hp_assessment *)a)->profile, memory_order_acquire);
+    if (p)
+        return p;
+    if (hp_profile_new(a->onto, &p, NULL) != HP_OK)
+        return NULL;
+    if (a->n_runs) {
+        p->runs = hp__realloc_array(&a->onto->alloc, NULL, a->n_runs, sizeof *p->runs);
+        if (!p->runs) {
+            hp_profile_free(p);
+            return NULL;
+        }
+        memcpy(p->runs, a->runs, a->n_runs * sizeof *p->runs);
+        p->n_runs = p->cap_runs = a->n_runs;
+    }
+    for (size_t i = 0; i < a->n_answers; i++) {
+        p->answers[a->answers[i].finding] = a->answers[i].answer;
+        hp__mark_answered(p, a->answers[i].finding);
+    }
+    p->n_answered = a->n_answers;
+    memcpy(p->runner, a->runner, sizeof p->runner);
+    p->runner_set = a->runner_set;
+    p->sex = a->sex;
+    p->foot_strike = a->foot_strike;
+    p->as_of = a->as_of;
+    p->has_as_of = a->has_as_of;
+    hp_profile *expected = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&((hp_assessment *)a)->profile, &expected, p,
+                                                 memory_order_acq_rel, memory_order_acquire)) {
+        hp_profile_free(p); /* another thread built it first */
+        return expected;
+    }
+    return p;
+}
+
+/* ---- Building an assessment --------------------------------------------------------- */
+
+/* Carves one allocation into aligned arrays. */
+typedef struct arena {
+    size_t size;
+    char *base;
+} arena;
+
+static size_t arena_take(arena *ar, size_t n, size_t size) {
+    size_t off = (ar->size + 7) & ~(size_t)7;
+    ar->size = off + n * size;
+    return off;
+}
+
+#define ARENA_PTR(ar, off) ((void *)((ar).base + (off)))
+
+/* The touched conditions: condition -> index into causes. A plain array when the ontology
+   is small next to the evidence, else open addressing (condition + 1 as the key). */
+typedef struct cond_map {
+    uint32_t *dense; /* per condition, UINT32_MAX for none; NULL when hashed */
+    uint32_t *keys, *vals;
+    size_t mask;
+} cond_map;
+
+/* The index of c, adding it as `next` (and setting *added) when it is new. */
+static uint32_t map_add(cond_map *m, uint32_t c, uint32_t next, int *added) {
+    *added = 0;
+    if (m->dense) {
+        if (m->dense[c] == UINT32_MAX) {
+            m->dense[c] = next;
+            *added = 1;
+        }
+        return m->dense[c];
+    }
+    size_t j = hash_u32(c) & m->mask;
+    while (m->keys[j] && m->keys[j] != c + 1)
+        j = (j + 1) & m->mask;
+    if (!m->keys[j]) {
+        m->keys[j] = c + 1;
+        m->vals[j] = next;
+        *added = 1;
+    }
+    return m->vals[j];
+}
+
+/* The profile's answered findings in ascending order, found through its answered-blocks
+   bitmap (only blocks where something was answered are read). Up to cap indices go to
+   out; *links adds up their evidence links. Returns the count. */
+#define SCAN_STACK 256
+
+static size_t scan_answers(const hp_profile *p, size_t nf, uint32_t *out, size_t cap, size_t *links,
+                           const hp_ontology *o) {
+    size_t n = 0;
+    size_t n_blocks = (nf + 63) / 64;
+    for (size_t w = 0; w * 64 < n_blocks; w++) {
+        uint64_t bits = p->answered_blocks[w];
+        while (bits) {
+            int k = 0;
+            while (!(bits >> k & 1))
+                k++;
+            bits &= bits - 1;
+            size_t f = (w * 64 + (size_t)k) * 64, end = f + 64 < nf ? f + 64 : nf;
+            while (f < end) {
+                uint64_t eight;
+                if (f + 8 <= end) { /* skip eight unknowns (-1) at once */
+                    memcpy(&eight, p->answers + f, 8);
+                    if (eight == UINT64_MAX) {
+                        f += 8;
+                        continue;
+                    }
+                }
+                if (p->answers[f++] == HP_ANSWER_UNKNOWN)
+                    continue;
+                f--;
+                if (n < cap)
+                    out[n] = (uint32_t)f;
+                n++;
+                *links += o->findings[f].links.count;
+                f++;
             }
         }
-        pool_end(w);
-        x->text = pool_mark(w);
-        hp__buf_printf(&w->pool, "%s is suspected (probability %.0f%%): %s",
-                       hp_ontology_text(o, HP_ENTITY_CONDITION, c->condition, HP_TEXT_LABEL, NULL),
-                       c->probability * 100,
-                       level == HP_TRIAGE_URGENT ? "seek urgent care today"
-                                                 : "see a clinician within days");
-        pool_end(w);
     }
+    return n;
+}
+
+/* Answered finding gi of the profile: from the stack copy, or scanning on from *scan. */
+static uint32_t given_at(const hp_profile *p, const uint32_t *stack, int use_stack, size_t gi,
+                         size_t *scan) {
+    if (use_stack)
+        return stack[gi];
+    while (p->answers[*scan] == HP_ANSWER_UNKNOWN)
+        (*scan)++;
+    return (uint32_t)(*scan)++;
+}
+
+static hp_status triage(hp_assessment *a, hp__buf *pool);
+
+static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error *err) {
+    const hp_ontology *o = profile->onto;
+    const hp_allocator *al = &o->alloc;
+    size_t nf = o->n_findings, nc = o->n_conditions;
+
+    /* metrics, and the derived-finding rules they make computable */
+    double metrics[HP_METRIC_COUNT];
+    unsigned known = 0;
+    hp__compute_metrics(profile, metrics, &known);
+    size_t n_rules = 0, links = 0;
+    for (int m = 0; m < HP_METRIC_COUNT; m++) {
+        if (!(known >> m & 1))
+            continue;
+        const hp__range *r = &o->derived_by_metric[m];
+        n_rules += r->count;
+        for (uint32_t j = 0; j < r->count; j++)
+            links += o->findings[o->derived[o->derived_order[r->first + j]].finding].links.count;
+    }
+    /* the profile's answered findings */
+    uint32_t stack[SCAN_STACK];
+    size_t n_given = scan_answers(profile, nf, stack, SCAN_STACK, &links, o);
+    size_t max_answers = n_given + n_rules;
+    size_t max_touched = links < nc ? links : nc;
+    size_t set_cap = 16;
+    while (set_cap < 2 * max_touched)
+        set_cap *= 2;
+    int dense = nc <= set_cap; /* O(nc) set-up only when nc is about the evidence's size */
+
+    /* one allocation for everything of known size */
+    arena ar = {0, NULL};
+    size_t o_a = arena_take(&ar, 1, sizeof(hp_assessment));
+    size_t o_ans = arena_take(&ar, max_answers, sizeof(hp__answer));
+    size_t o_pairs = arena_take(&ar, n_rules, sizeof(uint64_t));
+    size_t o_risks = arena_take(&ar, n_rules, sizeof(hp__risk));
+    size_t o_causes = arena_take(&ar, max_touched, sizeof(hp__cause));
+    size_t o_keys = arena_take(&ar, max_touched, sizeof(uint64_t));
+    size_t o_ranks = arena_take(&ar, max_touched, sizeof(uint32_t));
+    size_t o_dense = arena_take(&ar, dense ? nc : 0, sizeof(uint32_t));
+    size_t o_skeys = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
+    size_t o_svals = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
+    size_t o_runs = arena_take(&ar, profile->n_runs, sizeof(hp_run));
+    ar.base = hp__malloc(al, ar.size);
+    if (!ar.base)
+        return hp__nomem(err);
+    hp_assessment *a = ARENA_PTR(ar, o_a);
+    memset(a, 0, sizeof *a);
+    a->onto = hp_ontology_ref(o);
+    atomic_init(&a->profile, NULL);
+    a->answers = ARENA_PTR(ar, o_ans);
+    a->risks = ARENA_PTR(ar, o_risks);
+    a->causes = ARENA_PTR(ar, o_causes);
+    a->ranks = ARENA_PTR(ar, o_ranks);
+    a->runs = ARENA_PTR(ar, o_runs);
+    a->n_causes = nc;
+    memcpy(a->metrics, metrics, sizeof metrics);
+    a->metrics_known = known;
+    memcpy(a->runner, profile->runner, sizeof a->runner);
+    a->runner_set = profile->runner_set;
+    a->sex = profile->sex;
+    a->foot_strike = profile->foot_strike;
+    a->as_of = profile->as_of;
+    a->has_as_of = profile->has_as_of;
+    a->n_runs = profile->n_runs;
+    if (profile->n_runs)
+        memcpy(a->runs, profile->runs, profile->n_runs * sizeof *a->runs);
+
+    hp__buf pool;
+    hp__buf_init(&pool, al);
+
+    /* derived findings: per finding, 1 computable but none fired, 2 fired */
+    uint64_t *pairs = ARENA_PTR(ar, o_pairs);
+    size_t n_pairs = 0;
+    for (int m = 0; m < HP_METRIC_COUNT; m++) {
+        if (!(known >> m & 1))
+            continue;
+        const hp__range *r = &o->derived_by_metric[m];
+        for (uint32_t j = 0; j < r->count; j++) {
+            uint32_t i = o->derived_order[r->first + j];
+            const hp__derived_rule *d = &o->derived[i];
+            int fired = compare(metrics[m], (hp_compare)d->op, d->threshold);
+            if (fired)
+                a->risks[a->n_risks++] = (hp__risk){i, metrics[m], 0};
+            pairs[n_pairs++] = (uint64_t)d->finding << 2 | (fired ? 2u : 1u);
+        }
+    }
+    /* risks in rule order, each with its text */
+    for (size_t i = 1; i < a->n_risks; i++) {
+        hp__risk v = a->risks[i];
+        size_t j = i;
+        while (j > 0 && a->risks[j - 1].rule > v.rule) {
+            a->risks[j] = a->risks[j - 1];
+            j--;
+        }
+        a->risks[j] = v;
+    }
+    if (!hp__grow(al, (void **)&pool.data, &pool.cap, 256, 1)) /* one block, usually */
+        pool.failed = 1;
+    for (size_t i = 0; i < a->n_risks; i++) {
+        const hp__derived_rule *d = &o->derived[a->risks[i].rule];
+        a->risks[i].text = pool.len;
+        explain_risk(&pool, a, (hp_metric)d->metric, a->risks[i].value, (hp_compare)d->op,
+                     d->threshold);
+        hp__buf_append(&pool, "", 1);
+    }
+    sort_u64(pairs, n_pairs);
+
+    /* the answers: the profile's, with the derived ones in their place */
+    {
+        size_t gi = 0, pi = 0, scan = 0;
+        int use_stack = n_given <= SCAN_STACK;
+        uint32_t g = n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
+        while (g != UINT32_MAX || pi < n_pairs) {
+            uint32_t df = pi < n_pairs ? (uint32_t)(pairs[pi] >> 2) : UINT32_MAX;
+            if (g < df) {
+                a->answers[a->n_answers++] = (hp__answer){g, profile->answers[g], 0};
+                gi++;
+                g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
+                continue;
+            }
+            unsigned state = 0;
+            while (pi < n_pairs && (uint32_t)(pairs[pi] >> 2) == df)
+                state = (unsigned)(pairs[pi++] & 3u); /* ascending: the last is the strongest */
+            a->answers[a->n_answers++] =
+                (hp__answer){df, (int8_t)(state == 2 ? HP_ANSWER_PRESENT : HP_ANSWER_ABSENT), 1};
+            if (g == df) { /* the rule overrides the runner's answer */
+                gi++;
+                g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
+            }
+        }
+    }
+
+    /* the touched conditions and their scores */
+    cond_map map = {NULL, NULL, NULL, set_cap - 1};
+    if (dense) {
+        map.dense = ARENA_PTR(ar, o_dense);
+        memset(map.dense, 0xff, nc * sizeof *map.dense);
+    } else {
+        map.keys = ARENA_PTR(ar, o_skeys);
+        map.vals = ARENA_PTR(ar, o_svals);
+        memset(map.keys, 0, set_cap * sizeof *map.keys);
+    }
+    for (size_t i = 0; i < a->n_answers; i++) {
+        const hp__answer *an = &a->answers[i];
+        const hp__range *r = &o->findings[an->finding].links;
+        for (uint32_t j = 0; j < r->count; j++) {
+            const hp__link *l = &o->links[o->finding_links[r->first + j]];
+            int added;
+            hp__cause *c = &a->causes[map_add(&map, l->condition, (uint32_t)a->n_touched, &added)];
+            if (added) {
+                a->n_touched++;
+                c->condition = l->condition;
+                c->score = o->conditions[l->condition].log_prior;
+            }
+            c->score += an->answer == HP_ANSWER_PRESENT ? l->weight_present : l->weight_absent;
+        }
+    }
+    /* the prior ranks of the touched conditions, ascending */
+    size_t t = a->n_touched;
+    uint64_t *keys = ARENA_PTR(ar, o_keys);
+    if (dense) {
+        for (size_t p = 0, k = 0; p < nc && k < t; p++)
+            if (map.dense[o->prior_order[p]] != UINT32_MAX)
+                a->ranks[k++] = (uint32_t)p;
+    } else {
+        for (size_t k = 0; k < t; k++)
+            keys[k] = o->prior_rank[a->causes[k].condition];
+        sort_u64(keys, t);
+        for (size_t k = 0; k < t; k++)
+            a->ranks[k] = (uint32_t)keys[k];
+    }
+    /* probabilities: softmax over touched scores and untouched log priors */
+    double top = -INFINITY, z = 0;
+    for (size_t k = 0; k < t; k++)
+        if (a->causes[k].score > top)
+            top = a->causes[k].score;
+    double untouched = 0; /* prior mass of the untouched conditions */
+    if (t < nc) {
+        uint32_t first_u = untouched_at(a, 0);
+        if (o->conditions[first_u].log_prior > top)
+            top = o->conditions[first_u].log_prior;
+        if (dense) {
+            for (size_t c = 0; c < nc; c++)
+                if (map.dense[c] == UINT32_MAX)
+                    untouched += o->conditions[c].prior;
+        } else {
+            double touched_prior = 0;
+            for (size_t k = 0; k < t; k++)
+                touched_prior += o->conditions[a->causes[k].condition].prior;
+            untouched = o->prior_total - touched_prior;
+            if (untouched < 1e-6 * o->prior_total) { /* cancellation: sum them instead */
+                untouched = 0;
+                for (size_t p = 0, k = 0; p < nc; p++) {
+                    if (k < t && a->ranks[k] == p) {
+                        k++;
+                        continue;
+                    }
+                    untouched += o->conditions[o->prior_order[p]].prior;
+                }
+            }
+        }
+    }
+    for (size_t k = 0; k < t; k++) {
+        a->causes[k].probability = exp(a->causes[k].score - top);
+        z += a->causes[k].probability;
+    }
+    if (untouched > 0)
+        z += exp(log(untouched) - top);
+    for (size_t k = 0; k < t; k++)
+        a->causes[k].probability /= z;
+    a->top = top;
+    a->z = z;
+    a->untouched_scale = exp(-(top + log(z)));
+    sort_causes(o, a->causes, t);
+    /* the map now gives each condition's place in the ranked list */
+    if (dense) {
+        for (size_t k = 0; k < t; k++)
+            map.dense[a->causes[k].condition] = (uint32_t)k;
+        a->dense = map.dense;
+    } else {
+        for (size_t k = 0; k < t; k++) {
+            size_t j = hash_u32(a->causes[k].condition) & map.mask;
+            while (map.keys[j] != a->causes[k].condition + 1)
+                j = (j + 1) & map.mask;
+            map.vals[j] = (uint32_t)k;
+        }
+        a->keys = map.keys;
+        a->vals = map.vals;
+        a->mask = map.mask;
+    }
+
+    hp_status st = triage(a, &pool);
+    if (st == HP_OK && pool.failed)
+        st = HP_E_NOMEM;
+    if (st != HP_OK) {
+        hp__buf_free(&pool);
+        hp_assessment_free(a);
+        return hp__nomem(err);
+    }
+    a->pool = pool.data;
+    a->pool_size = pool.len;
+    *out = a;
+    return HP_OK;
+}
+/* ---- Triage ------------------------------------------------------------------------- */
+
+static hp_status add_reason(hp_assessment *a, size_t *cap, const hp__reason *x) {
+    if (!hp__grow(&a->onto->alloc, (void **)&a->reasons, cap, a->n_reasons + 1, sizeof *a->reasons))
+        return HP_E_NOMEM;
+    a->reasons[a->n_reasons++] = *x;
+    return HP_OK;
+}
+
+/* A suspected serious or emergency cause; the findings are those arguing for it. */
+static hp_status suspected(hp_assessment *a, size_t *cap, hp__buf *pool, const hp__cause *c) {
+    const hp_ontology *o = a->onto;
+    const hp__condition *cond = &o->conditions[c->condition];
+    if (c->probability < cond->suspect_at)
+        return HP_OK;
+    hp_triage_level level;
+    if (cond->seriousness == HP_SERIOUSNESS_EMERGENCY)
+        level = HP_TRIAGE_URGENT;
+    else if (cond->seriousness == HP_SERIOUSNESS_SERIOUS)
+        level = HP_TRIAGE_SEE_CLINICIAN;
+    else
+        return HP_OK;
+    hp__reason x = {(uint8_t)level, -1, (int32_t)c->condition, pool->len, 0, cond->e.sources};
+    int first = 1;
+    hp__evidence e;
+    for (size_t j = 0; hp__evidence_at(a, c->condition, j, &e); j++) {
+        if (e.weight > 0) {
+            if (!first)
+                hp__buf_append(pool, " ", 1);
+            put(pool, hp__s(o, o->findings[e.finding].e.id));
+            first = 0;
+        }
+    }
+    hp__buf_append(pool, "", 1);
+    x.text = pool->len;
+    put(pool, hp_ontology_text(o, HP_ENTITY_CONDITION, c->condition, HP_TEXT_LABEL, NULL));
+    put(pool, " is suspected (probability ");
+    put_fixed(pool, c->probability * 100, 0);
+    put(pool, level == HP_TRIAGE_URGENT ? "%): seek urgent care today"
+                                        : "%): see a clinician within days");
+    hp__buf_append(pool, "", 1);
+    return add_reason(a, cap, &x);
+}
+
+static hp_status triage(hp_assessment *a, hp__buf *pool) {
+    const hp_ontology *o = a->onto;
+    size_t cap = 0;
+    hp_status st = HP_OK;
+    /* red flags: a rule can fire only when its first finding is present */
+    for (size_t i = 0; i < a->n_answers && st == HP_OK; i++) {
+        const hp__answer *an = &a->answers[i];
+        if (an->answer != HP_ANSWER_PRESENT)
+            continue;
+        const hp__range *fr = &o->findings[an->finding].red_flags;
+        for (uint32_t k = 0; k < fr->count && st == HP_OK; k++) {
+            uint32_t r = o->finding_red_flags[fr->first + k];
+            const hp__red_flag *rf = &o->red_flags[r];
+            if (o->red_flag_findings[rf->findings.first] != an->finding)
+                continue;
+            int fires = 1;
+            for (uint32_t j = 1; j < rf->findings.count && fires; j++)
+                fires = hp__assessed_answer(a, o->red_flag_findings[rf->findings.first + j]) ==
+                        HP_ANSWER_PRESENT;
+            if (!fires)
+                continue;
+            hp__reason x = {rf->level, (int32_t)r, -1, pool->len, 0, rf->e.sources};
+            for (uint32_t j = 0; j < rf->findings.count; j++) {
+                if (j)
+                    hp__buf_append(pool, " ", 1);
+                put(pool, hp__s(o, o->findings[o->red_flag_findings[rf->findings.first + j]].e.id));
+            }
+            hp__buf_append(pool, "", 1);
+            x.text = pool->len;
+            put(pool, hp_ontology_text(o, HP_ENTITY_RED_FLAG, r, HP_TEXT_MESSAGE, NULL));
+            hp__buf_append(pool, "", 1);
+            st = add_reason(a, &cap, &x);
+        }
+    }
+    /* suspected serious causes: the touched ones, then the untouched ones in the order in
+       which the probability scale makes them suspected */
+    for (size_t k = 0; k < a->n_touched && st == HP_OK; k++)
+        st = suspected(a, &cap, pool, &a->causes[k]);
+    for (size_t k = 0; k < o->n_serious && st == HP_OK; k++) {
+        uint32_t c = o->serious_order[k];
+        const hp__condition *cond = &o->conditions[c];
+        if (cond->suspect_at / cond->prior > a->untouched_scale * (1 + 1e-9))
+            break;
+        if (touched_index(a, c) >= 0)
+            continue;
+        hp__cause u = {c, untouched_probability(a, c), cond->log_prior};
+        st = suspected(a, &cap, pool, &u);
+    }
+    if (st != HP_OK)
+        return st;
     for (size_t i = 1; i < a->n_reasons; i++) {
         hp__reason v = a->reasons[i];
         size_t j = i;
@@ -308,7 +910,7 @@ static hp_status triage(work *w) {
         a->reasons[j] = v;
     }
     a->triage = a->n_reasons ? (hp_triage_level)a->reasons[0].level : HP_TRIAGE_SELF_CARE;
-    return w->pool.failed ? HP_E_NOMEM : HP_OK;
+    return HP_OK;
 }
 
 hp_status hp_assess(const hp_profile *profile, hp_assessment **out, hp_error *err) {
@@ -317,36 +919,7 @@ hp_status hp_assess(const hp_profile *profile, hp_assessment **out, hp_error *er
     *out = NULL;
     if (!profile)
         return hp__error(err, HP_E_INVALID, "hp_assess: 'profile' is NULL");
-    const hp_ontology *o = profile->onto;
-    const hp_allocator *al = &o->alloc;
-    hp_assessment *a = hp__calloc(al, 1, sizeof *a);
-    if (!a)
-        return hp__nomem(err);
-    a->onto = hp_ontology_ref(o);
-    work w = {a, o, al, {0}};
-    hp__buf_init(&w.pool, al);
-    hp_status st = hp_profile_copy(profile, &a->profile, err);
-    if (st == HP_OK) {
-        a->derived = hp__calloc(al, o->n_findings ? o->n_findings : 1, 1);
-        st = a->derived ? HP_OK : HP_E_NOMEM;
-    }
-    if (st == HP_OK)
-        st = apply_rules(&w);
-    if (st == HP_OK)
-        st = rank(&w);
-    if (st == HP_OK)
-        st = triage(&w);
-    if (st == HP_OK && w.pool.failed)
-        st = HP_E_NOMEM;
-    if (st != HP_OK) {
-        hp__buf_free(&w.pool);
-        hp_assessment_free(a);
-        return st == HP_E_NOMEM ? hp__nomem(err) : st;
-    }
-    a->pool = w.pool.data;
-    a->pool_size = w.pool.len;
-    *out = a;
-    return HP_OK;
+    return build(out, profile, err);
 }
 
 void hp_assessment_free(hp_assessment *a) {
@@ -354,14 +927,10 @@ void hp_assessment_free(hp_assessment *a) {
         return;
     const hp_ontology *o = a->onto;
     const hp_allocator *al = &o->alloc;
-    hp_profile_free(a->profile);
-    hp__free(al, a->derived);
-    hp__free(al, a->causes);
-    hp__free(al, a->evidence);
+    hp_profile_free(atomic_load_explicit(&a->profile, memory_order_acquire));
     hp__free(al, a->reasons);
-    hp__free(al, a->risks);
     hp__free(al, a->pool);
-    hp__free(al, a);
+    hp__free(al, a); /* the arena */
     hp_ontology_free(o);
 }
 
@@ -369,7 +938,9 @@ void hp_assessment_free(hp_assessment *a) {
 
 const hp_ontology *hp_assessment_ontology(const hp_assessment *a) { return a ? a->onto : NULL; }
 
-const hp_profile *hp_assessment_profile(const hp_assessment *a) { return a ? a->profile : NULL; }
+const hp_profile *hp_assessment_profile(const hp_assessment *a) {
+    return a ? hp__assessment_profile(a) : NULL;
+}
 
 hp_triage_level hp_assessment_triage(const hp_assessment *a) {
     return a ? a->triage : HP_TRIAGE_SELF_CARE;
@@ -396,7 +967,9 @@ size_t hp_assessment_cause_count(const hp_assessment *a) { return a ? a->n_cause
 hp_status hp_assessment_cause(const hp_assessment *a, size_t i, hp_cause *out) {
     if (!a || !out || i >= a->n_causes)
         return HP_E_NOT_FOUND;
-    const hp__cause *c = &a->causes[i];
+    hp__cause cause;
+    hp__cause_at(a, i, &cause);
+    const hp__cause *c = &cause;
     const hp__condition *cond = &a->onto->conditions[c->condition];
     out->id = hp__s(a->onto, cond->e.id);
     out->condition = c->condition;
@@ -404,14 +977,19 @@ hp_status hp_assessment_cause(const hp_assessment *a, size_t i, hp_cause *out) {
     out->prior = cond->prior;
     out->score = c->score;
     out->suspected = c->probability >= cond->suspect_at;
-    out->n_evidence = c->evidence.count;
+    out->n_evidence = hp__evidence_count(a, c->condition);
     return HP_OK;
 }
 
 hp_status hp_assessment_evidence(const hp_assessment *a, size_t i, size_t j, hp_evidence *out) {
-    if (!a || !out || i >= a->n_causes || j >= a->causes[i].evidence.count)
+    if (!a || !out || i >= a->n_causes)
         return HP_E_NOT_FOUND;
-    const hp__evidence *e = &a->evidence[a->causes[i].evidence.first + j];
+    hp__cause c;
+    hp__cause_at(a, i, &c);
+    hp__evidence ev;
+    if (!hp__evidence_at(a, c.condition, j, &ev))
+        return HP_E_NOT_FOUND;
+    const hp__evidence *e = &ev;
     const hp_ontology *o = a->onto;
     const hp__link *l = &o->links[e->link];
     out->finding = hp__s(o, o->findings[e->finding].e.id);
@@ -425,12 +1003,7 @@ hp_status hp_assessment_evidence(const hp_assessment *a, size_t i, size_t j, hp_
 }
 
 double hp_assessment_probability(const hp_assessment *a, size_t condition) {
-    if (!a)
-        return 0;
-    for (size_t i = 0; i < a->n_causes; i++)
-        if (a->causes[i].condition == condition)
-            return a->causes[i].probability;
-    return 0;
+    return a ? hp__condition_probability(a, condition) : 0;
 }
 
 size_t hp_assessment_risk_count(const hp_assessment *a) { return a ? a->n_risks : 0; }
@@ -466,7 +1039,6 @@ hp_status hp_assessment_metric(const hp_assessment *a, hp_metric m, double *valu
 /* A red-flag question: the first unknown finding of a rule that can still fire. */
 static long red_flag_question(const hp_assessment *a, const uint8_t *skip) {
     const hp_ontology *o = a->onto;
-    const int8_t *ans = a->profile->answers;
     long best = -1;
     int best_level = -1;
     uint32_t best_unknown = UINT32_MAX;
@@ -477,9 +1049,10 @@ static long red_flag_question(const hp_assessment *a, const uint8_t *skip) {
         int possible = 1;
         for (uint32_t j = 0; j < rf->findings.count && possible; j++) {
             uint32_t f = o->red_flag_findings[rf->findings.first + j];
-            if (ans[f] == HP_ANSWER_ABSENT || (ans[f] == HP_ANSWER_UNKNOWN && skip && skip[f]))
+            hp_answer af = hp__assessed_answer(a, f);
+            if (af == HP_ANSWER_ABSENT || (af == HP_ANSWER_UNKNOWN && skip && skip[f]))
                 possible = 0;
-            else if (ans[f] == HP_ANSWER_UNKNOWN) {
+            else if (af == HP_ANSWER_UNKNOWN) {
                 unknown++;
                 if (first < 0)
                     first = f;
@@ -506,7 +1079,6 @@ static double entropy(const double *p, size_t n) {
 
 long hp__next_question(const hp_assessment *a, const uint8_t *skip, double *gain, int *red_flag) {
     const hp_ontology *o = a->onto;
-    const int8_t *ans = a->profile->answers;
     *gain = 0;
     if (red_flag)
         *red_flag = 0;
@@ -524,13 +1096,20 @@ long hp__next_question(const hp_assessment *a, const uint8_t *skip, double *gain
     if (!prob)
         return -2;
     double *post_yes = prob + nc, *post_no = prob + 2 * nc;
-    for (size_t i = 0; i < nc; i++)
-        prob[a->causes[i].condition] = a->causes[i].probability;
+    for (size_t c = 0; c < nc; c++)
+        prob[c] = untouched_probability(a, (uint32_t)c);
+    for (size_t k = 0; k < a->n_touched; k++)
+        prob[a->causes[k].condition] = a->causes[k].probability;
     double h0 = entropy(prob, nc);
     long best = -1;
     double best_gain = 0;
+    size_t next = 0; /* the next answered finding, in a->answers */
     for (size_t f = 0; f < o->n_findings; f++) {
-        if (ans[f] != HP_ANSWER_UNKNOWN || (skip && skip[f]))
+        if (next < a->n_answers && a->answers[next].finding == f) {
+            next++;
+            continue;
+        }
+        if (skip && skip[f])
             continue;
         double br = o->findings[f].base_rate;
         const hp__range *r = &o->findings[f].links;

@@ -2,6 +2,7 @@
 #ifndef HIPPAIN_LIB_ASSESSMENT_INTERNAL_H
 #define HIPPAIN_LIB_ASSESSMENT_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "hippain/assessment.h"
@@ -12,7 +13,6 @@ typedef struct hp__cause {
     uint32_t condition;
     double probability;
     double score;
-    hp__range evidence;       /* into hp_assessment.evidence */
 } hp__cause;
 
 typedef struct hp__evidence {
@@ -38,15 +38,47 @@ typedef struct hp__risk {
     size_t text;              /* offset into text pool */
 } hp__risk;
 
+/* An answer of the assessed profile (derived findings applied). */
+typedef struct hp__answer {
+    uint32_t finding;
+    int8_t answer;   /* HP_ANSWER_PRESENT or HP_ANSWER_ABSENT */
+    uint8_t derived; /* 1 if it comes from a derived-finding rule */
+} hp__answer;
+
+/*
+ * An assessment touches only what the profile says: the conditions linked to an answered
+ * finding ("touched") are ranked with their evidence; every other condition keeps its
+ * prior, and they follow onto->prior_order, each with probability exp(log_prior - top) / z.
+ * The ranked list of all causes is the merge of the two (see hp__cause_at()). Evidence is
+ * found again from the answers when asked for (hp__evidence_at()). Everything but the
+ * reasons, the texts and the profile lives in one allocation.
+ */
 struct hp_assessment {
     const hp_ontology *onto;  /* a reference is held */
-    hp_profile *profile;      /* the profile as assessed, derived findings applied */
-    uint8_t *derived;         /* per finding: 1 if the answer comes from a rule */
+    _Atomic(hp_profile *) profile; /* the profile as assessed, built on first use */
+    hp__answer *answers;           /* by ascending finding */
+    size_t n_answers;
+    /* the rest of the profile, for building it */
+    double runner[HP_RUNNER_FIELD_COUNT];
+    unsigned runner_set;
+    hp_sex sex;
+    hp_foot_strike foot_strike;
+    hp_run *runs;
+    size_t n_runs;
+    int as_of, has_as_of;
+
     hp_triage_level triage;
-    hp__cause *causes;        /* most likely first */
-    size_t n_causes;
-    hp__evidence *evidence;
-    size_t n_evidence;
+    size_t n_causes;   /* every condition of the ontology */
+    hp__cause *causes; /* the touched causes, most likely first */
+    size_t n_touched;
+    /* condition -> index into causes: per condition (UINT32_MAX when untouched) for small
+       ontologies, else open addressing with condition + 1 as the key */
+    uint32_t *dense;
+    uint32_t *keys, *vals;
+    size_t mask;
+    uint32_t *ranks;        /* prior ranks of the touched conditions, ascending */
+    double top, z;          /* probability of score s: exp(s - top) / z */
+    double untouched_scale; /* about exp(-top) / z: prior * it ~ an untouched probability */
     hp__reason *reasons;
     size_t n_reasons;
     hp__risk *risks;
@@ -56,6 +88,22 @@ struct hp_assessment {
     char *pool;               /* NUL-separated texts of reasons and risks */
     size_t pool_size;
 };
+
+/* Cause i of the ranked list (0 <= i < n_causes); untouched causes have no evidence. */
+void hp__cause_at(const hp_assessment *a, size_t i, hp__cause *out);
+
+/* Evidence of a condition: how many items, and item j (strongest first); 0 if none. */
+size_t hp__evidence_count(const hp_assessment *a, size_t condition);
+int hp__evidence_at(const hp_assessment *a, size_t condition, size_t j, hp__evidence *out);
+
+/* Probability of a condition index (0 if out of range). */
+double hp__condition_probability(const hp_assessment *a, size_t condition);
+
+/* The answer to finding f in the assessed profile. */
+hp_answer hp__assessed_answer(const hp_assessment *a, size_t f);
+
+/* The profile as assessed (built on first use); NULL if memory runs out. */
+const hp_profile *hp__assessment_profile(const hp_assessment *a);
 
 /* Metrics computed from a profile (metrics.c). Sets *known bit per metric. */
 void hp__compute_metrics(const hp_profile *p, double metrics[HP_METRIC_COUNT], unsigned *known);

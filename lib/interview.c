@@ -43,7 +43,12 @@ static hp_status refresh(hp_interview *iv, hp_error *err) {
     if (q < 0)
         return HP_OK;
     if (!red_flag) {
-        double top = a->n_causes ? a->causes[0].probability : 1;
+        double top = 1;
+        if (a->n_causes) {
+            hp__cause c0;
+            hp__cause_at(a, 0, &c0);
+            top = c0.probability;
+        }
         if (top >= iv->opt.stop_probability || gain < iv->opt.min_gain)
             return HP_OK;
     }

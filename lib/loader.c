@@ -214,7 +214,17 @@ static hp__str intern(builder *b, const char *s) { return s ? intern_n(b, s, str
 
 /* Intern with white space collapsed to single spaces and trimmed. */
 static hp__str intern_collapsed(builder *b, const char *s) {
-    size_t n = strlen(s);
+    /* most texts are already collapsed: intern them as they are */
+    size_t n = 0;
+    int plain = s[0] != ' ';
+    for (; s[n] && plain; n++) {
+        char c = s[n];
+        if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && (s[n + 1] == ' ' || !s[n + 1])))
+            plain = 0;
+    }
+    if (plain)
+        return intern_n(b, s, n);
+    n += strlen(s + n);
     char small[512] = "";
     char *tmp = n < sizeof small ? small : hp__malloc(b->a, n + 1);
     if (!tmp) {
@@ -613,6 +623,10 @@ static hp__str node_lang(builder *b, const xmlNode *n) {
 }
 
 static hp__str node_text(builder *b, const xmlNode *n) {
+    /* the usual case, one text node: no copy */
+    if (n->children && n->children == n->last && n->children->type == XML_TEXT_NODE &&
+        n->children->content)
+        return intern_collapsed(b, (const char *)n->children->content);
     xmlChar *content = xmlNodeGetContent(n);
     if (!content) {
         nomem(b);
@@ -1388,11 +1402,14 @@ static void check_all(resolver *r) {
     } while (0)
 
 /* Allocate o->field and copy count elements from src. */
-#define TAKE(o, field, src, count)                                                      \
-    do {                                                                                \
-        TAKE_NEW(o, field, count);                                                      \
-        if (count)                                                                      \
-            memcpy((o)->field, (src), (count) * sizeof *(o)->field);                    \
+#define TAKE(o, field, src, count)                                                          \
+    do {                                                                                    \
+        (o)->field = hp__malloc(&(o)->alloc, ((count) ? (count) : 1) * sizeof *(o)->field); \
+        if (!(o)->field)                                                                    \
+            goto oom;                                                                       \
+        (o)->bytes += (count) * sizeof *(o)->field;                                         \
+        if (count)                                                                          \
+            memcpy((o)->field, (src), (count) * sizeof *(o)->field);                        \
     } while (0)
 
 void hp__ontology_destroy(hp_ontology *o);
@@ -1411,6 +1428,33 @@ static int cmp_prior(const hp_ontology *o, uint32_t x, uint32_t y) {
     if (px != py)
         return px > py ? -1 : 1;
     return strcmp(hp__s(o, o->conditions[x].e.id), hp__s(o, o->conditions[y].e.id));
+}
+
+/* Serious conditions by ascending suspect_at / prior, ties by index. */
+static int cmp_suspect(const hp_ontology *o, uint32_t x, uint32_t y) {
+    double tx = o->conditions[x].suspect_at / o->conditions[x].prior;
+    double ty = o->conditions[y].suspect_at / o->conditions[y].prior;
+    if (tx != ty)
+        return tx < ty ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* A stable merge sort of n indices with a comparator; tmp holds n. */
+static void sort_u32(const hp_ontology *o, uint32_t *v, uint32_t *tmp, size_t n,
+                     int (*cmp)(const hp_ontology *, uint32_t, uint32_t)) {
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_u32(o, v, tmp, h, cmp);
+    sort_u32(o, v + h, tmp, n - h, cmp);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp(o, v[j], v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
 }
 
 static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
@@ -1496,26 +1540,28 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
         }
     }
 
-    /* treatments: conditions first, then findings, each in file order */
+    /* treatments: conditions first, then findings, each in file order (a counting sort) */
     o->n_treatments = b->treats.n;
     TAKE_NEW(o, treatments, b->treats.n);
     {
-        size_t k = 0;
+        for (size_t i = 0; i < b->treats.n; i++)
+            treat_range(o, b->treats.v[i].owner_kind, b->treats.v[i].owner)->count++;
+        uint32_t k = 0;
         for (int pass = 0; pass < 2; pass++) {
             int kind = pass == 0 ? HP_ENTITY_CONDITION : HP_ENTITY_FINDING;
             size_t owners = pass == 0 ? o->n_conditions : o->n_findings;
             for (uint32_t ow = 0; ow < owners; ow++) {
                 hp__range *r = treat_range(o, kind, ow);
-                r->first = (uint32_t)k;
-                for (size_t i = 0; i < b->treats.n; i++) {
-                    const st_treat *t = &b->treats.v[i];
-                    if (t->owner_kind != kind || t->owner != ow)
-                        continue;
-                    o->treatments[k++] =
-                        (hp__treatment){t->target_kind, t->phase, t->target_ref, t->sources};
-                    r->count++;
-                }
+                r->first = k;
+                k += r->count;
+                r->count = 0;
             }
+        }
+        for (size_t i = 0; i < b->treats.n; i++) {
+            const st_treat *t = &b->treats.v[i];
+            hp__range *r = treat_range(o, t->owner_kind, t->owner);
+            o->treatments[r->first + r->count++] =
+                (hp__treatment){t->target_kind, t->phase, t->target_ref, t->sources};
         }
     }
 
@@ -1563,16 +1609,48 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
         r->count++;
     }
 
-    /* conditions by descending prior */
+    /* conditions by descending prior, and each condition's place in that order */
     TAKE_NEW(o, prior_order, o->n_conditions);
+    TAKE_NEW(o, prior_rank, o->n_conditions);
+    for (size_t i = 0; i < o->n_conditions; i++)
+        o->prior_order[i] = (uint32_t)i;
+    sort_u32(o, o->prior_order, o->prior_rank, o->n_conditions, cmp_prior);
     for (size_t i = 0; i < o->n_conditions; i++) {
-        uint32_t v = (uint32_t)i;
-        size_t j = i;
-        while (j > 0 && cmp_prior(o, v, o->prior_order[j - 1]) < 0) {
-            o->prior_order[j] = o->prior_order[j - 1];
-            j--;
+        o->prior_rank[o->prior_order[i]] = (uint32_t)i;
+        o->prior_total += o->conditions[o->prior_order[i]].prior;
+    }
+
+    /* serious and emergency conditions by the probability scale at which they are suspected */
+    for (size_t c = 0; c < o->n_conditions; c++)
+        o->n_serious += o->conditions[c].seriousness >= HP_SERIOUSNESS_SERIOUS;
+    TAKE_NEW(o, serious_order, o->n_serious);
+    {
+        size_t k = 0;
+        for (size_t c = 0; c < o->n_conditions; c++)
+            if (o->conditions[c].seriousness >= HP_SERIOUSNESS_SERIOUS)
+                o->serious_order[k++] = (uint32_t)c;
+        uint32_t *tmp = hp__calloc(&o->alloc, o->n_serious, sizeof *tmp);
+        if (!tmp)
+            goto oom;
+        sort_u32(o, o->serious_order, tmp, o->n_serious, cmp_suspect);
+        hp__free(&o->alloc, tmp);
+    }
+
+    /* derived-finding rules grouped by metric (a counting sort, index order kept) */
+    TAKE_NEW(o, derived_order, o->n_derived);
+    {
+        for (size_t i = 0; i < o->n_derived; i++)
+            o->derived_by_metric[o->derived[i].metric].count++;
+        uint32_t k = 0;
+        for (int m = 0; m < HP_METRIC_COUNT; m++) {
+            o->derived_by_metric[m].first = k;
+            k += o->derived_by_metric[m].count;
+            o->derived_by_metric[m].count = 0;
         }
-        o->prior_order[j] = v;
+        for (size_t i = 0; i < o->n_derived; i++) {
+            hp__range *r = &o->derived_by_metric[o->derived[i].metric];
+            o->derived_order[r->first + r->count++] = (uint32_t)i;
+        }
     }
     return o;
 oom:

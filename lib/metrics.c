@@ -47,27 +47,39 @@ typedef struct daily {
     int first;   /* index of the first day with a run, HISTORY if none */
 } daily;
 
+/* Days back from the reference date: day 0 is the reference date itself. */
+#define DAY(back) (HISTORY - 1 - (back))
+
+/* The furthest back any metric but the acute:chronic ratio looks. */
+#define LOOK_BACK (SPIKE_WINDOW + ACUTE_DAYS - 1)
+
+/*
+ * Only the days from the log's first day (or LOOK_BACK days back, if that is earlier) are
+ * filled: no metric reads an earlier day, so a short log does not pay for the whole year.
+ */
 static void fill_daily(const hp_profile *p, int end, daily *t) {
-    memset(t, 0, sizeof *t);
-    t->first = HISTORY;
+    int base = end - HISTORY + 1;
+    int first = HISTORY;
     for (size_t i = 0; i < p->n_runs; i++) {
-        int k = p->runs[i].date - (end - HISTORY + 1);
+        int k = p->runs[i].date - base;
+        if (k < 0) /* a run older than the window still shows the log reaches back */
+            first = 0;
+        else if (k < HISTORY && k < first)
+            first = k;
+    }
+    t->first = first;
+    int lo = first < DAY(LOOK_BACK) ? first : DAY(LOOK_BACK);
+    memset(t->sum + lo, 0, (size_t)(HISTORY - lo) * sizeof *t->sum);
+    memset(t->max + lo, 0, (size_t)(HISTORY - lo) * sizeof *t->max);
+    for (size_t i = 0; i < p->n_runs; i++) {
+        int k = p->runs[i].date - base;
         if (k < 0 || k >= HISTORY)
             continue;
         t->sum[k] += p->runs[i].km;
         if (p->runs[i].km > t->max[k])
             t->max[k] = p->runs[i].km;
-        if (k < t->first)
-            t->first = k;
     }
-    /* a run older than the window still shows the log reaches back */
-    for (size_t i = 0; i < p->n_runs; i++)
-        if (p->runs[i].date < end - HISTORY + 1)
-            t->first = 0;
 }
-
-/* Days back from the reference date: day 0 is the reference date itself. */
-#define DAY(back) (HISTORY - 1 - (back))
 
 static double sum_back(const daily *t, int from_back, int to_back) {
     double s = 0;

@@ -181,6 +181,15 @@ struct hp_ontology {
 
     /* Conditions sorted by descending prior, ties by id (for ranking untouched causes). */
     uint32_t *prior_order;
+    uint32_t *prior_rank; /* per condition: its position in prior_order */
+    double prior_total;   /* sum of the normalised priors (about 1) */
+    /* Serious and emergency conditions by ascending suspect_at / prior: the order in which
+       they become suspected as the probability scale of untouched causes grows. */
+    uint32_t *serious_order;
+    size_t n_serious;
+    /* Derived-finding rules grouped by metric, in index order within a metric. */
+    uint32_t *derived_order;
+    hp__range derived_by_metric[HP_METRIC_COUNT];
 };
 
 /* The string at offset s ("" for 0). */

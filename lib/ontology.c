@@ -28,6 +28,9 @@ void hp__ontology_destroy(hp_ontology *o) {
     hp__free(&a, o->contras);
     hp__free(&a, o->ids);
     hp__free(&a, o->prior_order);
+    hp__free(&a, o->prior_rank);
+    hp__free(&a, o->serious_order);
+    hp__free(&a, o->derived_order);
     hp__free(&a, o);
 }
 

@@ -136,6 +136,8 @@ struct hp_plan {
 
 /* ---- Builder ------------------------------------------------------------------------ */
 
+#define MEMO_MAX 32
+
 typedef struct hist {
     int date;
     double km;
@@ -186,6 +188,19 @@ typedef struct bld {
     size_t n_runs_done;
     size_t n_cross_done;
     size_t notes_cache[16];
+
+    /* selections, computed once each: the exercise lists depend only on the inputs */
+    struct memo {
+        unsigned key; /* kinds | phase mask << 16 | 1 << 24 for "unlinked" lists */
+        uint32_t *list;
+        size_t n;
+    } memo[MEMO_MAX];
+    size_t n_memo;
+    uint8_t memo_slot[64]; /* hash of the key -> memo index + 1 */
+    /* the walk-run note last written, and its pool offset */
+    int note_key[4];
+    size_t note_off;
+    int32_t running_only; /* finding index of "running_only" when present, else -1 */
 } bld;
 
 enum note_id {
@@ -336,6 +351,9 @@ static void free_inputs(bld *b) {
     hp__free(b->al, b->sel);
     hp__free(b->al, b->cues);
     hp__free(b->al, b->hist);
+    for (size_t i = 0; i < b->n_memo; i++)
+        hp__free(b->al, b->memo[i].list);
+    b->n_memo = 0;
     hp__buf_free(&b->pool);
 }
 
@@ -439,62 +457,102 @@ static int allowed(const bld *b, size_t e) {
     return 1;
 }
 
-/* Why and sources of every exercise, from the links of the likely causes and risks. */
+/* Copy a word list into the pool (0 when empty) and keep it. */
+static size_t pool_copy(bld *b, const hp__buf *t) {
+    if (!t->len)
+        return 0;
+    size_t off = b->pool.len;
+    hp__buf_append(&b->pool, t->data, t->len);
+    hp__buf_append(&b->pool, "", 1);
+    return off;
+}
+
+/* One treatment link of a likely cause or present risk factor to an exercise. */
+typedef struct ex_link {
+    uint32_t exercise, pos;
+    uint8_t phase;
+    hp__str owner, sources; /* owner id, link sources */
+} ex_link;
+
+/*
+ * Why and sources of every exercise, from the links of the likely causes and risks: the
+ * links are gathered in one pass (likely causes first, then risk factors, in order) and
+ * grouped by exercise with a stable counting sort, instead of a pass per exercise.
+ */
 static void prepare_exercises(bld *b) {
     const hp_ontology *o = b->o;
+    size_t ne = o->n_exercises, n = 0, cap = 0;
+    for (size_t i = 0; i < b->n_likely; i++)
+        cap += o->conditions[b->likely[i]].treatments.count;
+    for (size_t f = 0; f < o->n_findings; f++)
+        if (b->present[f])
+            cap += o->findings[f].treatments.count;
+    ex_link *links = hp__malloc(b->al, (cap ? cap : 1) * sizeof *links);
+    ex_link *sorted = hp__malloc(b->al, (cap ? cap : 1) * sizeof *sorted);
+    uint32_t *start = hp__calloc(b->al, ne + 1, sizeof *start);
+    if (!links || !sorted || !start) {
+        hp__free(b->al, links);
+        hp__free(b->al, sorted);
+        hp__free(b->al, start);
+        b->pool.failed = 1;
+        return;
+    }
+    uint32_t pos = 0;
+    for (size_t i = 0; i < b->n_likely; i++) {
+        const hp__condition *c = &o->conditions[b->likely[i]];
+        for (uint32_t j = 0; j < c->treatments.count; j++, pos++) {
+            const hp__treatment *t = &o->treatments[c->treatments.first + j];
+            if (t->kind == HP_ENTITY_EXERCISE)
+                links[n++] = (ex_link){t->index, pos, t->phase, c->e.id, t->sources};
+        }
+    }
+    for (size_t f = 0; f < o->n_findings; f++) {
+        if (!b->present[f])
+            continue;
+        const hp__finding *fi = &o->findings[f];
+        for (uint32_t j = 0; j < fi->treatments.count; j++, pos++) {
+            const hp__treatment *t = &o->treatments[fi->treatments.first + j];
+            if (t->kind == HP_ENTITY_EXERCISE)
+                links[n++] = (ex_link){t->index, pos, t->phase, fi->e.id, t->sources};
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        start[links[k].exercise + 1]++;
+    for (size_t e = 0; e < ne; e++)
+        start[e + 1] += start[e];
+    for (size_t k = 0; k < n; k++)
+        sorted[start[links[k].exercise]++] = links[k];
+    /* start[e] is now the end of e's group, the start of e + 1's */
     hp__buf why, src;
     hp__buf_init(&why, b->al);
     hp__buf_init(&src, b->al);
-    for (size_t e = 0; e < o->n_exercises; e++) {
-        uint32_t pos = 0, first = UINT32_MAX;
+    for (size_t e = 0, k = 0; e < ne; e++) {
+        uint32_t first = UINT32_MAX;
         uint8_t ph = 0;
-        /* likely causes first, then risk factors, in order */
-        for (size_t i = 0; i < b->n_likely; i++) {
-            const hp__condition *c = &o->conditions[b->likely[i]];
-            for (uint32_t j = 0; j < c->treatments.count; j++, pos++) {
-                const hp__treatment *t = &o->treatments[c->treatments.first + j];
-                if (t->kind != HP_ENTITY_EXERCISE || t->index != e)
-                    continue;
-                ph = (uint8_t)(ph | 1u << t->phase);
-                if (first == UINT32_MAX)
-                    first = pos;
-                add_words(&why, hp__s(o, c->e.id));
-                add_words(&src, hp__s(o, t->sources));
-            }
-        }
-        for (size_t f = 0; f < o->n_findings; f++) {
-            if (!b->present[f])
-                continue;
-            const hp__finding *fi = &o->findings[f];
-            for (uint32_t j = 0; j < fi->treatments.count; j++, pos++) {
-                const hp__treatment *t = &o->treatments[fi->treatments.first + j];
-                if (t->kind != HP_ENTITY_EXERCISE || t->index != e)
-                    continue;
-                ph = (uint8_t)(ph | 1u << t->phase);
-                if (first == UINT32_MAX)
-                    first = pos;
-                add_words(&why, hp__s(o, fi->e.id));
-                add_words(&src, hp__s(o, t->sources));
-            }
+        for (; k < start[e]; k++) {
+            const ex_link *l = &sorted[k];
+            ph = (uint8_t)(ph | 1u << l->phase);
+            if (first == UINT32_MAX)
+                first = l->pos;
+            add_words(&why, hp__s(o, l->owner));
+            add_words(&src, hp__s(o, l->sources));
         }
         b->phases[e] = ph;
         b->order[e] = first;
         b->ex_why[e] = why.len ? pool_take(b, &why) : b->why_default;
         const hp__exercise *x = &o->exercises[e];
         add_words(&src, hp__s(o, x->dosing.sources));
-        hp__buf copy;
-        hp__buf_init(&copy, b->al);
-        if (src.data)
-            hp__buf_append(&copy, src.data, src.len);
-        b->ex_src[e] = pool_take(b, &src);
-        add_words(&copy, hp__s_or_null(o, x->progression.sources));
-        b->ex_src_prog[e] = pool_take(b, &copy);
-        hp__buf_free(&copy);
+        b->ex_src[e] = pool_copy(b, &src);
+        add_words(&src, hp__s_or_null(o, x->progression.sources));
+        b->ex_src_prog[e] = pool_take(b, &src);
     }
     if (why.failed || src.failed)
         b->pool.failed = 1;
     hp__buf_free(&why);
     hp__buf_free(&src);
+    hp__free(b->al, links);
+    hp__free(b->al, sorted);
+    hp__free(b->al, start);
 }
 
 /* Kinds a session draws from. */
@@ -504,32 +562,79 @@ static void prepare_exercises(bld *b) {
 
 /*
  * Linked, allowed exercises of the given kinds whose links are in the phase mask, in link
- * order (ties by index); at most `max`. Returns the count (in b->sel).
+ * order (ties by index), into list; returns the count.
  */
-static size_t select_linked(bld *b, unsigned kinds, unsigned phase_mask, size_t max) {
+static size_t list_linked(const bld *b, unsigned kinds, unsigned phase_mask, uint32_t *list) {
     const hp_ontology *o = b->o;
     size_t n = 0;
     for (size_t e = 0; e < o->n_exercises; e++) {
         if (!(kinds >> o->exercises[e].kind & 1u) || !(b->phases[e] & phase_mask) || !allowed(b, e))
             continue;
         size_t k = n++;
-        while (k > 0 && b->order[b->sel[k - 1]] > b->order[e]) {
-            b->sel[k] = b->sel[k - 1];
+        while (k > 0 && b->order[list[k - 1]] > b->order[e]) {
+            list[k] = list[k - 1];
             k--;
         }
-        b->sel[k] = (uint32_t)e;
+        list[k] = (uint32_t)e;
     }
-    return n < max ? n : max;
+    return n;
+}
+
+/* Allowed exercises of the kinds that no link names, in index order. */
+static size_t list_unlinked(const bld *b, unsigned kinds, uint32_t *list) {
+    const hp_ontology *o = b->o;
+    size_t n = 0;
+    for (size_t e = 0; e < o->n_exercises; e++)
+        if ((kinds >> o->exercises[e].kind & 1u) && !b->phases[e] && allowed(b, e))
+            list[n++] = (uint32_t)e;
+    return n;
+}
+
+/* The list for a key, computed on first use (the inputs do not change while building). */
+static const struct memo *memo_get(bld *b, unsigned kinds, unsigned phase_mask, int unlinked) {
+    unsigned key = kinds | phase_mask << 16 | (unsigned)unlinked << 24;
+    size_t h = (key * 2654435761u) >> 26; /* 0..63 */
+    while (b->memo_slot[h]) {
+        if (b->memo[b->memo_slot[h] - 1].key == key)
+            return &b->memo[b->memo_slot[h] - 1];
+        h = (h + 1) & 63;
+    }
+    static const struct memo none = {0, NULL, 0};
+    if (b->n_memo == MEMO_MAX) { /* cannot happen: there are fewer keys */
+        b->pool.failed = 1;      /* reported as out of memory */
+        return &none;
+    }
+    uint32_t *list = hp__malloc(b->al, (b->o->n_exercises ? b->o->n_exercises : 1) * sizeof *list);
+    if (!list) {
+        b->pool.failed = 1; /* reported as out of memory */
+        return &none;
+    }
+    struct memo *m = &b->memo[b->n_memo++];
+    b->memo_slot[h] = (uint8_t)b->n_memo;
+    m->key = key;
+    m->list = list;
+    m->n = unlinked ? list_unlinked(b, kinds, list) : list_linked(b, kinds, phase_mask, list);
+    return m;
+}
+
+/* Linked exercises (see list_linked) into b->sel; at most `max`. Returns the count. */
+static size_t select_linked(bld *b, unsigned kinds, unsigned phase_mask, size_t max) {
+    const struct memo *m = memo_get(b, kinds, phase_mask, 0);
+    size_t n = m->n < max ? m->n : max;
+    if (n)
+        memcpy(b->sel, m->list, n * sizeof *b->sel);
+    return n;
 }
 
 /* Linked exercises of a kind first, then any allowed one of the kinds, up to max. */
 static size_t select_any(bld *b, unsigned kinds, size_t max) {
-    const hp_ontology *o = b->o;
     size_t n = select_linked(b, kinds, 0xf, max);
-    for (size_t e = 0; e < o->n_exercises && n < max; e++) {
-        if (!(kinds >> o->exercises[e].kind & 1u) || b->phases[e] || !allowed(b, e))
-            continue;
-        b->sel[n++] = (uint32_t)e;
+    if (n < max) {
+        const struct memo *m = memo_get(b, kinds, 0, 1);
+        size_t k = m->n < max - n ? m->n : max - n;
+        if (k)
+            memcpy(b->sel + n, m->list, k * sizeof *b->sel);
+        n += k;
     }
     return n;
 }
@@ -566,18 +671,17 @@ static hp_status add_item(bld *b, size_t e, int week) {
         return HP_E_NOMEM;
     if (b->first_week[e] < 0)
         b->first_week[e] = week;
-    hp_exercise_info x;
-    hp_ontology_exercise(b->o, e, &x);
-    const hp_progression *pr = &x.progression;
+    const hp__dosing *d = &b->o->exercises[e].dosing;
+    const hp__progression *pr = &b->o->exercises[e].progression;
     int k = pr->every_weeks > 0 ? (week - b->first_week[e]) / pr->every_weeks : 0;
     item_rec *it = &b->p->items[b->p->n_items++];
     it->exercise = (uint32_t)e;
-    it->sets = step_value(x.dosing.sets, pr->add_sets, pr->max_sets, k);
-    it->reps = step_value(x.dosing.reps, pr->add_reps, pr->max_reps, k);
-    it->hold_seconds =
-        step_value(x.dosing.hold_seconds, pr->add_hold_seconds, pr->max_hold_seconds, k);
-    it->minutes = step_value(x.dosing.minutes, pr->add_minutes, pr->max_minutes, k);
-    it->effort = (uint8_t)(k > 0 ? pr->effort : x.dosing.effort);
+    it->sets = step_value(d->sets, pr->add_sets, pr->max_sets, k);
+    it->reps = step_value(d->reps, pr->add_reps, pr->max_reps, k);
+    it->hold_seconds = step_value(d->hold_seconds, pr->add_hold_seconds, pr->max_hold_seconds, k);
+    it->minutes = step_value(d->minutes, pr->add_minutes, pr->max_minutes, k);
+    /* a progression without its own effort keeps the dosing's */
+    it->effort = (uint8_t)(k > 0 && pr->effort != 0xff ? pr->effort : d->effort);
     it->why = b->ex_why[e];
     it->sources = k > 0 ? b->ex_src_prog[e] : b->ex_src[e];
     return HP_OK;
@@ -671,13 +775,22 @@ static hp_status run_sessions(bld *b, int week, int week_start, int date, int st
         double km = floor01(walk_run_km(run, walk, rep));
         if (ref > 0 && km > cap)
             km = floor01(cap);
-        char text[400];
-        snprintf(text, sizeof text,
-                 "Walk-run stage %d: %d x (run %d min, walk %d min) at an easy effort. Do this "
-                 "stage at least twice and move on only if both sessions and the next "
-                 "mornings were pain-free; otherwise repeat it.",
-                 stage, rep, run, walk);
-        size_t nt = pool_add(b, text);
+        /* consecutive sessions of a stage share one note */
+        if (!b->note_off || b->note_key[0] != stage || b->note_key[1] != rep ||
+            b->note_key[2] != run || b->note_key[3] != walk) {
+            char text[400];
+            snprintf(text, sizeof text,
+                     "Walk-run stage %d: %d x (run %d min, walk %d min) at an easy effort. Do "
+                     "this stage at least twice and move on only if both sessions and the next "
+                     "mornings were pain-free; otherwise repeat it.",
+                     stage, rep, run, walk);
+            b->note_off = pool_add(b, text);
+            b->note_key[0] = stage;
+            b->note_key[1] = rep;
+            b->note_key[2] = run;
+            b->note_key[3] = walk;
+        }
+        size_t nt = b->note_off;
         s = new_session(b, HP_SESSION_WALK_RUN, nt);
         if (!s)
             return HP_E_NOMEM;
@@ -855,6 +968,15 @@ static hp_status build_weeks(bld *b) {
     if (!p->weeks || !p->days)
         return HP_E_NOMEM;
     p->n_weeks = (size_t)n;
+    {
+        size_t ro = hp_ontology_index(o, HP_ENTITY_FINDING, "running_only");
+        b->running_only = ro != (size_t)-1 && b->present[ro] ? (int32_t)ro : -1;
+    }
+    /* room for a typical plan's sessions and items at once */
+    if (!hp__grow(b->al, (void **)&p->sessions, &p->cap_sessions, (size_t)n * DAYS * 4,
+                  sizeof *p->sessions) ||
+        !hp__grow(b->al, (void **)&p->items, &p->cap_items, (size_t)n * DAYS * 8, sizeof *p->items))
+        return HP_E_NOMEM;
     /* form cues: cadence first when it is to rise, then the linked ones, else any */
     b->n_cues = 0;
     size_t cad_advice = advice_index(o, "increase_cadence");
@@ -932,11 +1054,7 @@ static hp_status build_weeks(bld *b) {
         } else if (ph == HP_PHASE_STRENGTHEN) {
             dp[1].cross = dp[3].cross = dp[5].cross = 1;
         } else {
-            size_t rf = o->n_findings;
-            for (size_t f = 0; f < o->n_findings; f++)
-                if (b->present[f] && strcmp(hp__s(o, o->findings[f].e.id), "running_only") == 0)
-                    rf = f;
-            if (ph == HP_PHASE_RETURN || rf < o->n_findings) {
+            if (ph == HP_PHASE_RETURN || b->running_only >= 0) {
                 static const int pref[5] = {1, 5, 3, 2, 4};
                 for (int i = 0; i < 5; i++)
                     if (!dp[pref[i]].run && !dp[pref[i]].strength) {
@@ -1005,11 +1123,24 @@ static hp_status build_weeks(bld *b) {
 
 /* ---- Advice ------------------------------------------------------------------------- */
 
+/*
+ * Advice is gathered as (advice, why, sources) records in the order they come, then each
+ * advice item's records are merged into its word lists: one pair of buffers for all items
+ * instead of a pair per item.
+ */
+typedef struct advice_rec_in {
+    uint32_t advice;
+    const char *why, *src; /* ontology strings; why is NULL when it is in the pool */
+    size_t why_off;        /* pool offset of why (the pool may move while gathering) */
+} advice_rec_in;
+
 typedef struct advice_acc {
-    hp__buf *why, *src;
+    advice_rec_in *recs;
+    size_t n_recs, cap_recs;
     uint8_t *seen;
     size_t *order; /* advice indices in first-added order */
     size_t n;
+    int failed;
 } advice_acc;
 
 static void acc_add(bld *b, advice_acc *acc, size_t a, const char *why, const char *src) {
@@ -1019,8 +1150,17 @@ static void acc_add(bld *b, advice_acc *acc, size_t a, const char *why, const ch
         acc->seen[a] = 1;
         acc->order[acc->n++] = a;
     }
-    add_words(&acc->why[a], why);
-    add_words(&acc->src[a], src ? src : hp__s(b->o, b->o->advice[a].e.sources));
+    if (!hp__grow(b->al, (void **)&acc->recs, &acc->cap_recs, acc->n_recs + 1, sizeof *acc->recs)) {
+        acc->failed = 1;
+        return;
+    }
+    advice_rec_in r = {(uint32_t)a, why, src ? src : hp__s(b->o, b->o->advice[a].e.sources), 0};
+    uintptr_t w = (uintptr_t)why, p0 = (uintptr_t)b->pool.data;
+    if (b->pool.data && w >= p0 && w < p0 + b->pool.len) {
+        r.why = NULL;
+        r.why_off = (size_t)(w - p0);
+    }
+    acc->recs[acc->n_recs++] = r;
 }
 
 static void acc_id(bld *b, advice_acc *acc, const char *id, const char *why) {
@@ -1034,18 +1174,15 @@ static hp_status build_advice(bld *b) {
     if (!na)
         return HP_OK;
     advice_acc acc = {0};
-    acc.why = hp__calloc(b->al, na, sizeof *acc.why);
-    acc.src = hp__calloc(b->al, na, sizeof *acc.src);
     acc.order = hp__calloc(b->al, na, sizeof *acc.order);
     acc.seen = hp__calloc(b->al, na, 1);
     hp_status st = HP_OK;
-    if (!acc.why || !acc.src || !acc.order || !acc.seen) {
+    hp__buf why_t, src_t;
+    hp__buf_init(&why_t, b->al);
+    hp__buf_init(&src_t, b->al);
+    if (!acc.order || !acc.seen) {
         st = HP_E_NOMEM;
         goto done;
-    }
-    for (size_t a = 0; a < na; a++) {
-        hp__buf_init(&acc.why[a], b->al);
-        hp__buf_init(&acc.src[a], b->al);
     }
     if (p->triage == HP_TRIAGE_URGENT)
         acc_id(b, &acc, "seek_urgent_care", "triage");
@@ -1097,11 +1234,10 @@ static hp_status build_advice(bld *b) {
         if (p->n_weeks)
             acc_id(b, &acc, "rest_days", why);
     }
-    for (size_t a = 0; a < na; a++)
-        if (acc.why[a].failed || acc.src[a].failed)
-            st = HP_E_NOMEM;
-    if (st != HP_OK)
+    if (acc.failed) {
+        st = HP_E_NOMEM;
         goto done;
+    }
     p->advice = hp__calloc(b->al, acc.n, sizeof *p->advice);
     if (!p->advice) {
         st = HP_E_NOMEM;
@@ -1109,20 +1245,21 @@ static hp_status build_advice(bld *b) {
     }
     for (size_t i = 0; i < acc.n; i++) {
         size_t a = acc.order[i];
+        for (size_t k = 0; k < acc.n_recs; k++) {
+            if (acc.recs[k].advice != a)
+                continue;
+            add_words(&why_t, acc.recs[k].why ? acc.recs[k].why : pool_str(b, acc.recs[k].why_off));
+            add_words(&src_t, acc.recs[k].src);
+        }
         advice_rec *r = &p->advice[p->n_advice++];
         r->advice = (uint32_t)a;
-        r->why = pool_take(b, &acc.why[a]);
-        r->sources = pool_take(b, &acc.src[a]);
+        r->why = pool_take(b, &why_t);
+        r->sources = pool_take(b, &src_t);
     }
 done:
-    if (acc.why)
-        for (size_t a = 0; a < na; a++)
-            hp__buf_free(&acc.why[a]);
-    if (acc.src)
-        for (size_t a = 0; a < na; a++)
-            hp__buf_free(&acc.src[a]);
-    hp__free(b->al, acc.why);
-    hp__free(b->al, acc.src);
+    hp__buf_free(&why_t);
+    hp__buf_free(&src_t);
+    hp__free(b->al, acc.recs);
     hp__free(b->al, acc.order);
     hp__free(b->al, acc.seen);
     return st;
@@ -1306,23 +1443,31 @@ hp_status hp_plan_new(const hp_assessment *a, const hp_plan_options *options, hp
     *out = NULL;
     if (!a)
         return hp__error(err, HP_E_INVALID, "hp_plan_new: 'assessment' is NULL");
+    const hp_profile *profile = hp__assessment_profile(a);
+    if (!profile)
+        return hp__nomem(err);
     bld b;
     double contra_p;
-    hp_status st = start(&b, a->onto, a->profile, options, &contra_p, err);
+    hp_status st = start(&b, a->onto, profile, options, &contra_p, err);
     if (st != HP_OK)
         return st;
     const hp_ontology *o = a->onto;
     b.p->triage = a->triage;
+    for (size_t c = 0; c < o->n_conditions; c++) {
+        double pc = hp__condition_probability(a, c);
+        b.prob[c] = pc;
+        b.veto[c] = pc >= contra_p;
+        b.suspect[c] = pc >= o->conditions[c].suspect_at;
+    }
+    /* the likely causes: most likely first, while they are likely enough */
     double mass = 0;
-    for (size_t i = 0; i < a->n_causes; i++) {
-        const hp__cause *c = &a->causes[i];
-        b.prob[c->condition] = c->probability;
-        b.veto[c->condition] = c->probability >= contra_p;
-        b.suspect[c->condition] = c->probability >= o->conditions[c->condition].suspect_at;
-        if (b.n_likely < LIKELY_MAX && mass < LIKELY_MASS && c->probability >= LIKELY_MIN_P) {
-            b.likely[b.n_likely++] = c->condition;
-            mass += c->probability;
-        }
+    for (size_t i = 0; i < a->n_causes && b.n_likely < LIKELY_MAX && mass < LIKELY_MASS; i++) {
+        hp__cause c;
+        hp__cause_at(a, i, &c);
+        if (c.probability < LIKELY_MIN_P)
+            break;
+        b.likely[b.n_likely++] = c.condition;
+        mass += c.probability;
     }
     collect_risks(&b, 0);
     return finish(&b, out, err);

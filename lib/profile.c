@@ -86,12 +86,16 @@ hp_status hp_profile_new(const hp_ontology *onto, hp_profile **out, hp_error *er
     hp_profile *p = hp__calloc(a, 1, sizeof *p);
     if (!p)
         return hp__nomem(err);
-    p->answers = hp__malloc(a, onto->n_findings);
+    size_t bitmap;
+    size_t bytes = hp__answers_bytes(onto->n_findings, &bitmap);
+    p->answers = hp__malloc(a, bytes);
     if (!p->answers) {
         hp__free(a, p);
         return hp__nomem(err);
     }
     memset(p->answers, HP_ANSWER_UNKNOWN, onto->n_findings);
+    p->answered_blocks = (uint64_t *)(void *)((char *)p->answers + bitmap);
+    memset(p->answered_blocks, 0, bytes - bitmap);
     p->onto = hp_ontology_ref(onto);
     *out = p;
     return HP_OK;
@@ -126,7 +130,7 @@ hp_status hp_profile_copy(const hp_profile *profile, hp_profile **out, hp_error 
         memcpy(p->runs, profile->runs, profile->n_runs * sizeof *p->runs);
         p->cap_runs = p->n_runs = profile->n_runs;
     }
-    memcpy(p->answers, profile->answers, profile->onto->n_findings);
+    memcpy(p->answers, profile->answers, hp__answers_bytes(profile->onto->n_findings, NULL));
     p->n_answered = profile->n_answered;
     memcpy(p->runner, profile->runner, sizeof p->runner);
     p->runner_set = profile->runner_set;
@@ -152,9 +156,10 @@ hp_status hp_profile_set_index(hp_profile *profile, size_t finding, hp_answer an
     if (!profile || finding >= profile->onto->n_findings || !valid_answer(answer))
         return HP_E_INVALID;
     int8_t *slot = &profile->answers[finding];
-    if (*slot == HP_ANSWER_UNKNOWN && answer != HP_ANSWER_UNKNOWN)
+    if (*slot == HP_ANSWER_UNKNOWN && answer != HP_ANSWER_UNKNOWN) {
         profile->n_answered++;
-    else if (*slot != HP_ANSWER_UNKNOWN && answer == HP_ANSWER_UNKNOWN)
+        hp__mark_answered(profile, finding);
+    } else if (*slot != HP_ANSWER_UNKNOWN && answer == HP_ANSWER_UNKNOWN)
         profile->n_answered--;
     *slot = (int8_t)answer;
     return HP_OK;

@@ -10,6 +10,8 @@
 struct hp_profile {
     const hp_ontology *onto;   /* a reference is held */
     int8_t *answers;           /* one hp_answer per finding of onto */
+    uint64_t *answered_blocks; /* bit b set once a finding in 64 * b .. 64 * b + 63 was
+                                  answered (never cleared); in the answers' allocation */
     size_t n_answered;         /* answers that are not HP_ANSWER_UNKNOWN */
     double runner[HP_RUNNER_FIELD_COUNT];
     unsigned runner_set;       /* bit f set when runner[f] holds a value */
@@ -20,5 +22,19 @@ struct hp_profile {
     int as_of;                 /* reference date of the run log, days since 1970 */
     int has_as_of;
 };
+
+/* Bytes of the answers' allocation: the answers, then the answered_blocks bitmap. */
+static inline size_t hp__answers_bytes(size_t n_findings, size_t *bitmap_offset) {
+    size_t off = (n_findings + 7) & ~(size_t)7;
+    size_t words = ((n_findings + 63) / 64 + 63) / 64;
+    if (bitmap_offset)
+        *bitmap_offset = off;
+    return off + words * sizeof(uint64_t);
+}
+
+/* Mark finding f as answered in the bitmap. */
+static inline void hp__mark_answered(hp_profile *p, size_t f) {
+    p->answered_blocks[f / 4096] |= (uint64_t)1 << (f / 64 % 64);
+}
 
 #endif

@@ -14,14 +14,14 @@
 #define N_PROFILES 4
 
 static const char *profiles[N_PROFILES] = {
-    "{\"findings\":{\"pain_lateral_hip\":true,\"worse_lying_on_side\":true,"
-    "\"fever_or_chills\":false},\"runner\":{\"weekly_km\":42,\"previous_weekly_km\":30,"
-    "\"cadence_spm\":162,\"shoe_km\":900,\"sex\":\"female\"}}",
-    "{\"findings\":{\"pain_groin\":true,\"pain_deep_ache\":true,\"worse_weight_bearing\":true},"
-    "\"runner\":{\"runs\":[{\"date\":\"2026-10-20\",\"km\":10},{\"date\":\"2026-11-01\",\"km\":9},"
-    "{\"date\":\"2026-11-08\",\"km\":16}]}}",
-    "{\"findings\":{\"pain_buttock\":true,\"worse_prolonged_sitting\":true,"
-    "\"numbness_or_tingling\":false}}",
+    ("{\"findings\":{\"pain_lateral_hip\":true,\"worse_lying_on_side\":true,"
+     "\"fever_or_chills\":false},\"runner\":{\"weekly_km\":42,\"previous_weekly_km\":30,"
+     "\"cadence_spm\":162,\"shoe_km\":900,\"sex\":\"female\"}}"),
+    ("{\"findings\":{\"pain_groin\":true,\"pain_deep_ache\":true,\"worse_weight_bearing\":true},"
+     "\"runner\":{\"runs\":[{\"date\":\"2026-10-20\",\"km\":10},{\"date\":\"2026-11-01\",\"km\":9},"
+     "{\"date\":\"2026-11-08\",\"km\":16}]}}"),
+    ("{\"findings\":{\"pain_buttock\":true,\"worse_prolonged_sitting\":true,"
+     "\"numbness_or_tingling\":false}}"),
     "{\"findings\":{\"fever_or_chills\":true,\"swelling\":true}}",
 };
 

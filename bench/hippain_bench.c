@@ -1,0 +1,504 @@
+/*
+ * hippain-bench: how fast and small libhippain is (issue 10; results in BENCHMARKS.md).
+ *
+ *   hippain-bench                      the figures, one a line: "name: value unit"
+ *   hippain-bench --quick              fewer repetitions (a smoke run)
+ *   hippain-bench --cpu-time           time single-thread figures by the thread's CPU time
+ *                                      (CLOCK_THREAD_CPUTIME_ID) instead of the wall clock,
+ *                                      for a machine shared with other work
+ *   hippain-bench --scaling DIR        load every .xml file of DIR (from bench/gen_ontology.py) and
+ *                                      print load time, memory per entry and assessment cost
+ *   hippain-bench --scaling DIR --skip-schema
+ *                                      the same with HP_LOAD_SKIP_SCHEMA
+ *
+ * Every timed figure is the median over repeated rounds after a warm-up; a round runs the
+ * operation enough times to last about 10 ms, and the figure is the round's time divided by
+ * its count. Speed targets live here (and in BENCHMARKS.md), never in the unit tests.
+ */
+#include <dirent.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "hippain/hippain.h"
+
+/* ---- Timing ------------------------------------------------------------------------- */
+
+static int g_rounds = 15;
+static double g_round_ns = 10e6;
+static clockid_t g_clock = CLOCK_MONOTONIC;
+
+static double now_ns(void) {
+    struct timespec ts;
+    clock_gettime(g_clock, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static double wall_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+typedef int (*bench_fn)(void *ctx);
+
+static int cmp_double(const void *x, const void *y) {
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+static double median(double *v, size_t n) {
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void die(const char *what, const hp_error *e) {
+    fprintf(stderr, "hippain-bench: %s: %s\n", what, e ? e->message : "failed");
+    exit(1);
+}
+
+/* Median nanoseconds per call of fn(ctx). */
+static double measure(bench_fn fn, void *ctx) {
+    /* warm-up: at least 3 calls and about 3 rounds' worth of time */
+    double t0 = now_ns(), t;
+    long calls = 0;
+    do {
+        if (fn(ctx) != 0)
+            die("benchmark call", NULL);
+        calls++;
+        t = now_ns();
+    } while (calls < 3 || t - t0 < 3 * g_round_ns);
+    double per = (t - t0) / (double)calls;
+    long n = (long)(g_round_ns / per);
+    if (n < 1)
+        n = 1;
+    double *v = malloc(sizeof *v * (size_t)g_rounds);
+    if (!v)
+        die("out of memory", NULL);
+    for (int r = 0; r < g_rounds; r++) {
+        double s = now_ns();
+        for (long i = 0; i < n; i++)
+            if (fn(ctx) != 0)
+                die("benchmark call", NULL);
+        v[r] = (now_ns() - s) / (double)n;
+    }
+    double m = median(v, (size_t)g_rounds);
+    free(v);
+    return m;
+}
+
+/* ---- The typical profile ------------------------------------------------------------ */
+
+/* Eight findings (four present, four absent) and a two-run log ten days apart, which
+   makes the weekly-increase rule fire (one risk with its text). */
+static const struct {
+    const char *id;
+    hp_answer answer;
+} typical_findings[] = {
+    {"pain_lateral_hip", HP_ANSWER_PRESENT},    {"onset_gradual", HP_ANSWER_PRESENT},
+    {"worse_lying_on_side", HP_ANSWER_PRESENT}, {"tender_greater_trochanter", HP_ANSWER_PRESENT},
+    {"pain_groin", HP_ANSWER_ABSENT},           {"fever_or_chills", HP_ANSWER_ABSENT},
+    {"numbness_or_tingling", HP_ANSWER_ABSENT}, {"after_fall_or_trauma", HP_ANSWER_ABSENT},
+};
+#define N_TYPICAL (sizeof typical_findings / sizeof typical_findings[0])
+
+static hp_profile *typical_profile(const hp_ontology *o, int with_log) {
+    hp_profile *p = NULL;
+    hp_error e = {0};
+    if (hp_profile_new(o, &p, &e) != HP_OK)
+        die("hp_profile_new", &e);
+    for (size_t i = 0; i < N_TYPICAL; i++)
+        if (hp_profile_set(p, typical_findings[i].id, typical_findings[i].answer, &e) != HP_OK)
+            die("hp_profile_set", &e);
+    if (with_log) {
+        if (hp_profile_set_as_of(p, "2026-11-15", &e) != HP_OK ||
+            hp_profile_add_run(p, "2026-11-05", 8.0, 50, 5, &e) != HP_OK ||
+            hp_profile_add_run(p, "2026-11-15", 12.0, 75, 6, &e) != HP_OK)
+            die("run log", &e);
+    }
+    return p;
+}
+
+/* ---- Operations ------------------------------------------------------------------------ */
+
+typedef struct ctx {
+    const hp_ontology *onto;
+    const hp_profile *profile;
+    const hp_assessment *assessment;
+    const hp_plan *plan;
+    const char *xml;
+    size_t xml_size;
+    long steps; /* interview answers given */
+    long interviews;
+} ctx;
+
+static int op_load_default(void *p) {
+    (void)p;
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    if (hp_ontology_load_default(&o, &e) != HP_OK)
+        die("hp_ontology_load_default", &e);
+    hp_ontology_free(o);
+    return 0;
+}
+
+static int op_libxml2_parse(void *p) {
+    ctx *c = p;
+    xmlDocPtr doc = xmlReadMemory(c->xml, (int)c->xml_size, "default.xml", NULL, XML_PARSE_NONET);
+    if (!doc)
+        return 1;
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+static int op_assess(void *p) {
+    ctx *c = p;
+    hp_assessment *a = NULL;
+    hp_error e = {0};
+    if (hp_assess(c->profile, &a, &e) != HP_OK)
+        die("hp_assess", &e);
+    hp_assessment_free(a);
+    return 0;
+}
+
+static int op_interview(void *p) {
+    ctx *c = p;
+    hp_interview *iv = NULL;
+    hp_error e = {0};
+    if (hp_interview_new(c->onto, NULL, NULL, &iv, &e) != HP_OK)
+        die("hp_interview_new", &e);
+    /* answer as the typical runner would; anything else absent */
+    while (!hp_interview_done(iv)) {
+        const char *q = hp_interview_question(iv);
+        hp_answer ans = HP_ANSWER_ABSENT;
+        for (size_t i = 0; i < N_TYPICAL; i++)
+            if (strcmp(q, typical_findings[i].id) == 0)
+                ans = typical_findings[i].answer;
+        if (hp_interview_answer(iv, ans, &e) != HP_OK)
+            die("hp_interview_answer", &e);
+        c->steps++;
+    }
+    c->interviews++;
+    hp_interview_free(iv);
+    return 0;
+}
+
+static int op_plan(void *p) {
+    ctx *c = p;
+    hp_plan *plan = NULL;
+    hp_error e = {0};
+    if (hp_plan_new(c->assessment, NULL, &plan, &e) != HP_OK)
+        die("hp_plan_new", &e);
+    hp_plan_free(plan);
+    return 0;
+}
+
+static int op_plan_json(void *p) {
+    ctx *c = p;
+    char *s = NULL;
+    hp_error e = {0};
+    if (hp_plan_to_json(c->plan, 0, &s, &e) != HP_OK)
+        die("hp_plan_to_json", &e);
+    hp_string_free(s);
+    return 0;
+}
+
+static int op_plan_ics(void *p) {
+    ctx *c = p;
+    char *s = NULL;
+    hp_error e = {0};
+    if (hp_plan_to_ical(c->plan, &s, &e) != HP_OK)
+        die("hp_plan_to_ical", &e);
+    hp_string_free(s);
+    return 0;
+}
+
+static int op_assessment_json(void *p) {
+    ctx *c = p;
+    char *s = NULL;
+    hp_error e = {0};
+    if (hp_assessment_to_json(c->assessment, NULL, 0, &s, &e) != HP_OK)
+        die("hp_assessment_to_json", &e);
+    hp_string_free(s);
+    return 0;
+}
+
+/* ---- Threads ------------------------------------------------------------------------ */
+
+typedef struct worker {
+    pthread_t thread;
+    pthread_barrier_t *start;
+    const hp_ontology *onto;
+    double seconds;
+    long count;
+} worker;
+
+static void *assess_worker(void *arg) {
+    worker *w = arg;
+    hp_profile *p = typical_profile(w->onto, 1); /* own profile, shared ontology */
+    pthread_barrier_wait(w->start);
+    double end = wall_ns() + w->seconds * 1e9;
+    long n = 0;
+    do {
+        for (int i = 0; i < 64; i++) {
+            hp_assessment *a = NULL;
+            if (hp_assess(p, &a, NULL) != HP_OK)
+                die("hp_assess (thread)", NULL);
+            hp_assessment_free(a);
+        }
+        n += 64;
+    } while (wall_ns() < end);
+    w->count = n;
+    hp_profile_free(p);
+    return NULL;
+}
+
+/* Assessments per second over all threads, median of a few rounds. */
+static double assess_threads(const hp_ontology *o, int n_threads, int rounds, double seconds) {
+    worker *w = calloc((size_t)n_threads, sizeof *w);
+    double *v = calloc((size_t)rounds, sizeof *v);
+    if (!w || !v)
+        die("out of memory", NULL);
+    for (int r = 0; r < rounds; r++) {
+        pthread_barrier_t start;
+        pthread_barrier_init(&start, NULL, (unsigned)n_threads + 1);
+        for (int i = 0; i < n_threads; i++) {
+            w[i] = (worker){.start = &start, .onto = o, .seconds = seconds};
+            if (pthread_create(&w[i].thread, NULL, assess_worker, &w[i]) != 0)
+                die("pthread_create", NULL);
+        }
+        pthread_barrier_wait(&start);
+        double t0 = wall_ns();
+        long total = 0;
+        for (int i = 0; i < n_threads; i++) {
+            pthread_join(w[i].thread, NULL);
+            total += w[i].count;
+        }
+        double t = (wall_ns() - t0) / 1e9;
+        pthread_barrier_destroy(&start);
+        v[r] = (double)total / t;
+    }
+    double m = median(v, (size_t)rounds);
+    free(v);
+    free(w);
+    return m;
+}
+
+/* ---- The figures ------------------------------------------------------------------------ */
+
+static void figure(const char *name, double value, const char *unit) {
+    if (fabs(value) >= 1e5 || value == floor(value))
+        printf("%s: %.0f %s\n", name, value, unit);
+    else if (fabs(value) >= 100)
+        printf("%s: %.1f %s\n", name, value, unit);
+    else
+        printf("%s: %.3f %s\n", name, value, unit);
+    fflush(stdout);
+}
+
+static int run_main(void) {
+    hp_error e = {0};
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.xml = hp_default_ontology_xml(&c.xml_size);
+    xmlInitParser();
+
+    double load_ns = measure(op_load_default, &c);
+    double xml_ns = measure(op_libxml2_parse, &c);
+    figure("load_default_us", load_ns / 1e3, "us");
+    figure("libxml2_parse_us", xml_ns / 1e3, "us");
+    figure("load_ratio", load_ns / xml_ns, "x");
+
+    hp_ontology *o = NULL;
+    if (hp_ontology_load_default(&o, &e) != HP_OK)
+        die("hp_ontology_load_default", &e);
+    c.onto = o;
+    figure("ontology_bytes", (double)hp_ontology_memory(o), "bytes");
+
+    hp_profile *p = typical_profile(o, 1);
+    c.profile = p;
+    double assess_ns = measure(op_assess, &c);
+    figure("assess_ns", assess_ns, "ns");
+    figure("assess_per_s", 1e9 / assess_ns, "/s");
+    hp_profile *bare = typical_profile(o, 0);
+    c.profile = bare;
+    figure("assess_no_log_ns", measure(op_assess, &c), "ns");
+    c.profile = p;
+
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    int n_threads = ncpu > 0 ? (int)ncpu : 1;
+    figure("threads", n_threads, "");
+    figure("assess_per_s_threads",
+           assess_threads(o, n_threads, g_rounds >= 15 ? 5 : 3, g_rounds >= 15 ? 0.3 : 0.1), "/s");
+
+    c.steps = c.interviews = 0;
+    double iv_ns = measure(op_interview, &c);
+    double steps_per_interview = (double)c.steps / (double)c.interviews;
+    /* a step is an answer, re-assessment and choice of the next question; starting the
+       interview is one more such step */
+    figure("interview_steps", steps_per_interview, "answers");
+    figure("interview_step_us", iv_ns / (steps_per_interview + 1) / 1e3, "us");
+
+    hp_assessment *a = NULL;
+    if (hp_assess(p, &a, &e) != HP_OK)
+        die("hp_assess", &e);
+    c.assessment = a;
+    double plan_ns = measure(op_plan, &c);
+    figure("plan_ns", plan_ns, "ns");
+    figure("plan_per_s", 1e9 / plan_ns, "/s");
+
+    hp_plan *plan = NULL;
+    if (hp_plan_new(a, NULL, &plan, &e) != HP_OK)
+        die("hp_plan_new", &e);
+    c.plan = plan;
+    figure("export_json_us", measure(op_plan_json, &c) / 1e3, "us");
+    figure("export_ics_us", measure(op_plan_ics, &c) / 1e3, "us");
+    figure("assessment_json_us", measure(op_assessment_json, &c) / 1e3, "us");
+
+    hp_plan_free(plan);
+    hp_assessment_free(a);
+    hp_profile_free(bare);
+    hp_profile_free(p);
+    hp_ontology_free(o);
+    return 0;
+}
+
+/* ---- Scaling -------------------------------------------------------------------------- */
+
+typedef struct load_ctx {
+    const char *path;
+    unsigned flags;
+} load_ctx;
+
+static int op_load_file(void *p) {
+    load_ctx *l = p;
+    hp_input in = {l->path, NULL, 0};
+    hp_load_options opt = {l->flags, (size_t)1 << 40, NULL};
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    if (hp_ontology_load(&in, 1, &opt, &o, &e) != HP_OK) {
+        char msg[1024];
+        hp_error_format(&e, msg, sizeof msg);
+        fprintf(stderr, "hippain-bench: %s\n", msg);
+        exit(1);
+    }
+    hp_ontology_free(o);
+    return 0;
+}
+
+static int cmp_name(const void *x, const void *y) {
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int run_scaling(const char *dir, int skip_schema) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        perror(dir);
+        return 1;
+    }
+    char *names[64];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 64) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".xml") == 0)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_name);
+    printf("# scaling: %zu ontologies in %s%s\n", n, dir,
+           skip_schema ? " (HP_LOAD_SKIP_SCHEMA)" : " (schema-validated)");
+    double base_assess = 0, base_assess_log = 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        char label[256];
+        snprintf(label, sizeof label, "%.*s", (int)(strlen(names[i]) - 4), names[i]);
+        load_ctx l = {path, skip_schema ? HP_LOAD_SKIP_SCHEMA : 0};
+        /* big inputs: fewer, longer rounds */
+        int saved_rounds = g_rounds;
+        double saved_round = g_round_ns;
+        g_round_ns = 1; /* one load per round */
+        FILE *f = fopen(path, "rb");
+        long bytes = 0;
+        if (f) {
+            fseek(f, 0, SEEK_END);
+            bytes = ftell(f);
+            fclose(f);
+        }
+        g_rounds = bytes > 20000000 ? 3 : bytes > 2000000 ? 5 : saved_rounds;
+        double load_ns = measure(op_load_file, &l);
+        g_rounds = saved_rounds;
+        g_round_ns = saved_round;
+
+        hp_input in = {path, NULL, 0};
+        hp_load_options opt = {l.flags, (size_t)1 << 40, NULL};
+        hp_ontology *o = NULL;
+        hp_error e = {0};
+        if (hp_ontology_load(&in, 1, &opt, &o, &e) != HP_OK)
+            die(path, &e);
+        size_t entries = 0;
+        for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++)
+            entries += hp_ontology_count(o, (hp_entity_kind)k);
+        size_t mem = hp_ontology_memory(o);
+        ctx c;
+        memset(&c, 0, sizeof c);
+        c.onto = o;
+        hp_profile *bare = typical_profile(o, 0), *logged = typical_profile(o, 1);
+        c.profile = bare;
+        double assess = measure(op_assess, &c);
+        c.profile = logged;
+        double assess_log = measure(op_assess, &c);
+        if (i == 0) {
+            base_assess = assess;
+            base_assess_log = assess_log;
+        }
+        printf("%s_bytes: %ld bytes\n", label, bytes);
+        printf("%s_entries: %zu entries (%zu conditions, %zu findings, %zu derived rules)\n", label,
+               entries, hp_ontology_count(o, HP_ENTITY_CONDITION),
+               hp_ontology_count(o, HP_ENTITY_FINDING),
+               hp_ontology_count(o, HP_ENTITY_DERIVED_RULE));
+        printf("%s_load_ms: %.2f ms\n", label, load_ns / 1e6);
+        printf("%s_load_us_per_entry: %.3f us\n", label, load_ns / 1e3 / (double)entries);
+        printf("%s_ontology_bytes: %zu bytes\n", label, mem);
+        printf("%s_bytes_per_entry: %.1f bytes\n", label, (double)mem / (double)entries);
+        printf("%s_assess_ns: %.0f ns (%.2fx the first)\n", label, assess, assess / base_assess);
+        printf("%s_assess_log_ns: %.0f ns (%.2fx the first)\n", label, assess_log,
+               assess_log / base_assess_log);
+        fflush(stdout);
+        hp_profile_free(bare);
+        hp_profile_free(logged);
+        hp_ontology_free(o);
+        free(names[i]);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *scaling = NULL;
+    int skip_schema = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) {
+            g_rounds = 5;
+            g_round_ns = 3e6;
+        } else if (strcmp(argv[i], "--cpu-time") == 0) {
+            g_clock = CLOCK_THREAD_CPUTIME_ID;
+        } else if (strcmp(argv[i], "--scaling") == 0 && i + 1 < argc) {
+            scaling = argv[++i];
+        } else if (strcmp(argv[i], "--skip-schema") == 0) {
+            skip_schema = 1;
+        } else {
+            fprintf(
+                stderr,
+                "usage: hippain-bench [--quick] [--cpu-time] [--scaling DIR [--skip-schema]]\n");
+            return 2;
+        }
+    }
+    return scaling ? run_scaling(scaling, skip_schema) : run_main();
+}
