@@ -44,8 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (hp_plan_new(a, &po, &plan, NULL) != HP_OK)
         abort();
     char *j = NULL, *m = NULL, *c = NULL;
-    if (hp_plan_to_json(plan, 0, &j, NULL) != HP_OK || hp_plan_to_markdown(plan, &m, NULL) != HP_OK ||
-        hp_plan_to_ical(plan, &c, NULL) != HP_OK)
+    if (hp_plan_to_json(plan, 0, &j, NULL) != HP_OK ||
+        hp_plan_to_markdown(plan, &m, NULL) != HP_OK || hp_plan_to_ical(plan, &c, NULL) != HP_OK)
         abort();
     hp_string_free(j);
     hp_string_free(m);

@@ -150,8 +150,7 @@ static void explain_risk(hp__buf *t, const hp_assessment *a, hp_metric m, double
         put(t, " km");
         break;
     case HP_METRIC_FEMALE: put(t, "Female runner"); break;
-    default:
-        hp__buf_printf(t, "%s = %g", hp_enum_name(HP_ENUM_METRIC, m), v);
+    default: hp__buf_printf(t, "%s = %g", hp_enum_name(HP_ENUM_METRIC, m), v);
     }
 }
 

@@ -17,7 +17,7 @@ typedef struct hp__cause {
 
 typedef struct hp__evidence {
     uint32_t finding;
-    uint32_t link;            /* index into onto->links */
+    uint32_t link; /* index into onto->links */
     int8_t answer;
     uint8_t derived;
     double weight;
@@ -25,17 +25,17 @@ typedef struct hp__evidence {
 
 typedef struct hp__reason {
     uint8_t level;
-    int32_t rule;             /* red-flag index or -1 */
-    int32_t condition;        /* condition index or -1 */
-    size_t findings;          /* offset into text pool: space-separated ids */
-    size_t text;              /* offset into text pool */
+    int32_t rule;      /* red-flag index or -1 */
+    int32_t condition; /* condition index or -1 */
+    size_t findings;   /* offset into text pool: space-separated ids */
+    size_t text;       /* offset into text pool */
     hp__str sources;
 } hp__reason;
 
 typedef struct hp__risk {
-    uint32_t rule;            /* derived-rule index */
+    uint32_t rule; /* derived-rule index */
     double value;
-    size_t text;              /* offset into text pool */
+    size_t text; /* offset into text pool */
 } hp__risk;
 
 /* An answer of the assessed profile (derived findings applied). */
@@ -54,7 +54,7 @@ typedef struct hp__answer {
  * reasons, the texts and the profile lives in one allocation.
  */
 struct hp_assessment {
-    const hp_ontology *onto;  /* a reference is held */
+    const hp_ontology *onto;       /* a reference is held */
     _Atomic(hp_profile *) profile; /* the profile as assessed, built on first use */
     hp__answer *answers;           /* by ascending finding */
     size_t n_answers;
@@ -84,8 +84,8 @@ struct hp_assessment {
     hp__risk *risks;
     size_t n_risks;
     double metrics[HP_METRIC_COUNT];
-    unsigned metrics_known;   /* bit m set when metrics[m] is known */
-    char *pool;               /* NUL-separated texts of reasons and risks */
+    unsigned metrics_known; /* bit m set when metrics[m] is known */
+    char *pool;             /* NUL-separated texts of reasons and risks */
     size_t pool_size;
 };
 

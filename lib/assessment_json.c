@@ -37,8 +37,8 @@ static void write_reasons(hp__jw *w, const hp_assessment *a, const char *lang) {
         hp__jw_words(w, r.findings);
         hp__jw_key(w, "text");
         if (x->rule >= 0)
-            hp__jw_string(w, hp_ontology_text(o, HP_ENTITY_RED_FLAG, (size_t)x->rule,
-                                              HP_TEXT_MESSAGE, lang));
+            hp__jw_string(
+                w, hp_ontology_text(o, HP_ENTITY_RED_FLAG, (size_t)x->rule, HP_TEXT_MESSAGE, lang));
         else
             hp__jw_string(w, r.text);
         hp__jw_key(w, "sources");
@@ -58,7 +58,8 @@ static void write_causes(hp__jw *w, const hp_assessment *a, const char *lang) {
         hp__jw_key(w, "id");
         hp__jw_string(w, c.id);
         hp__jw_key(w, "name");
-        hp__jw_string(w, hp_ontology_text(o, HP_ENTITY_CONDITION, c.condition, HP_TEXT_LABEL, lang));
+        hp__jw_string(w,
+                      hp_ontology_text(o, HP_ENTITY_CONDITION, c.condition, HP_TEXT_LABEL, lang));
         hp__jw_key(w, "probability");
         hp__jw_number(w, c.probability);
         hp__jw_key(w, "prior");
@@ -76,8 +77,8 @@ static void write_causes(hp__jw *w, const hp_assessment *a, const char *lang) {
             hp__jw_key(w, "finding");
             hp__jw_string(w, e.finding);
             hp__jw_key(w, "label");
-            hp__jw_string(w, hp_ontology_text(o, HP_ENTITY_FINDING, e.finding_index, HP_TEXT_LABEL,
-                                              lang));
+            hp__jw_string(
+                w, hp_ontology_text(o, HP_ENTITY_FINDING, e.finding_index, HP_TEXT_LABEL, lang));
             hp__jw_key(w, "answer");
             hp__jw_string(w, hp_enum_name(HP_ENUM_ANSWER, e.answer));
             hp__jw_key(w, "derived");
@@ -137,7 +138,8 @@ static void write_next_question(hp__jw *w, const hp_assessment *a, const char *l
     hp__jw_key(w, "finding");
     hp__jw_string(w, hp_ontology_id(a->onto, HP_ENTITY_FINDING, (size_t)f));
     hp__jw_key(w, "question");
-    hp__jw_string(w, hp_ontology_text(a->onto, HP_ENTITY_FINDING, (size_t)f, HP_TEXT_QUESTION, lang));
+    hp__jw_string(w,
+                  hp_ontology_text(a->onto, HP_ENTITY_FINDING, (size_t)f, HP_TEXT_QUESTION, lang));
     hp__jw_key(w, "red_flag");
     hp__jw_bool(w, red_flag);
     hp__jw_key(w, "gain_bits");

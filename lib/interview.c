@@ -12,14 +12,14 @@ typedef struct step {
 } step;
 
 struct hp_interview {
-    const hp_ontology *onto;  /* a reference is held */
+    const hp_ontology *onto; /* a reference is held */
     hp_interview_options opt;
     hp_profile *profile;
     hp_assessment *assessment;
-    uint8_t *asked;           /* per finding: asked and answered "don't know" */
+    uint8_t *asked; /* per finding: asked and answered "don't know" */
     step *steps;
     size_t n_steps, cap_steps;
-    long question;            /* current question, -1 when done */
+    long question; /* current question, -1 when done */
     double gain;
 };
 
@@ -58,8 +58,7 @@ static hp_status refresh(hp_interview *iv, hp_error *err) {
 }
 
 hp_status hp_interview_new(const hp_ontology *onto, const hp_profile *initial,
-                           const hp_interview_options *options, hp_interview **out,
-                           hp_error *err) {
+                           const hp_interview_options *options, hp_interview **out, hp_error *err) {
     if (!out)
         return hp__error(err, HP_E_INVALID, "hp_interview_new: 'out' is NULL");
     *out = NULL;

@@ -14,15 +14,15 @@ typedef struct hp__jw {
     hp__buf *b;
     int pretty;
     int depth;
-    int count[HP__JW_MAX_DEPTH]; /* values written at each depth */
+    int count[HP__JW_MAX_DEPTH];  /* values written at each depth */
     char close[HP__JW_MAX_DEPTH]; /* the bracket that closes each depth */
     int after_key;
 } hp__jw;
 
 void hp__jw_init(hp__jw *w, hp__buf *b, int pretty);
-void hp__jw_object(hp__jw *w);   /* { */
-void hp__jw_array(hp__jw *w);    /* [ */
-void hp__jw_end(hp__jw *w);      /* } or ] */
+void hp__jw_object(hp__jw *w); /* { */
+void hp__jw_array(hp__jw *w);  /* [ */
+void hp__jw_end(hp__jw *w);    /* } or ] */
 void hp__jw_key(hp__jw *w, const char *key);
 void hp__jw_string(hp__jw *w, const char *s); /* NULL writes null */
 void hp__jw_number(hp__jw *w, double v);      /* non-finite writes null */

@@ -48,9 +48,9 @@ typedef struct loc {
 } loc;
 
 typedef struct st_text {
-    uint8_t owner_kind;   /* entity kind, or 0xff: resolve owner_ref */
-    uint32_t owner;       /* index, when owner_kind is a kind */
-    hp__str owner_ref;    /* id, for translations */
+    uint8_t owner_kind; /* entity kind, or 0xff: resolve owner_ref */
+    uint32_t owner;     /* index, when owner_kind is a kind */
+    hp__str owner_ref;  /* id, for translations */
     uint8_t field;
     hp__str lang, text;
     loc at;
@@ -65,9 +65,9 @@ typedef struct st_link {
 } st_link;
 
 typedef struct st_treat {
-    uint8_t owner_kind;   /* HP_ENTITY_CONDITION or HP_ENTITY_FINDING */
+    uint8_t owner_kind; /* HP_ENTITY_CONDITION or HP_ENTITY_FINDING */
     uint32_t owner;
-    uint8_t target_kind;  /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
+    uint8_t target_kind; /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
     hp__str target_ref;
     uint8_t phase;
     hp__str sources;
@@ -81,9 +81,9 @@ typedef struct st_ref {
     loc at;
 } st_ref;
 
-#define VEC(T)        \
-    struct {          \
-        T *v;         \
+#define VEC(T)         \
+    struct {           \
+        T *v;          \
         size_t n, cap; \
     }
 
@@ -117,12 +117,12 @@ typedef struct builder {
     hp__str name, version;
     const char *cur_file; /* name of the input being read */
     uint32_t cur_file_index;
-    hp__str cur_lang;     /* root language of the input being read */
+    hp__str cur_lang; /* root language of the input being read */
 } builder;
 
-#define PUSH(b, vec, item)                                                                  \
-    (hp__grow((b)->a, (void **)&(vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v)         \
-         ? ((vec).v[(vec).n++] = (item), 1)                                                \
+#define PUSH(b, vec, item)                                                         \
+    (hp__grow((b)->a, (void **)&(vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v) \
+         ? ((vec).v[(vec).n++] = (item), 1)                                        \
          : (nomem(b), 0))
 
 static void nomem(builder *b) {
@@ -130,9 +130,7 @@ static void nomem(builder *b) {
         b->status = hp__nomem(b->err);
 }
 
-static const char *file_name(const builder *b, uint32_t file) {
-    return b->str + b->files.v[file];
-}
+static const char *file_name(const builder *b, uint32_t file) { return b->str + b->files.v[file]; }
 
 /* Record the first error at a location. */
 static HP__PRINTF(4, 5) void fail_at(builder *b, hp_status code, loc at, const char *fmt, ...) {
@@ -274,8 +272,8 @@ static void builder_free(builder *b) {
 
 typedef struct parse_ctx {
     builder *b;
-    int forbidden;     /* a DTD or entity was seen */
-    int oom;           /* libxml2 ran out of memory */
+    int forbidden; /* a DTD or entity was seen */
+    int oom;       /* libxml2 ran out of memory */
     int have_error;
     char message[256];
     int line, column;
@@ -511,8 +509,8 @@ static const char *attr(const xmlNode *n, const char *name) {
 static const char *req_attr(builder *b, const xmlNode *n, const char *name) {
     const char *v = attr(n, name);
     if (!v)
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s> needs the attribute '%s'",
-                (const char *)n->name, name);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s> needs the attribute '%s'", (const char *)n->name,
+                name);
     return v;
 }
 
@@ -535,21 +533,20 @@ static hp__str read_id(builder *b, const xmlNode *n, const char *name, int sourc
     if (!v)
         return 0;
     if (!valid_id(v, source)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a valid id",
-                (const char *)n->name, name, v);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a valid id", (const char *)n->name,
+                name, v);
         return 0;
     }
     return intern(b, v);
 }
 
-static int read_enum(builder *b, const xmlNode *n, const char *name, hp_enum_type type,
-                     int *out) {
+static int read_enum(builder *b, const xmlNode *n, const char *name, hp_enum_type type, int *out) {
     const char *v = req_attr(b, n, name);
     if (!v)
         return 0;
     if (hp_enum_parse(type, v, out) != HP_OK) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: unknown value",
-                (const char *)n->name, name, v);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: unknown value", (const char *)n->name,
+                name, v);
         return 0;
     }
     return 1;
@@ -567,15 +564,15 @@ static int read_number(builder *b, const xmlNode *n, const char *name, int requi
     while (*end == ' ')
         end++;
     if (end == v || *end || errno || !isfinite(d)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a number",
-                (const char *)n->name, name, v);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a number", (const char *)n->name,
+                name, v);
         return 0;
     }
     if (d < lo || d > hi || (lo_open && d == lo) || (hi_open && d == hi)) {
         const char *idv = attr(n, "id");
         fail_at(b, HP_E_SEMANTIC, here(b, n), "%s%s%s%s=%s is out of range %c%g, %g%c",
-                idv ? "'" : "", idv ? idv : "", idv ? "': " : "", name, v, lo_open ? '(' : '[',
-                lo, hi, hi_open ? ')' : ']');
+                idv ? "'" : "", idv ? idv : "", idv ? "': " : "", name, v, lo_open ? '(' : '[', lo,
+                hi, hi_open ? ')' : ']');
         return 0;
     }
     *out = d;
@@ -645,8 +642,8 @@ static int read_text(builder *b, const xmlNode *n, hp_entity_kind kind, uint32_t
     if (hp_enum_parse(HP_ENUM_TEXT_FIELD, (const char *)n->name, &field) != HP_OK ||
         !is_el(n, (const char *)n->name))
         return 0;
-    st_text t = {(uint8_t)kind, owner, 0, (uint8_t)field, node_lang(b, n), node_text(b, n),
-                 here(b, n)};
+    st_text t = {(uint8_t)kind,   owner,           0,         (uint8_t)field,
+                 node_lang(b, n), node_text(b, n), here(b, n)};
     if (!t.text && b->status == HP_OK)
         fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", (const char *)n->name);
     PUSH(b, b->texts, t);
@@ -694,8 +691,8 @@ static void read_source(builder *b, const xmlNode *n) {
     const char *url = attr(n, "url");
     s.url = url ? intern_collapsed(b, url) : 0;
     uint32_t idx = (uint32_t)b->sources.n;
-    st_text t = {HP_ENTITY_SOURCE, idx, 0, HP_TEXT_CITATION, node_lang(b, n), node_text(b, n),
-                 here(b, n)};
+    st_text t = {HP_ENTITY_SOURCE, idx,       0, HP_TEXT_CITATION, node_lang(b, n),
+                 node_text(b, n),  here(b, n)};
     if (!t.text)
         fail_at(b, HP_E_SCHEMA, t.at, "source '%s' has no citation", b->str + s.e.id);
     PUSH(b, b->texts, t);
@@ -762,8 +759,8 @@ static void read_red_flag(builder *b, const xmlNode *n) {
     read_entry(b, n, &r.e, 0);
     int level = 0;
     if (read_enum(b, n, "level", HP_ENUM_TRIAGE, &level) && level == HP_TRIAGE_SELF_CARE)
-        fail_at(b, HP_E_SEMANTIC, here(b, n), "red flag '%s': level must be see_clinician or urgent",
-                attr(n, "id"));
+        fail_at(b, HP_E_SEMANTIC, here(b, n),
+                "red flag '%s': level must be see_clinician or urgent", attr(n, "id"));
     r.level = (uint8_t)level;
     uint32_t idx = (uint32_t)b->red_flags.n;
     size_t n_when = 0;
@@ -891,7 +888,7 @@ static void read_translations(builder *b, const xmlNode *n) {
             unexpected(b, k, "translations");
             continue;
         }
-        st_text t = {0xff, 0, read_id(b, k, "ref", 0), 0, node_lang(b, k), node_text(b, k),
+        st_text t = {0xff,      0, read_id(b, k, "ref", 0), 0, node_lang(b, k), node_text(b, k),
                      here(b, k)};
         int field = 0;
         read_enum(b, k, "field", HP_ENUM_TEXT_FIELD, &field);
@@ -917,8 +914,7 @@ static void read_document(builder *b, xmlDocPtr doc) {
     const xmlNode *root = xmlDocGetRootElement(doc);
     loc at = {b->cur_file_index, root ? (uint32_t)xmlGetLineNo(root) : 1};
     if (!root || !is_el(root, "ontology")) {
-        fail_at(b, HP_E_SCHEMA, at, "the root element must be <ontology> in namespace %s",
-                HP_NS);
+        fail_at(b, HP_E_SCHEMA, at, "the root element must be <ontology> in namespace %s", HP_NS);
         return;
     }
     const char *format = attr(root, "format");
@@ -938,12 +934,9 @@ static void read_document(builder *b, xmlDocPtr doc) {
         const char *section, *item;
         entry_reader fn;
     } sections[] = {
-        {"sources", "source", read_source},
-        {"findings", "finding", read_finding},
-        {"conditions", "condition", read_condition},
-        {"red-flags", "red-flag", read_red_flag},
-        {"derived-findings", "derive", read_derive},
-        {"exercises", "exercise", read_exercise},
+        {"sources", "source", read_source},          {"findings", "finding", read_finding},
+        {"conditions", "condition", read_condition}, {"red-flags", "red-flag", read_red_flag},
+        {"derived-findings", "derive", read_derive}, {"exercises", "exercise", read_exercise},
         {"advice-items", "advice", read_advice},
     };
     for (const xmlNode *k = root->children; k && b->status == HP_OK; k = k->next) {
@@ -1210,7 +1203,8 @@ static unsigned required_texts(int kind) {
 static unsigned allowed_texts(int kind) {
     switch (kind) {
     case HP_ENTITY_SOURCE: return 1u << HP_TEXT_CITATION;
-    case HP_ENTITY_FINDING: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_QUESTION | 1u << HP_TEXT_DESCRIPTION;
+    case HP_ENTITY_FINDING:
+        return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_QUESTION | 1u << HP_TEXT_DESCRIPTION;
     case HP_ENTITY_CONDITION: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_DESCRIPTION;
     case HP_ENTITY_RED_FLAG: return 1u << HP_TEXT_MESSAGE | 1u << HP_TEXT_LABEL;
     case HP_ENTITY_DERIVED_RULE: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_DESCRIPTION;
@@ -1283,10 +1277,10 @@ static void resolve_texts(resolver *r) {
     for (size_t i = 1; i < b->texts.n; i++) {
         const st_text *p = &b->texts.v[i - 1], *t = &b->texts.v[i];
         if (cmp_text(p, t) == 0) {
-            const st_text *later = p->at.file > t->at.file ||
-                                           (p->at.file == t->at.file && p->at.line > t->at.line)
-                                       ? p
-                                       : t;
+            const st_text *later =
+                p->at.file > t->at.file || (p->at.file == t->at.file && p->at.line > t->at.line)
+                    ? p
+                    : t;
             const st_text *first = later == p ? t : p;
             fail_at(b, HP_E_DUPLICATE, later->at, "'%s' already has a %s text in '%s' at %s:%u",
                     entry_id_str(b, t->owner_kind, t->owner),
@@ -1338,8 +1332,8 @@ static void check_all(resolver *r) {
             if (b->links.v[j].finding_ref == (hp__str)f) { /* earlier links hold indices */
                 fail_at(b, HP_E_DUPLICATE, l->at,
                         "condition '%s' links finding '%s' twice (first at line %u)",
-                        entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
-                        b->str + l->finding_ref, (unsigned)b->links.v[j].at.line);
+                        entry_id_str(b, HP_ENTITY_CONDITION, l->condition), b->str + l->finding_ref,
+                        (unsigned)b->links.v[j].at.line);
                 return;
             }
         }
@@ -1393,12 +1387,12 @@ static void check_all(resolver *r) {
 /* ---- Freezing into the model -------------------------------------------------------- */
 
 /* Allocate o->field for count zeroed elements. */
-#define TAKE_NEW(o, field, count)                                                       \
-    do {                                                                                \
-        (o)->field = hp__calloc(&(o)->alloc, (count), sizeof *(o)->field);              \
-        if (!(o)->field)                                                                \
-            goto oom;                                                                   \
-        (o)->bytes += (count) * sizeof *(o)->field;                                     \
+#define TAKE_NEW(o, field, count)                                          \
+    do {                                                                   \
+        (o)->field = hp__calloc(&(o)->alloc, (count), sizeof *(o)->field); \
+        if (!(o)->field)                                                   \
+            goto oom;                                                      \
+        (o)->bytes += (count) * sizeof *(o)->field;                        \
     } while (0)
 
 /* Allocate o->field and copy count elements from src. */
@@ -1517,8 +1511,8 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     for (size_t i = 0; i < b->links.n; i++) {
         const st_link *l = &b->links.v[i];
         double s = l->strength, br = o->findings[l->finding_ref].base_rate;
-        o->links[i] = (hp__link){l->condition, l->finding_ref, s, log(s / br),
-                                 log((1 - s) / (1 - br)), l->sources};
+        o->links[i] = (hp__link){l->condition, l->finding_ref,          s,
+                                 log(s / br),  log((1 - s) / (1 - br)), l->sources};
         hp__range *r = &o->conditions[l->condition].links;
         if (r->count == 0)
             r->first = (uint32_t)i;

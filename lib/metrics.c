@@ -44,7 +44,7 @@ static int log_end(const hp_profile *p, int *end) {
 typedef struct daily {
     double sum[HISTORY];
     double max[HISTORY];
-    int first;   /* index of the first day with a run, HISTORY if none */
+    int first; /* index of the first day with a run, HISTORY if none */
 } daily;
 
 /* Days back from the reference date: day 0 is the reference date itself. */
@@ -118,8 +118,8 @@ static void weekly_increase(const hp_profile *p, double m[], unsigned *known, co
 
 static void long_run_increase(const hp_profile *p, double m[], unsigned *known, const daily *t) {
     double worst = -INFINITY;
-    int have_ref = has(p, HP_RUNNER_LONGEST_RUN_KM_30D) &&
-                   p->runner[HP_RUNNER_LONGEST_RUN_KM_30D] > 0;
+    int have_ref =
+        has(p, HP_RUNNER_LONGEST_RUN_KM_30D) && p->runner[HP_RUNNER_LONGEST_RUN_KM_30D] > 0;
     double given_ref = have_ref ? p->runner[HP_RUNNER_LONGEST_RUN_KM_30D] : 0;
     if (has(p, HP_RUNNER_PLANNED_RUN_KM)) {
         double ref = have_ref ? given_ref : (t ? max_back(t, SPIKE_WINDOW - 1, 0) : 0);

@@ -27,15 +27,15 @@ typedef struct hp__range {
 /* Common to every entry. */
 typedef struct hp__entry {
     hp__str id;
-    hp__str sources;   /* space-separated source ids */
-    hp__range texts;   /* into hp_ontology.texts, sorted by field then language */
-    uint32_t file;     /* index into hp_ontology.files */
+    hp__str sources; /* space-separated source ids */
+    hp__range texts; /* into hp_ontology.texts, sorted by field then language */
+    uint32_t file;   /* index into hp_ontology.files */
     uint32_t line;
 } hp__entry;
 
 typedef struct hp__text {
-    uint8_t field;     /* hp_text_field */
-    hp__str lang;      /* "en", "de", "de-AT" */
+    uint8_t field; /* hp_text_field */
+    hp__str lang;  /* "en", "de", "de-AT" */
     hp__str text;
 } hp__text;
 
@@ -46,51 +46,51 @@ typedef struct hp__source {
 
 typedef struct hp__finding {
     hp__entry e;
-    uint8_t kind;      /* hp_finding_kind */
-    uint8_t group;     /* hp_finding_group */
+    uint8_t kind;  /* hp_finding_kind */
+    uint8_t group; /* hp_finding_group */
     double base_rate;
-    hp__range treatments;  /* into hp_ontology.treatments */
-    hp__range links;       /* into hp_ontology.finding_links: evidence links naming it */
-    hp__range red_flags;   /* into hp_ontology.finding_red_flags */
+    hp__range treatments; /* into hp_ontology.treatments */
+    hp__range links;      /* into hp_ontology.finding_links: evidence links naming it */
+    hp__range red_flags;  /* into hp_ontology.finding_red_flags */
 } hp__finding;
 
 typedef struct hp__link {
     uint32_t condition;
     uint32_t finding;
     double strength;
-    double weight_present;  /* log(strength / base_rate) */
-    double weight_absent;   /* log((1 - strength) / (1 - base_rate)) */
+    double weight_present; /* log(strength / base_rate) */
+    double weight_absent;  /* log((1 - strength) / (1 - base_rate)) */
     hp__str sources;
 } hp__link;
 
 typedef struct hp__treatment {
-    uint8_t kind;      /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
-    uint8_t phase;     /* hp_phase */
+    uint8_t kind;  /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
+    uint8_t phase; /* hp_phase */
     uint32_t index;
     hp__str sources;
 } hp__treatment;
 
 typedef struct hp__condition {
     hp__entry e;
-    double prior;          /* normalised */
+    double prior; /* normalised */
     double log_prior;
     double suspect_at;
-    uint8_t seriousness;   /* hp_seriousness */
-    hp__range links;       /* into hp_ontology.links */
-    hp__range treatments;  /* into hp_ontology.treatments */
+    uint8_t seriousness;  /* hp_seriousness */
+    hp__range links;      /* into hp_ontology.links */
+    hp__range treatments; /* into hp_ontology.treatments */
 } hp__condition;
 
 typedef struct hp__red_flag {
     hp__entry e;
-    uint8_t level;         /* hp_triage_level */
-    hp__range findings;    /* into hp_ontology.red_flag_findings */
+    uint8_t level;      /* hp_triage_level */
+    hp__range findings; /* into hp_ontology.red_flag_findings */
 } hp__red_flag;
 
 typedef struct hp__derived_rule {
     hp__entry e;
     uint32_t finding;
-    uint8_t metric;        /* hp_metric */
-    uint8_t op;            /* hp_compare */
+    uint8_t metric; /* hp_metric */
+    uint8_t op;     /* hp_compare */
     double threshold;
 } hp__derived_rule;
 
@@ -116,16 +116,16 @@ typedef struct hp__contra {
 
 typedef struct hp__exercise {
     hp__entry e;
-    uint8_t kind;          /* hp_exercise_kind */
+    uint8_t kind; /* hp_exercise_kind */
     hp__str targets;
     hp__dosing dosing;
     hp__progression progression;
-    hp__range contras;     /* into hp_ontology.contras */
+    hp__range contras; /* into hp_ontology.contras */
 } hp__exercise;
 
 typedef struct hp__advice {
     hp__entry e;
-    uint8_t category;      /* hp_advice_category */
+    uint8_t category; /* hp_advice_category */
 } hp__advice;
 
 /* Sorted id index entry for lookup by id. */
@@ -138,13 +138,13 @@ typedef struct hp__id_slot {
 struct hp_ontology {
     atomic_size_t refs;
     hp_allocator alloc;
-    size_t bytes;          /* memory held, for hp_ontology_memory() */
+    size_t bytes; /* memory held, for hp_ontology_memory() */
     hp__str name, version;
 
     char *strings;
     size_t strings_size;
 
-    hp__str *files;        /* input names */
+    hp__str *files; /* input names */
     size_t n_files;
 
     hp__text *texts;
@@ -165,18 +165,18 @@ struct hp_ontology {
     hp__advice *advice;
     size_t n_advice;
 
-    hp__link *links;               /* grouped by condition */
+    hp__link *links; /* grouped by condition */
     size_t n_links;
-    uint32_t *finding_links;       /* link indices grouped by finding */
-    hp__treatment *treatments;     /* grouped by condition, then by finding */
+    uint32_t *finding_links;   /* link indices grouped by finding */
+    hp__treatment *treatments; /* grouped by condition, then by finding */
     size_t n_treatments;
-    uint32_t *red_flag_findings;   /* finding indices grouped by rule */
+    uint32_t *red_flag_findings; /* finding indices grouped by rule */
     size_t n_red_flag_findings;
-    uint32_t *finding_red_flags;   /* rule indices grouped by finding */
-    hp__contra *contras;           /* grouped by exercise */
+    uint32_t *finding_red_flags; /* rule indices grouped by finding */
+    hp__contra *contras;         /* grouped by exercise */
     size_t n_contras;
 
-    hp__id_slot *ids;              /* sorted by id string */
+    hp__id_slot *ids; /* sorted by id string */
     size_t n_ids;
 
     /* Conditions sorted by descending prior, ties by id (for ranking untouched causes). */

@@ -240,16 +240,26 @@ hp_status hp_ontology_exercise(const hp_ontology *o, size_t i, hp_exercise_info 
     out->kind = (hp_exercise_kind)x->kind;
     out->targets = hp__s(o, x->targets);
     const hp__dosing *d = &x->dosing;
-    out->dosing = (hp_dosing){d->sets,          d->reps,   d->hold_seconds,
-                              d->minutes,       d->days_per_week, (hp_effort)d->effort,
+    out->dosing = (hp_dosing){d->sets,
+                              d->reps,
+                              d->hold_seconds,
+                              d->minutes,
+                              d->days_per_week,
+                              (hp_effort)d->effort,
                               hp__s(o, d->sources)};
     const hp__progression *p = &x->progression;
-    out->progression = (hp_progression){
-        p->every_weeks,      p->add_sets,         p->max_sets,    p->add_reps,
-        p->max_reps,         p->add_hold_seconds, p->max_hold_seconds,
-        p->add_minutes,      p->max_minutes,
-        p->effort == 0xff ? (hp_effort)d->effort : (hp_effort)p->effort,
-        hp__s_or_null(o, p->sources)};
+    out->progression =
+        (hp_progression){p->every_weeks,
+                         p->add_sets,
+                         p->max_sets,
+                         p->add_reps,
+                         p->max_reps,
+                         p->add_hold_seconds,
+                         p->max_hold_seconds,
+                         p->add_minutes,
+                         p->max_minutes,
+                         p->effort == 0xff ? (hp_effort)d->effort : (hp_effort)p->effort,
+                         hp__s_or_null(o, p->sources)};
     out->n_contraindications = x->contras.count;
     out->sources = hp__s(o, x->e.sources);
     return HP_OK;
@@ -286,8 +296,7 @@ static hp_status treatment(const hp_ontology *o, const hp__range *r, size_t j,
     return HP_OK;
 }
 
-hp_status hp_condition_treatment(const hp_ontology *o, size_t c, size_t j,
-                                 hp_treatment_link *out) {
+hp_status hp_condition_treatment(const hp_ontology *o, size_t c, size_t j, hp_treatment_link *out) {
     if (!o || c >= o->n_conditions)
         return HP_E_NOT_FOUND;
     return treatment(o, &o->conditions[c].treatments, j, out);

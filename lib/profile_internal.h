@@ -14,12 +14,12 @@ struct hp_profile {
                                   answered (never cleared); in the answers' allocation */
     size_t n_answered;         /* answers that are not HP_ANSWER_UNKNOWN */
     double runner[HP_RUNNER_FIELD_COUNT];
-    unsigned runner_set;       /* bit f set when runner[f] holds a value */
+    unsigned runner_set; /* bit f set when runner[f] holds a value */
     hp_sex sex;
     hp_foot_strike foot_strike;
-    hp_run *runs;              /* in the order added */
+    hp_run *runs; /* in the order added */
     size_t n_runs, cap_runs;
-    int as_of;                 /* reference date of the run log, days since 1970 */
+    int as_of; /* reference date of the run log, days since 1970 */
     int has_as_of;
 };
 

@@ -15,8 +15,8 @@
 
 #include "alloc_internal.h"
 #include "error_internal.h"
-#include "profile_internal.h"
 #include "json_writer.h"
+#include "profile_internal.h"
 #include "strbuf.h"
 
 /* From profile.c. */

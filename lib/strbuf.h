@@ -11,7 +11,7 @@ typedef struct hp__buf {
     const hp_allocator *alloc;
     char *data;
     size_t len, cap;
-    int failed;  /* an allocation failed: every later append is ignored */
+    int failed; /* an allocation failed: every later append is ignored */
 } hp__buf;
 
 void hp__buf_init(hp__buf *b, const hp_allocator *a);

@@ -77,7 +77,8 @@ Test(api_edges, ontology_queries_reject_bad_arguments) {
     size_t nx = hp_ontology_count(o, HP_ENTITY_EXERCISE);
     cr_assert_eq(hp_ontology_source(o, hp_ontology_count(o, HP_ENTITY_SOURCE), &s), HP_E_NOT_FOUND);
     cr_assert_eq(hp_ontology_finding(o, nf, &f), HP_E_NOT_FOUND);
-    cr_assert_eq(hp_ontology_red_flag(o, hp_ontology_count(o, HP_ENTITY_RED_FLAG), &r), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_ontology_red_flag(o, hp_ontology_count(o, HP_ENTITY_RED_FLAG), &r),
+                 HP_E_NOT_FOUND);
     cr_assert_eq(hp_ontology_derived_rule(o, hp_ontology_count(o, HP_ENTITY_DERIVED_RULE), &d),
                  HP_E_NOT_FOUND);
     cr_assert_eq(hp_ontology_exercise(o, nx, &x), HP_E_NOT_FOUND);

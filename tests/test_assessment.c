@@ -11,9 +11,7 @@ TestSuite(assessment, .fini = hp_test_leak_check);
 
 static hp_ontology *onto;
 
-static void setup_default(void) {
-    cr_assert_eq(hp_ontology_load_default(&onto, NULL), HP_OK);
-}
+static void setup_default(void) { cr_assert_eq(hp_ontology_load_default(&onto, NULL), HP_OK); }
 static void teardown(void) {
     hp_ontology_free(onto);
     onto = NULL;
@@ -62,8 +60,7 @@ Test(assessment, vignettes_rank_expected_cause_in_top3_and_triage, .init = setup
     for (size_t i = 0; i < json_array_size(all); i++) {
         hp_vignette_result r;
         hp_error e = {0};
-        cr_assert_eq(hp_vignette_run(onto, json_array_get(all, i), &r, &e), HP_OK, "%s",
-                     e.message);
+        cr_assert_eq(hp_vignette_run(onto, json_array_get(all, i), &r, &e), HP_OK, "%s", e.message);
         cr_expect(r.rank >= 1 && r.rank <= 3, "%s: %s ranked %d", r.name, r.expect_cause, r.rank);
         cr_expect(r.triage_ok, "%s: triage %s, expected %s", r.name,
                   hp_enum_name(HP_ENUM_TRIAGE, r.triage), r.expect_triage);
@@ -105,8 +102,8 @@ Test(assessment, every_red_flag_forces_at_least_its_level, .init = setup_default
                 named = 1;
                 cr_expect_eq(why.level, info.level);
                 cr_expect(why.text && *why.text && why.sources && *why.sources);
-                const char *first = hp_ontology_id(onto, HP_ENTITY_FINDING,
-                                                   hp_red_flag_finding(onto, r, 0));
+                const char *first =
+                    hp_ontology_id(onto, HP_ENTITY_FINDING, hp_red_flag_finding(onto, r, 0));
                 cr_expect(strstr(why.findings, first), "%s names %s", info.id, first);
             }
         }
@@ -174,16 +171,21 @@ static int fires(const char *runner, const char *finding, double *value) {
 
 Test(assessment, weekly_increase_rule_at_threshold, .init = setup_default, .fini = teardown) {
     double v = 0;
-    cr_assert(!fires("{\"weekly_km\":33,\"previous_weekly_km\":30}", "mileage_increase_over_10pct", NULL));
-    cr_assert(fires("{\"weekly_km\":33.1,\"previous_weekly_km\":30}", "mileage_increase_over_10pct", &v));
+    cr_assert(!fires("{\"weekly_km\":33,\"previous_weekly_km\":30}", "mileage_increase_over_10pct",
+                     NULL));
+    cr_assert(
+        fires("{\"weekly_km\":33.1,\"previous_weekly_km\":30}", "mileage_increase_over_10pct", &v));
     cr_assert_float_eq(v, 10.333333, 1e-4);
-    cr_assert(!fires("{\"weekly_km\":20,\"previous_weekly_km\":30}", "mileage_increase_over_10pct", NULL));
-    cr_assert(!fires("{\"weekly_km\":20,\"previous_weekly_km\":0}", "mileage_increase_over_10pct", NULL),
-              "no previous week: unknown, not infinite");
+    cr_assert(!fires("{\"weekly_km\":20,\"previous_weekly_km\":30}", "mileage_increase_over_10pct",
+                     NULL));
+    cr_assert(
+        !fires("{\"weekly_km\":20,\"previous_weekly_km\":0}", "mileage_increase_over_10pct", NULL),
+        "no previous week: unknown, not infinite");
     /* from the run log: 30 km in the week before, 36 km in the last 7 days */
-    cr_assert(fires("{\"runs\":[{\"date\":\"2026-11-01\",\"km\":15},{\"date\":\"2026-11-04\",\"km\":15},"
-                    "{\"date\":\"2026-11-09\",\"km\":18},{\"date\":\"2026-11-13\",\"km\":18}]}",
-                    "mileage_increase_over_10pct", &v));
+    cr_assert(
+        fires("{\"runs\":[{\"date\":\"2026-11-01\",\"km\":15},{\"date\":\"2026-11-04\",\"km\":15},"
+              "{\"date\":\"2026-11-09\",\"km\":18},{\"date\":\"2026-11-13\",\"km\":18}]}",
+              "mileage_increase_over_10pct", &v));
     cr_assert_float_eq(v, 20, 1e-9);
 }
 
@@ -193,13 +195,15 @@ Test(assessment, long_run_spike_rule_at_threshold, .init = setup_default, .fini 
     cr_assert(fires("{\"longest_run_km_30d\":20,\"planned_run_km\":22.2}", "long_run_spike", &v));
     cr_assert_float_eq(v, 11, 1e-9);
     /* from the log: a 14 km run after a month whose longest was 10 km */
-    cr_assert(fires("{\"runs\":[{\"date\":\"2026-10-10\",\"km\":10},{\"date\":\"2026-10-20\",\"km\":8},"
-                    "{\"date\":\"2026-11-01\",\"km\":9},{\"date\":\"2026-11-08\",\"km\":14}]}",
-                    "long_run_spike", &v));
+    cr_assert(
+        fires("{\"runs\":[{\"date\":\"2026-10-10\",\"km\":10},{\"date\":\"2026-10-20\",\"km\":8},"
+              "{\"date\":\"2026-11-01\",\"km\":9},{\"date\":\"2026-11-08\",\"km\":14}]}",
+              "long_run_spike", &v));
     cr_assert_float_eq(v, 40, 1e-9);
-    cr_assert(!fires("{\"runs\":[{\"date\":\"2026-10-10\",\"km\":10},{\"date\":\"2026-10-20\",\"km\":8},"
-                     "{\"date\":\"2026-11-01\",\"km\":9},{\"date\":\"2026-11-08\",\"km\":11}]}",
-                     "long_run_spike", NULL));
+    cr_assert(
+        !fires("{\"runs\":[{\"date\":\"2026-10-10\",\"km\":10},{\"date\":\"2026-10-20\",\"km\":8},"
+               "{\"date\":\"2026-11-01\",\"km\":9},{\"date\":\"2026-11-08\",\"km\":11}]}",
+               "long_run_spike", NULL));
 }
 
 Test(assessment, acute_chronic_ratio_rule, .init = setup_default, .fini = teardown) {
@@ -226,8 +230,9 @@ Test(assessment, acute_chronic_ratio_rule, .init = setup_default, .fini = teardo
     hp_assessment_free(a);
     cr_assert(!fires(runs, "high_acute_chronic_ratio", NULL));
     /* too short a log: not computed */
-    cr_assert(!fires("{\"runs\":[{\"date\":\"2026-11-01\",\"km\":5},{\"date\":\"2026-11-08\",\"km\":50}]}",
-                     "high_acute_chronic_ratio", NULL));
+    cr_assert(!fires(
+        "{\"runs\":[{\"date\":\"2026-11-01\",\"km\":5},{\"date\":\"2026-11-08\",\"km\":50}]}",
+        "high_acute_chronic_ratio", NULL));
 }
 
 Test(assessment, cadence_and_shoe_rules_at_threshold, .init = setup_default, .fini = teardown) {
@@ -240,7 +245,8 @@ Test(assessment, cadence_and_shoe_rules_at_threshold, .init = setup_default, .fi
 }
 
 Test(assessment, measured_metric_beats_reported_answer, .init = setup_default, .fini = teardown) {
-    hp_assessment *a = assess_json("{\"findings\":{\"low_cadence\":false},\"runner\":{\"cadence_spm\":160}}");
+    hp_assessment *a =
+        assess_json("{\"findings\":{\"low_cadence\":false},\"runner\":{\"cadence_spm\":160}}");
     cr_assert_eq(hp_profile_get(hp_assessment_profile(a), "low_cadence"), HP_ANSWER_PRESENT);
     double v;
     cr_assert_eq(hp_assessment_metric(a, HP_METRIC_CADENCE_SPM, &v), HP_OK);
@@ -290,7 +296,8 @@ Test(assessment, empty_profile_gives_the_priors, .init = setup_default, .fini = 
 
 Test(assessment, evidence_weights_are_log_likelihood_ratios, .init = setup_default,
      .fini = teardown) {
-    hp_assessment *a = assess_json("{\"findings\":{\"pain_lateral_hip\":true,\"pain_groin\":false}}");
+    hp_assessment *a =
+        assess_json("{\"findings\":{\"pain_lateral_hip\":true,\"pain_groin\":false}}");
     check_ranking(a);
     size_t f_lat = hp_ontology_index(onto, HP_ENTITY_FINDING, "pain_lateral_hip");
     hp_finding_info fi;
@@ -323,14 +330,16 @@ Test(assessment, evidence_weights_are_log_likelihood_ratios, .init = setup_defau
     cr_assert(seen_for && seen_against);
     hp_cause top;
     hp_assessment_cause(a, 0, &top);
-    cr_assert(strcmp(top.id, "gluteal_tendinopathy") == 0 || strcmp(top.id, "it_band_syndrome") == 0 ||
+    cr_assert(strcmp(top.id, "gluteal_tendinopathy") == 0 ||
+                  strcmp(top.id, "it_band_syndrome") == 0 ||
                   strcmp(top.id, "trochanteric_bursitis") == 0,
               "lateral hip pain points to a lateral cause, got %s", top.id);
     hp_assessment_free(a);
 }
 
 Test(assessment, unknown_findings_change_nothing, .init = setup_default, .fini = teardown) {
-    hp_assessment *a = assess_json("{\"findings\":{\"pain_buttock\":true,\"fever_or_chills\":null}}");
+    hp_assessment *a =
+        assess_json("{\"findings\":{\"pain_buttock\":true,\"fever_or_chills\":null}}");
     hp_assessment *b = assess_json("{\"findings\":{\"pain_buttock\":true}}");
     char *ja = NULL, *jb = NULL;
     cr_assert_eq(hp_assessment_to_json(a, NULL, 0, &ja, NULL), HP_OK);
@@ -552,8 +561,8 @@ Test(assessment, freeing_in_any_order, .init = setup_default) {
     hp_profile_free(p);
     hp_cause c;
     cr_assert_eq(hp_assessment_cause(a, 0, &c), HP_OK, "the assessment keeps its ontology");
-    cr_assert_not_null(hp_ontology_text(hp_assessment_ontology(a), HP_ENTITY_CONDITION,
-                                        c.condition, HP_TEXT_LABEL, NULL));
+    cr_assert_not_null(hp_ontology_text(hp_assessment_ontology(a), HP_ENTITY_CONDITION, c.condition,
+                                        HP_TEXT_LABEL, NULL));
     hp_assessment_free(a);
     hp_test_leak_check();
 }

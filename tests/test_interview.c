@@ -48,8 +48,8 @@ Test(interview, converges_to_each_typical_runner) {
         hp_condition_info ci;
         hp_ontology_condition(o, c, &ci);
         /* an urgent answer ends the interview at once: the runner must go to care */
-        int urgent_stop = hp_assessment_triage(a) == HP_TRIAGE_URGENT &&
-                          ci.seriousness >= HP_SERIOUSNESS_SERIOUS;
+        int urgent_stop =
+            hp_assessment_triage(a) == HP_TRIAGE_URGENT && ci.seriousness >= HP_SERIOUSNESS_SERIOUS;
         cr_expect(rank >= 1 || urgent_stop, "%s: not in the top 3 after %zu questions", want,
                   asked);
         if (urgent_stop && rank == 0)
@@ -114,7 +114,8 @@ Test(interview, bad_arguments) {
     cr_assert_eq(hp_ontology_load_default(&b, NULL), HP_OK);
     hp_profile *p = NULL;
     cr_assert_eq(hp_profile_new(a, &p, NULL), HP_OK);
-    cr_assert_eq(hp_interview_new(b, p, NULL, &iv, NULL), HP_E_INVALID, "profile of another ontology");
+    cr_assert_eq(hp_interview_new(b, p, NULL, &iv, NULL), HP_E_INVALID,
+                 "profile of another ontology");
     cr_assert(hp_interview_done(NULL));
     cr_assert_null(hp_interview_question(NULL));
     cr_assert_eq(hp_interview_answer(NULL, HP_ANSWER_PRESENT, NULL), HP_E_INVALID);

@@ -100,22 +100,23 @@ Test(ontology, default_is_embedded_and_valid_against_schema) {
     /* loading the same bytes as untrusted input runs the schema */
     hp_ontology *o = NULL;
     hp_error e = {0};
-    cr_assert_eq(hp_ontology_load_memory("hippain.xml", xml, xml_n, &o, &e), HP_OK,
-                 "%s:%d: %s", e.file, e.line, e.message);
+    cr_assert_eq(hp_ontology_load_memory("hippain.xml", xml, xml_n, &o, &e), HP_OK, "%s:%d: %s",
+                 e.file, e.line, e.message);
     hp_ontology_free(o);
 }
 
 Test(ontology, extensions_add_entries_on_top_of_default) {
-    const char *ext = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' name='clinic' "
-                      "version='1'>"
-                      "<sources><source id='clinic'>Our clinic</source></sources>"
-                      "<exercises><exercise id='clinic_march' kind='strength' targets='hip_flexors' src='clinic'>"
-                      "<label>March</label>"
-                      "<dosing sets='2' reps='10' days-per-week='3' effort='easy' src='clinic'/>"
-                      "</exercise></exercises>"
-                      "<translations xml:lang='fr'>"
-                      "<translate ref='it_band_syndrome' field='label'>Syndrome de la bandelette"
-                      "</translate></translations></ontology>";
+    const char *ext =
+        "<ontology xmlns='urn:x-hippain:ontology:1' format='1' name='clinic' "
+        "version='1'>"
+        "<sources><source id='clinic'>Our clinic</source></sources>"
+        "<exercises><exercise id='clinic_march' kind='strength' targets='hip_flexors' src='clinic'>"
+        "<label>March</label>"
+        "<dosing sets='2' reps='10' days-per-week='3' effort='easy' src='clinic'/>"
+        "</exercise></exercises>"
+        "<translations xml:lang='fr'>"
+        "<translate ref='it_band_syndrome' field='label'>Syndrome de la bandelette"
+        "</translate></translations></ontology>";
     hp_input in = {"clinic.xml", ext, strlen(ext)};
     hp_load_options opt = {HP_LOAD_WITH_DEFAULT, 0, NULL};
     hp_ontology *base = NULL, *o = NULL;
@@ -217,17 +218,35 @@ static void expect_rejected(const char *rel, hp_status want, const char *words) 
     cr_assert_lt(secs, 2.0, "%s took %.2fs", rel, secs);
 }
 
-Test(ontology, rejects_billion_laughs) { expect_rejected("hostile/billion_laughs.xml", HP_E_FORBIDDEN, "DTD"); }
-Test(ontology, rejects_quadratic_blowup) { expect_rejected("hostile/quadratic_blowup.xml", HP_E_FORBIDDEN, "DTD"); }
-Test(ontology, rejects_xxe) { expect_rejected("hostile/xxe_local_file.xml", HP_E_FORBIDDEN, "DTD"); }
-Test(ontology, rejects_external_dtd) { expect_rejected("hostile/external_dtd.xml", HP_E_FORBIDDEN, "DTD"); }
-Test(ontology, rejects_undeclared_entity) { expect_rejected("hostile/undeclared_entity.xml", HP_E_FORBIDDEN, "entity"); }
-Test(ontology, rejects_deep_nesting) { expect_rejected("hostile/deep_nesting.xml", HP_E_PARSE, "depth"); }
-Test(ontology, rejects_invalid_utf8) { expect_rejected("hostile/invalid_utf8.xml", HP_E_PARSE, NULL); }
+Test(ontology, rejects_billion_laughs) {
+    expect_rejected("hostile/billion_laughs.xml", HP_E_FORBIDDEN, "DTD");
+}
+Test(ontology, rejects_quadratic_blowup) {
+    expect_rejected("hostile/quadratic_blowup.xml", HP_E_FORBIDDEN, "DTD");
+}
+Test(ontology, rejects_xxe) {
+    expect_rejected("hostile/xxe_local_file.xml", HP_E_FORBIDDEN, "DTD");
+}
+Test(ontology, rejects_external_dtd) {
+    expect_rejected("hostile/external_dtd.xml", HP_E_FORBIDDEN, "DTD");
+}
+Test(ontology, rejects_undeclared_entity) {
+    expect_rejected("hostile/undeclared_entity.xml", HP_E_FORBIDDEN, "entity");
+}
+Test(ontology, rejects_deep_nesting) {
+    expect_rejected("hostile/deep_nesting.xml", HP_E_PARSE, "depth");
+}
+Test(ontology, rejects_invalid_utf8) {
+    expect_rejected("hostile/invalid_utf8.xml", HP_E_PARSE, NULL);
+}
 Test(ontology, rejects_truncated) { expect_rejected("hostile/truncated.xml", HP_E_PARSE, NULL); }
 Test(ontology, rejects_wrong_root) { expect_rejected("hostile/wrong_root.xml", HP_E_SCHEMA, NULL); }
-Test(ontology, rejects_wrong_namespace) { expect_rejected("hostile/wrong_namespace.xml", HP_E_SCHEMA, NULL); }
-Test(ontology, rejects_wrong_format) { expect_rejected("hostile/wrong_format.xml", HP_E_SCHEMA, NULL); }
+Test(ontology, rejects_wrong_namespace) {
+    expect_rejected("hostile/wrong_namespace.xml", HP_E_SCHEMA, NULL);
+}
+Test(ontology, rejects_wrong_format) {
+    expect_rejected("hostile/wrong_format.xml", HP_E_SCHEMA, NULL);
+}
 Test(ontology, rejects_xinclude) { expect_rejected("hostile/xinclude.xml", HP_E_SCHEMA, NULL); }
 
 Test(ontology, parse_errors_carry_line_and_column) {
@@ -274,7 +293,8 @@ Test(ontology, semantic_duplicate_id) {
     expect_semantic("id=\"hot_joint\"", "id=\"side_pain\"", HP_E_DUPLICATE, "already defined");
 }
 Test(ontology, semantic_dangling_finding) {
-    expect_semantic("<evidence finding=\"fever\"", "<evidence finding=\"fevre\"", HP_E_SEMANTIC, "fevre");
+    expect_semantic("<evidence finding=\"fever\"", "<evidence finding=\"fevre\"", HP_E_SEMANTIC,
+                    "fevre");
 }
 Test(ontology, semantic_dangling_source) {
     expect_semantic("src=\"t1\">\n      <label>Side pain", "src=\"t9\">\n      <label>Side pain",
@@ -307,8 +327,9 @@ Test(ontology, semantic_condition_without_evidence) {
                     "", HP_E_SEMANTIC, "no <evidence>");
 }
 Test(ontology, semantic_exercise_without_dosing) {
-    expect_semantic("<dosing sets=\"2\" reps=\"10\" days-per-week=\"3\" effort=\"moderate\" src=\"t1\"/>",
-                    "", HP_E_SEMANTIC, "no <dosing>");
+    expect_semantic(
+        "<dosing sets=\"2\" reps=\"10\" days-per-week=\"3\" effort=\"moderate\" src=\"t1\"/>", "",
+        HP_E_SEMANTIC, "no <dosing>");
 }
 Test(ontology, semantic_missing_english_label) {
     expect_semantic("<label>Groin pain</label>", "<label xml:lang=\"de\">Leiste</label>",
@@ -460,12 +481,17 @@ Test(ontology, typed_views) {
 Test(ontology, labels_fall_back_to_english) {
     hp_ontology *o = load_mini();
     size_t c = 0;
-    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, NULL), "Side thing");
+    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, NULL),
+                     "Side thing");
     cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, ""), "Side thing");
-    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "de"), "Seitending");
-    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "de-CH"), "Seitending");
-    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "es"), "Cosa lateral");
-    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "fr"), "Side thing");
+    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "de"),
+                     "Seitending");
+    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "de-CH"),
+                     "Seitending");
+    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "es"),
+                     "Cosa lateral");
+    cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_LABEL, "fr"),
+                     "Side thing");
     cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, 1, HP_TEXT_LABEL, "de"), "Hot joint");
     cr_assert_str_eq(hp_ontology_text(o, HP_ENTITY_CONDITION, c, HP_TEXT_DESCRIPTION, "de"),
                      "Pain at the side.");

@@ -21,11 +21,11 @@ TestSuite(oom, .fini = hp_test_leak_check);
 /* ---- A failing, counting allocator ------------------------------------------------------ */
 
 typedef struct counter {
-    long calls;      /* allocations so far */
-    long fail_at;    /* the allocation that fails (1-based), 0 = never */
-    int fail_after;  /* also fail every later allocation */
-    long live;       /* blocks alive */
-    long failures;   /* allocations refused */
+    long calls;     /* allocations so far */
+    long fail_at;   /* the allocation that fails (1-based), 0 = never */
+    int fail_after; /* also fail every later allocation */
+    long live;      /* blocks alive */
+    long failures;  /* allocations refused */
 } counter;
 
 static int should_fail(counter *c) {
@@ -85,9 +85,7 @@ static char *tp_strdup(const char *s) {
 
 /* Some libxml2 internals report allocation failures only to the thread's generic error
    handler, which prints; keep this test's log readable. */
-static void silent(void *ctx, const char *fmt, ...) {
-    (void)ctx, (void)fmt;
-}
+static void silent(void *ctx, const char *fmt, ...) { (void)ctx, (void)fmt; }
 
 static void hook_third_party(void) {
     xmlSetGenericErrorFunc(NULL, silent);
@@ -286,10 +284,10 @@ typedef struct fn_box {
 static hp_status op_boxed(const hp_allocator *a, void *arg) {
     return with_loaded(a, ((fn_box *)arg)->fn);
 }
-#define OOM_TEST(name, fn)                                                                     \
-    Test(oom, name) {                                                                          \
-        fn_box box = {fn};                                                                     \
-        fail_every_allocation(op_boxed, &box, #name);                                          \
+#define OOM_TEST(name, fn)                            \
+    Test(oom, name) {                                 \
+        fn_box box = {fn};                            \
+        fail_every_allocation(op_boxed, &box, #name); \
     }
 
 OOM_TEST(assess, do_assess)
@@ -337,8 +335,7 @@ Test(oom, inside_libxml2_and_jansson) {
             third_party_on = 0;
             /* libxml2 recovers from some failures by itself: then the result is whole */
             if (st == HP_OK && which == 0)
-                cr_assert_neq(hp_ontology_index(o, HP_ENTITY_EXERCISE, "clinic_march"),
-                              (size_t)-1);
+                cr_assert_neq(hp_ontology_index(o, HP_ENTITY_EXERCISE, "clinic_march"), (size_t)-1);
             hp_ontology_free(o);
             if (third_party.failures == 0) {
                 cr_assert_eq(st, HP_OK);

@@ -12,7 +12,7 @@ typedef struct hp_vignette_result {
     const char *name;
     const char *expect_cause;
     const char *expect_triage;
-    int rank;              /* 1-based rank of the expected cause, 0 if absent */
+    int rank; /* 1-based rank of the expected cause, 0 if absent */
     int triage_ok;
     const char *top_cause;
     hp_triage_level triage;

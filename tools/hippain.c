@@ -42,35 +42,34 @@ typedef struct options {
 static const char *prog = "hippain";
 
 static void usage(FILE *f) {
-    fprintf(f,
-            "Usage: hippain [OPTIONS] COMMAND [ARGS]\n"
-            "\n"
-            "Why a runner's hip hurts and what to do about it.\n"
-            "\n"
-            "Commands:\n"
-            "  assess [FILE|-]       assess a profile (JSON): triage, likely causes with\n"
-            "                        their evidence, training-load risks, next question\n"
-            "  interview             answer questions one at a time (y/n/?/back/quit)\n"
-            "  plan [FILE|-]         make a week-by-week prevention or rehab plan\n"
-            "  validate FILE...      check ontology files (schema and semantics)\n"
-            "  list KIND             list conditions, findings, exercises or advice\n"
-            "  show ID               show one entry with its sources\n"
-            "\n"
-            "Options:\n"
-            "  --ontology FILE       add an ontology file on top of the default (repeatable)\n"
-            "  --lang LANG           language of labels and questions (e.g. de, es)\n"
-            "  --json                JSON output (assess)\n"
-            "  --weeks N             plan length in weeks (1-52, default 8)\n"
-            "  --start YYYY-MM-DD    first day of the plan\n"
-            "  --days N              run days a week (1-6)\n"
-            "  --format FMT          plan format: json, markdown or ics (default markdown)\n"
-            "  -o, --output FILE     write to FILE instead of standard output\n"
-            "  -h, --help            show this help\n"
-            "  -V, --version         show the version\n"
-            "\n"
-            "A profile is JSON: {\"findings\": {\"pain_lateral_hip\": true, ...},\n"
-            "\"runner\": {\"weekly_km\": 42, \"previous_weekly_km\": 30, ...}}.\n"
-            "Exit status: 0 success, 2 bad input or usage, 1 other failure.\n");
+    fprintf(f, "Usage: hippain [OPTIONS] COMMAND [ARGS]\n"
+               "\n"
+               "Why a runner's hip hurts and what to do about it.\n"
+               "\n"
+               "Commands:\n"
+               "  assess [FILE|-]       assess a profile (JSON): triage, likely causes with\n"
+               "                        their evidence, training-load risks, next question\n"
+               "  interview             answer questions one at a time (y/n/?/back/quit)\n"
+               "  plan [FILE|-]         make a week-by-week prevention or rehab plan\n"
+               "  validate FILE...      check ontology files (schema and semantics)\n"
+               "  list KIND             list conditions, findings, exercises or advice\n"
+               "  show ID               show one entry with its sources\n"
+               "\n"
+               "Options:\n"
+               "  --ontology FILE       add an ontology file on top of the default (repeatable)\n"
+               "  --lang LANG           language of labels and questions (e.g. de, es)\n"
+               "  --json                JSON output (assess)\n"
+               "  --weeks N             plan length in weeks (1-52, default 8)\n"
+               "  --start YYYY-MM-DD    first day of the plan\n"
+               "  --days N              run days a week (1-6)\n"
+               "  --format FMT          plan format: json, markdown or ics (default markdown)\n"
+               "  -o, --output FILE     write to FILE instead of standard output\n"
+               "  -h, --help            show this help\n"
+               "  -V, --version         show the version\n"
+               "\n"
+               "A profile is JSON: {\"findings\": {\"pain_lateral_hip\": true, ...},\n"
+               "\"runner\": {\"weekly_km\": 42, \"previous_weekly_km\": 30, ...}}.\n"
+               "Exit status: 0 success, 2 bad input or usage, 1 other failure.\n");
 }
 
 static int fail(int code, const char *fmt, ...) {
@@ -94,10 +93,8 @@ static int status_exit(hp_status st) {
     case HP_E_DUPLICATE:
     case HP_E_NOT_FOUND:
     case HP_E_LIMIT:
-    case HP_E_FORBIDDEN:
-        return EXIT_BAD_INPUT;
-    default:
-        return 1;
+    case HP_E_FORBIDDEN: return EXIT_BAD_INPUT;
+    default: return 1;
     }
 }
 
@@ -264,17 +261,17 @@ static void print_causes(FILE *f, const options *o, const hp_assessment *a, size
     for (size_t i = 0; i < top && i < hp_assessment_cause_count(a); i++) {
         hp_cause c;
         hp_assessment_cause(a, i, &c);
-        const char *name = hp_ontology_text(onto, HP_ENTITY_CONDITION, c.condition,
-                                            HP_TEXT_LABEL, o->lang);
+        const char *name =
+            hp_ontology_text(onto, HP_ENTITY_CONDITION, c.condition, HP_TEXT_LABEL, o->lang);
         fprintf(f, "  %zu. %-60.60s %5.1f%%\n", i + 1, name, c.probability * 100);
         for (size_t j = 0; j < evidence && j < c.n_evidence; j++) {
             hp_evidence e;
             hp_assessment_evidence(a, i, j, &e);
-            const char *label = hp_ontology_text(onto, HP_ENTITY_FINDING, e.finding_index,
-                                                 HP_TEXT_LABEL, o->lang);
-            fprintf(f, "       %s%c %-52.52s %+5.2f%s%s\n",
-                    color(o, e.weight >= 0 ? GREEN : RED), e.weight >= 0 ? '+' : '-', label,
-                    e.weight, e.derived ? " (measured)" : "", color(o, RESET));
+            const char *label =
+                hp_ontology_text(onto, HP_ENTITY_FINDING, e.finding_index, HP_TEXT_LABEL, o->lang);
+            fprintf(f, "       %s%c %-52.52s %+5.2f%s%s\n", color(o, e.weight >= 0 ? GREEN : RED),
+                    e.weight >= 0 ? '+' : '-', label, e.weight, e.derived ? " (measured)" : "",
+                    color(o, RESET));
         }
     }
 }
@@ -428,16 +425,34 @@ static int read_line(char *buf, size_t size) {
     return 1;
 }
 
-typedef enum reply { R_YES, R_NO, R_UNKNOWN, R_BACK, R_QUIT, R_INVALID } reply;
+typedef enum reply {
+    R_YES,
+    R_NO,
+    R_UNKNOWN,
+    R_BACK,
+    R_QUIT,
+    R_INVALID
+} reply;
 
 static reply parse_reply(const char *s) {
     static const struct {
         const char *word;
         reply r;
-    } words[] = {{"y", R_YES},     {"yes", R_YES},     {"n", R_NO},          {"no", R_NO},
-                 {"?", R_UNKNOWN}, {"d", R_UNKNOWN},   {"dk", R_UNKNOWN},    {"u", R_UNKNOWN},
-                 {"don't know", R_UNKNOWN}, {"dont know", R_UNKNOWN}, {"unknown", R_UNKNOWN},
-                 {"b", R_BACK},    {"back", R_BACK},   {"q", R_QUIT},        {"quit", R_QUIT}};
+    } words[] = {{"y", R_YES},
+                 {"yes", R_YES},
+                 {"n", R_NO},
+                 {"no", R_NO},
+                 {"?", R_UNKNOWN},
+                 {"d", R_UNKNOWN},
+                 {"dk", R_UNKNOWN},
+                 {"u", R_UNKNOWN},
+                 {"don't know", R_UNKNOWN},
+                 {"dont know", R_UNKNOWN},
+                 {"unknown", R_UNKNOWN},
+                 {"b", R_BACK},
+                 {"back", R_BACK},
+                 {"q", R_QUIT},
+                 {"quit", R_QUIT}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcasecmp(s, words[i].word) == 0)
             return words[i].r;
@@ -688,8 +703,8 @@ static int cmd_show(const options *o, int argc, char **argv) {
     } else if (k == HP_ENTITY_FINDING) {
         hp_finding_info f;
         hp_ontology_finding(onto, i, &f);
-        printf("%-12s %s, %s, %.0f%% of other hip pain\n", "Kind:",
-               hp_enum_name(HP_ENUM_FINDING_KIND, f.kind),
+        printf("%-12s %s, %s, %.0f%% of other hip pain\n",
+               "Kind:", hp_enum_name(HP_ENUM_FINDING_KIND, f.kind),
                hp_enum_name(HP_ENUM_FINDING_GROUP, f.group), f.base_rate * 100);
     }
     const char *src = k == HP_ENTITY_SOURCE ? NULL : hp_ontology_sources(onto, k, i);
@@ -716,7 +731,15 @@ static int parse_int(const char *s, int lo, int hi, int *out) {
  * to args in order. Returns -1 to go on, or an exit status.
  */
 static int parse_options(options *o, int argc, char **argv, char **args, int *nargs) {
-    enum { OPT_ONTOLOGY = 256, OPT_LANG, OPT_JSON, OPT_WEEKS, OPT_START, OPT_DAYS, OPT_FORMAT };
+    enum {
+        OPT_ONTOLOGY = 256,
+        OPT_LANG,
+        OPT_JSON,
+        OPT_WEEKS,
+        OPT_START,
+        OPT_DAYS,
+        OPT_FORMAT
+    };
     static const struct option longs[] = {
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
         {"lang", required_argument, NULL, OPT_LANG},
@@ -758,8 +781,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
             break;
         case OPT_FORMAT:
             if (strcmp(optarg, "json") && strcmp(optarg, "markdown") && strcmp(optarg, "ics"))
-                return fail(EXIT_BAD_INPUT, "--format: '%s' is not json, markdown or ics",
-                            optarg);
+                return fail(EXIT_BAD_INPUT, "--format: '%s' is not json, markdown or ics", optarg);
             o->format = optarg;
             break;
         case 'o': o->output = optarg; break;
@@ -767,8 +789,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         case 'V':
             printf("hippain %s (libhippain %s)\n", HP_VERSION_STRING, hp_version_string());
             return 0;
-        case ':':
-            return fail(EXIT_BAD_INPUT, "%s needs a value (try --help)", argv[optind - 1]);
+        case ':': return fail(EXIT_BAD_INPUT, "%s needs a value (try --help)", argv[optind - 1]);
         default: return fail(EXIT_BAD_INPUT, "unknown option '%s' (try --help)", argv[optind - 1]);
         }
     }

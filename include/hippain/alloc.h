@@ -23,10 +23,10 @@ extern "C" {
  * They must be safe to call from several threads if the ontology is shared.
  */
 typedef struct hp_allocator {
-    void *(*malloc_fn)(void *ctx, size_t size);              /**< Allocate. */
-    void *(*realloc_fn)(void *ctx, void *ptr, size_t size);  /**< Resize. */
-    void (*free_fn)(void *ctx, void *ptr);                   /**< Release. */
-    void *ctx;                                               /**< Passed to each function. */
+    void *(*malloc_fn)(void *ctx, size_t size);             /**< Allocate. */
+    void *(*realloc_fn)(void *ctx, void *ptr, size_t size); /**< Resize. */
+    void (*free_fn)(void *ctx, void *ptr);                  /**< Release. */
+    void *ctx;                                              /**< Passed to each function. */
 } hp_allocator;
 
 /**

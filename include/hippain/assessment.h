@@ -29,46 +29,46 @@ typedef struct hp_assessment hp_assessment;
 
 /** One ranked cause. */
 typedef struct hp_cause {
-    const char *id;        /**< Condition id. */
-    size_t condition;      /**< Condition index. */
-    double probability;    /**< Posterior probability (all causes sum to 1). */
-    double prior;          /**< Normalised prior. */
-    double score;          /**< Log prior plus the sum of the evidence weights. */
-    int suspected;         /**< 1 if probability >= the condition's suspect-at. */
-    size_t n_evidence;     /**< Number of evidence items (for and against). */
+    const char *id;     /**< Condition id. */
+    size_t condition;   /**< Condition index. */
+    double probability; /**< Posterior probability (all causes sum to 1). */
+    double prior;       /**< Normalised prior. */
+    double score;       /**< Log prior plus the sum of the evidence weights. */
+    int suspected;      /**< 1 if probability >= the condition's suspect-at. */
+    size_t n_evidence;  /**< Number of evidence items (for and against). */
 } hp_cause;
 
 /** One piece of evidence for or against a cause. */
 typedef struct hp_evidence {
-    const char *finding;   /**< Finding id. */
-    size_t finding_index;  /**< Finding index. */
-    hp_answer answer;      /**< HP_ANSWER_PRESENT or HP_ANSWER_ABSENT. */
-    int derived;           /**< 1 if derived from runner metrics. */
-    double weight;         /**< Natural-log likelihood ratio: > 0 for, < 0 against. */
-    double strength;       /**< The link's strength. */
-    const char *sources;   /**< Sources of the link. */
+    const char *finding;  /**< Finding id. */
+    size_t finding_index; /**< Finding index. */
+    hp_answer answer;     /**< HP_ANSWER_PRESENT or HP_ANSWER_ABSENT. */
+    int derived;          /**< 1 if derived from runner metrics. */
+    double weight;        /**< Natural-log likelihood ratio: > 0 for, < 0 against. */
+    double strength;      /**< The link's strength. */
+    const char *sources;  /**< Sources of the link. */
 } hp_evidence;
 
 /** One reason for the triage level. */
 typedef struct hp_triage_reason {
-    hp_triage_level level;   /**< The level this reason calls for. */
-    const char *rule;        /**< Red-flag rule id, or NULL. */
-    const char *condition;   /**< Suspected condition id, or NULL. */
-    const char *findings;    /**< Space-separated ids of the findings involved. */
-    const char *text;        /**< Message for the runner. */
-    const char *sources;     /**< Space-separated source ids. */
+    hp_triage_level level; /**< The level this reason calls for. */
+    const char *rule;      /**< Red-flag rule id, or NULL. */
+    const char *condition; /**< Suspected condition id, or NULL. */
+    const char *findings;  /**< Space-separated ids of the findings involved. */
+    const char *text;      /**< Message for the runner. */
+    const char *sources;   /**< Space-separated source ids. */
 } hp_triage_reason;
 
 /** One training-load risk found from the runner's metrics. */
 typedef struct hp_risk {
-    const char *finding;   /**< Risk-factor id made present. */
-    const char *rule;      /**< Derived-finding rule id. */
-    hp_metric metric;      /**< Metric. */
-    double value;          /**< Value of the metric. */
-    hp_compare op;         /**< Comparison. */
-    double threshold;      /**< Threshold. */
-    const char *text;      /**< Explanation with the numbers. */
-    const char *sources;   /**< Sources of the rule. */
+    const char *finding; /**< Risk-factor id made present. */
+    const char *rule;    /**< Derived-finding rule id. */
+    hp_metric metric;    /**< Metric. */
+    double value;        /**< Value of the metric. */
+    hp_compare op;       /**< Comparison. */
+    double threshold;    /**< Threshold. */
+    const char *text;    /**< Explanation with the numbers. */
+    const char *sources; /**< Sources of the rule. */
 } hp_risk;
 
 /** Assess @p profile against its ontology. */

@@ -15,29 +15,29 @@ extern "C" {
 
 /** Kinds of ontology entries. */
 typedef enum hp_entity_kind {
-    HP_ENTITY_SOURCE = 0,    /**< A bibliographic source. */
-    HP_ENTITY_FINDING,       /**< A symptom, sign, history item or risk factor. */
-    HP_ENTITY_CONDITION,     /**< A cause of hip pain. */
-    HP_ENTITY_RED_FLAG,      /**< A red-flag rule. */
-    HP_ENTITY_DERIVED_RULE,  /**< A rule deriving a risk factor from runner metrics. */
-    HP_ENTITY_EXERCISE,      /**< An exercise. */
-    HP_ENTITY_ADVICE,        /**< An advice item. */
-    HP_ENTITY_KIND_COUNT     /**< Number of kinds (not a kind). */
+    HP_ENTITY_SOURCE = 0,   /**< A bibliographic source. */
+    HP_ENTITY_FINDING,      /**< A symptom, sign, history item or risk factor. */
+    HP_ENTITY_CONDITION,    /**< A cause of hip pain. */
+    HP_ENTITY_RED_FLAG,     /**< A red-flag rule. */
+    HP_ENTITY_DERIVED_RULE, /**< A rule deriving a risk factor from runner metrics. */
+    HP_ENTITY_EXERCISE,     /**< An exercise. */
+    HP_ENTITY_ADVICE,       /**< An advice item. */
+    HP_ENTITY_KIND_COUNT    /**< Number of kinds (not a kind). */
 } hp_entity_kind;
 
 /** What a profile says about a finding; the values match survey coding. */
 typedef enum hp_answer {
-    HP_ANSWER_UNKNOWN = -1,  /**< Not asked or "don't know": changes nothing. */
-    HP_ANSWER_ABSENT = 0,    /**< The runner does not have it. */
-    HP_ANSWER_PRESENT = 1    /**< The runner has it. */
+    HP_ANSWER_UNKNOWN = -1, /**< Not asked or "don't know": changes nothing. */
+    HP_ANSWER_ABSENT = 0,   /**< The runner does not have it. */
+    HP_ANSWER_PRESENT = 1   /**< The runner has it. */
 } hp_answer;
 
 /** Kind of a finding. */
 typedef enum hp_finding_kind {
-    HP_FINDING_SYMPTOM = 0,   /**< Something the runner feels. */
-    HP_FINDING_SIGN,          /**< Something that can be observed or examined. */
-    HP_FINDING_HISTORY,       /**< Something that happened before. */
-    HP_FINDING_RISK_FACTOR    /**< A training, biomechanical or personal risk factor. */
+    HP_FINDING_SYMPTOM = 0, /**< Something the runner feels. */
+    HP_FINDING_SIGN,        /**< Something that can be observed or examined. */
+    HP_FINDING_HISTORY,     /**< Something that happened before. */
+    HP_FINDING_RISK_FACTOR  /**< A training, biomechanical or personal risk factor. */
 } hp_finding_kind;
 
 /** Group a finding belongs to (used to order and present questions). */
@@ -54,10 +54,10 @@ typedef enum hp_finding_group {
 
 /** How serious a condition is when suspected. */
 typedef enum hp_seriousness {
-    HP_SERIOUSNESS_MILD = 0,   /**< Self-limiting. */
-    HP_SERIOUSNESS_MODERATE,   /**< Self-care unless it persists or worsens. */
-    HP_SERIOUSNESS_SERIOUS,    /**< Needs a clinician when suspected. */
-    HP_SERIOUSNESS_EMERGENCY   /**< Needs urgent care when suspected. */
+    HP_SERIOUSNESS_MILD = 0, /**< Self-limiting. */
+    HP_SERIOUSNESS_MODERATE, /**< Self-care unless it persists or worsens. */
+    HP_SERIOUSNESS_SERIOUS,  /**< Needs a clinician when suspected. */
+    HP_SERIOUSNESS_EMERGENCY /**< Needs urgent care when suspected. */
 } hp_seriousness;
 
 /** Triage levels, from least to most urgent. */
@@ -69,19 +69,19 @@ typedef enum hp_triage_level {
 
 /** Phases of a rehabilitation or prevention plan, in order. */
 typedef enum hp_phase {
-    HP_PHASE_SETTLE = 0,  /**< Settle and protect. */
-    HP_PHASE_STRENGTHEN,  /**< Restore strength and mobility. */
-    HP_PHASE_RETURN,      /**< Return to running. */
-    HP_PHASE_BUILD        /**< Build and prevent. */
+    HP_PHASE_SETTLE = 0, /**< Settle and protect. */
+    HP_PHASE_STRENGTHEN, /**< Restore strength and mobility. */
+    HP_PHASE_RETURN,     /**< Return to running. */
+    HP_PHASE_BUILD       /**< Build and prevent. */
 } hp_phase;
 
 /** Kind of an exercise. */
 typedef enum hp_exercise_kind {
-    HP_EXERCISE_STRENGTH = 0, /**< Strength or stability. */
-    HP_EXERCISE_MOBILITY,     /**< Mobility drill or foam rolling. */
-    HP_EXERCISE_STRETCH,      /**< Static stretch. */
-    HP_EXERCISE_WARM_UP,      /**< Dynamic warm-up. */
-    HP_EXERCISE_COOL_DOWN,    /**< Cool-down. */
+    HP_EXERCISE_STRENGTH = 0,  /**< Strength or stability. */
+    HP_EXERCISE_MOBILITY,      /**< Mobility drill or foam rolling. */
+    HP_EXERCISE_STRETCH,       /**< Static stretch. */
+    HP_EXERCISE_WARM_UP,       /**< Dynamic warm-up. */
+    HP_EXERCISE_COOL_DOWN,     /**< Cool-down. */
     HP_EXERCISE_CROSS_TRAINING /**< Low-impact cross-training. */
 } hp_exercise_kind;
 
@@ -95,26 +95,27 @@ typedef enum hp_effort {
 
 /** Category of an advice item. */
 typedef enum hp_advice_category {
-    HP_ADVICE_TRAINING = 0,   /**< Training load and structure. */
-    HP_ADVICE_FORM,           /**< Running form cue. */
-    HP_ADVICE_FOOTWEAR,       /**< Shoes. */
-    HP_ADVICE_RECOVERY,       /**< Rest and recovery. */
-    HP_ADVICE_PAIN_RELIEF,    /**< Ice, heat, painkillers. */
-    HP_ADVICE_CARE,           /**< When and where to seek care. */
-    HP_ADVICE_CROSS_TRAINING  /**< Other activities. */
+    HP_ADVICE_TRAINING = 0,  /**< Training load and structure. */
+    HP_ADVICE_FORM,          /**< Running form cue. */
+    HP_ADVICE_FOOTWEAR,      /**< Shoes. */
+    HP_ADVICE_RECOVERY,      /**< Rest and recovery. */
+    HP_ADVICE_PAIN_RELIEF,   /**< Ice, heat, painkillers. */
+    HP_ADVICE_CARE,          /**< When and where to seek care. */
+    HP_ADVICE_CROSS_TRAINING /**< Other activities. */
 } hp_advice_category;
 
 /** Metrics that derived-finding rules compare with a threshold. */
 typedef enum hp_metric {
     HP_METRIC_WEEKLY_INCREASE_PCT = 0, /**< Weekly distance change over the previous week, %. */
-    HP_METRIC_LONG_RUN_INCREASE_PCT,   /**< Longest recent or planned run over the 30-day longest, %. */
-    HP_METRIC_ACUTE_CHRONIC_RATIO,     /**< 7-day over 28-day EWMA of daily distance (uncoupled). */
-    HP_METRIC_CADENCE_SPM,             /**< Cadence, steps per minute. */
-    HP_METRIC_SHOE_KM,                 /**< Distance on the current shoes, km. */
-    HP_METRIC_RUN_DAYS_PER_WEEK,       /**< Run days a week. */
-    HP_METRIC_AGE,                     /**< Age in years. */
-    HP_METRIC_FEMALE,                  /**< 1 for a female runner, 0 otherwise. */
-    HP_METRIC_COUNT                    /**< Number of metrics (not a metric). */
+    HP_METRIC_LONG_RUN_INCREASE_PCT, /**< Longest recent or planned run over the 30-day longest, %.
+                                      */
+    HP_METRIC_ACUTE_CHRONIC_RATIO,   /**< 7-day over 28-day EWMA of daily distance (uncoupled). */
+    HP_METRIC_CADENCE_SPM,           /**< Cadence, steps per minute. */
+    HP_METRIC_SHOE_KM,               /**< Distance on the current shoes, km. */
+    HP_METRIC_RUN_DAYS_PER_WEEK,     /**< Run days a week. */
+    HP_METRIC_AGE,                   /**< Age in years. */
+    HP_METRIC_FEMALE,                /**< 1 for a female runner, 0 otherwise. */
+    HP_METRIC_COUNT                  /**< Number of metrics (not a metric). */
 } hp_metric;
 
 /** Comparison of a derived-finding rule. */
@@ -127,14 +128,14 @@ typedef enum hp_compare {
 
 /** Names of texts an entry can carry. */
 typedef enum hp_text_field {
-    HP_TEXT_LABEL = 0,    /**< Short name. */
-    HP_TEXT_DESCRIPTION,  /**< Longer description. */
-    HP_TEXT_QUESTION,     /**< Yes/no question to the runner (findings). */
-    HP_TEXT_MESSAGE,      /**< Red-flag message. */
-    HP_TEXT_TEXT,         /**< Advice text. */
-    HP_TEXT_CUE,          /**< Form cue (exercises). */
-    HP_TEXT_CITATION,     /**< Citation (sources). */
-    HP_TEXT_FIELD_COUNT   /**< Number of fields (not a field). */
+    HP_TEXT_LABEL = 0,   /**< Short name. */
+    HP_TEXT_DESCRIPTION, /**< Longer description. */
+    HP_TEXT_QUESTION,    /**< Yes/no question to the runner (findings). */
+    HP_TEXT_MESSAGE,     /**< Red-flag message. */
+    HP_TEXT_TEXT,        /**< Advice text. */
+    HP_TEXT_CUE,         /**< Form cue (exercises). */
+    HP_TEXT_CITATION,    /**< Citation (sources). */
+    HP_TEXT_FIELD_COUNT  /**< Number of fields (not a field). */
 } hp_text_field;
 
 /** Every enumeration above, for hp_enum_name() and hp_enum_parse(). */

@@ -19,19 +19,19 @@ extern "C" {
 
 /** Result of a library call: 0 for success, a negative code for failure. */
 typedef enum hp_status {
-    HP_OK = 0,                 /**< Success. */
-    HP_E_NOMEM = -1,           /**< An allocation failed. */
-    HP_E_INVALID = -2,         /**< An argument is invalid (NULL, out of range, bad value). */
-    HP_E_IO = -3,              /**< A file could not be opened or read. */
-    HP_E_PARSE = -4,           /**< Input is not well-formed (XML or JSON syntax). */
-    HP_E_SCHEMA = -5,          /**< Input is well-formed but breaks the schema. */
-    HP_E_SEMANTIC = -6,        /**< Input breaks a semantic rule (dangling reference, range). */
-    HP_E_DUPLICATE = -7,       /**< An id is defined twice. */
-    HP_E_NOT_FOUND = -8,       /**< An id or item does not exist. */
-    HP_E_LIMIT = -9,           /**< A size or count limit was exceeded. */
-    HP_E_FORBIDDEN = -10,      /**< Input uses a forbidden feature (DTD, entity). */
-    HP_E_STATE = -11,          /**< The object is not in a state that allows the call. */
-    HP_E_INTERNAL = -12        /**< An internal invariant failed (a bug: please report). */
+    HP_OK = 0,            /**< Success. */
+    HP_E_NOMEM = -1,      /**< An allocation failed. */
+    HP_E_INVALID = -2,    /**< An argument is invalid (NULL, out of range, bad value). */
+    HP_E_IO = -3,         /**< A file could not be opened or read. */
+    HP_E_PARSE = -4,      /**< Input is not well-formed (XML or JSON syntax). */
+    HP_E_SCHEMA = -5,     /**< Input is well-formed but breaks the schema. */
+    HP_E_SEMANTIC = -6,   /**< Input breaks a semantic rule (dangling reference, range). */
+    HP_E_DUPLICATE = -7,  /**< An id is defined twice. */
+    HP_E_NOT_FOUND = -8,  /**< An id or item does not exist. */
+    HP_E_LIMIT = -9,      /**< A size or count limit was exceeded. */
+    HP_E_FORBIDDEN = -10, /**< Input uses a forbidden feature (DTD, entity). */
+    HP_E_STATE = -11,     /**< The object is not in a state that allows the call. */
+    HP_E_INTERNAL = -12   /**< An internal invariant failed (a bug: please report). */
 } hp_status;
 
 /** Maximum length of an error message, including the terminating NUL. */
@@ -47,11 +47,11 @@ typedef enum hp_status {
  * problem is not tied to a file.
  */
 typedef struct hp_error {
-    hp_status code;                       /**< The status also returned by the call. */
-    char message[HP_ERROR_MESSAGE_MAX];   /**< Human-readable message naming the problem. */
-    char file[HP_ERROR_FILE_MAX];         /**< Input name (file path or memory name). */
-    int line;                             /**< 1-based line, 0 if unknown. */
-    int column;                           /**< 1-based column, 0 if unknown. */
+    hp_status code;                     /**< The status also returned by the call. */
+    char message[HP_ERROR_MESSAGE_MAX]; /**< Human-readable message naming the problem. */
+    char file[HP_ERROR_FILE_MAX];       /**< Input name (file path or memory name). */
+    int line;                           /**< 1-based line, 0 if unknown. */
+    int column;                         /**< 1-based column, 0 if unknown. */
 } hp_error;
 
 /** Reset @p err to "no error". @p err may be NULL. */

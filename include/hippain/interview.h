@@ -23,9 +23,9 @@ typedef struct hp_interview hp_interview;
 
 /** Options of an interview. Zero-initialise; zero fields take their defaults. */
 typedef struct hp_interview_options {
-    double stop_probability;  /**< Stop when the top cause reaches this (default 0.8). */
-    double min_gain;          /**< Stop when no question gains this many bits (default 0.02). */
-    size_t max_questions;     /**< Stop after this many answers (default 25). */
+    double stop_probability; /**< Stop when the top cause reaches this (default 0.8). */
+    double min_gain;         /**< Stop when no question gains this many bits (default 0.02). */
+    size_t max_questions;    /**< Stop after this many answers (default 25). */
 } hp_interview_options;
 
 /**

@@ -37,16 +37,16 @@ typedef struct hp_ontology hp_ontology;
 
 /** Options of hp_ontology_load(). Zero-initialise, then set what you need. */
 typedef struct hp_load_options {
-    unsigned flags;                 /**< HP_LOAD_* flags. */
-    size_t max_input_bytes;         /**< Cap on each input; 0 means the default. */
-    const hp_allocator *allocator;  /**< NULL for the C library's malloc. Copied. */
+    unsigned flags;                /**< HP_LOAD_* flags. */
+    size_t max_input_bytes;        /**< Cap on each input; 0 means the default. */
+    const hp_allocator *allocator; /**< NULL for the C library's malloc. Copied. */
 } hp_load_options;
 
 /** One input of hp_ontology_load(): a file, or bytes in memory. */
 typedef struct hp_input {
-    const char *name;  /**< File path; for memory input the name used in errors. */
-    const void *data;  /**< Bytes in memory, or NULL to read the file @p name. */
-    size_t size;       /**< Size of @p data in bytes. */
+    const char *name; /**< File path; for memory input the name used in errors. */
+    const void *data; /**< Bytes in memory, or NULL to read the file @p name. */
+    size_t size;      /**< Size of @p data in bytes. */
 } hp_input;
 
 /**
@@ -64,8 +64,7 @@ typedef struct hp_input {
  * @param err       optional error details.
  */
 HP_API hp_status hp_ontology_load(const hp_input *inputs, size_t n_inputs,
-                                  const hp_load_options *options, hp_ontology **out,
-                                  hp_error *err);
+                                  const hp_load_options *options, hp_ontology **out, hp_error *err);
 
 /** Load the embedded default ontology (validated when the library was built). */
 HP_API hp_status hp_ontology_load_default(hp_ontology **out, hp_error *err);
@@ -101,8 +100,8 @@ HP_API size_t hp_ontology_count(const hp_ontology *onto, hp_entity_kind kind);
  * @param index  receives its index (may be NULL).
  * @return HP_OK, HP_E_NOT_FOUND, or HP_E_INVALID for NULL arguments.
  */
-HP_API hp_status hp_ontology_lookup(const hp_ontology *onto, const char *id,
-                                    hp_entity_kind *kind, size_t *index);
+HP_API hp_status hp_ontology_lookup(const hp_ontology *onto, const char *id, hp_entity_kind *kind,
+                                    size_t *index);
 
 /** @return the index of the entry @p id of @p kind, or (size_t)-1 if there is none. */
 HP_API size_t hp_ontology_index(const hp_ontology *onto, hp_entity_kind kind, const char *id);
@@ -115,12 +114,11 @@ HP_API const char *hp_ontology_id(const hp_ontology *onto, hp_entity_kind kind, 
  * English. @p lang NULL or "" means English.
  * @return the text, or NULL if the entry has no such field or is out of range.
  */
-HP_API const char *hp_ontology_text(const hp_ontology *onto, hp_entity_kind kind,
-                                    size_t index, hp_text_field field, const char *lang);
+HP_API const char *hp_ontology_text(const hp_ontology *onto, hp_entity_kind kind, size_t index,
+                                    hp_text_field field, const char *lang);
 
 /** @return the space-separated source ids of an entry, or NULL if out of range. */
-HP_API const char *hp_ontology_sources(const hp_ontology *onto, hp_entity_kind kind,
-                                       size_t index);
+HP_API const char *hp_ontology_sources(const hp_ontology *onto, hp_entity_kind kind, size_t index);
 
 /**
  * Where an entry was defined.
@@ -128,8 +126,8 @@ HP_API const char *hp_ontology_sources(const hp_ontology *onto, hp_entity_kind k
  * @param line  receives the 1-based line (may be NULL).
  * @return HP_OK or HP_E_NOT_FOUND if out of range.
  */
-HP_API hp_status hp_ontology_origin(const hp_ontology *onto, hp_entity_kind kind,
-                                    size_t index, const char **file, int *line);
+HP_API hp_status hp_ontology_origin(const hp_ontology *onto, hp_entity_kind kind, size_t index,
+                                    const char **file, int *line);
 
 /** The name and version attributes of the first input (the base). */
 HP_API const char *hp_ontology_name(const hp_ontology *onto);
@@ -140,133 +138,130 @@ HP_API const char *hp_ontology_version(const hp_ontology *onto);
 
 /** A source. */
 typedef struct hp_source_info {
-    const char *id;        /**< Source id ("002", "buist2008"). */
-    const char *citation;  /**< Citation (English). */
-    const char *url;       /**< URL, or NULL. */
+    const char *id;       /**< Source id ("002", "buist2008"). */
+    const char *citation; /**< Citation (English). */
+    const char *url;      /**< URL, or NULL. */
 } hp_source_info;
 
 /** A finding. */
 typedef struct hp_finding_info {
-    const char *id;           /**< Finding id. */
-    hp_finding_kind kind;     /**< Symptom, sign, history or risk factor. */
-    hp_finding_group group;   /**< Group. */
-    double base_rate;         /**< P(finding | hip pain from another cause). */
-    size_t n_treatments;      /**< Number of treatment links (risk factors). */
-    const char *sources;      /**< Space-separated source ids. */
+    const char *id;         /**< Finding id. */
+    hp_finding_kind kind;   /**< Symptom, sign, history or risk factor. */
+    hp_finding_group group; /**< Group. */
+    double base_rate;       /**< P(finding | hip pain from another cause). */
+    size_t n_treatments;    /**< Number of treatment links (risk factors). */
+    const char *sources;    /**< Space-separated source ids. */
 } hp_finding_info;
 
 /** A condition. */
 typedef struct hp_condition_info {
-    const char *id;              /**< Condition id. */
-    double prior;                /**< Normalised prior (priors sum to 1). */
-    hp_seriousness seriousness;  /**< Seriousness when suspected. */
-    double suspect_at;           /**< Probability at which it counts as suspected. */
-    size_t n_evidence;           /**< Number of finding links. */
-    size_t n_treatments;         /**< Number of treatment links. */
-    const char *sources;         /**< Space-separated source ids. */
+    const char *id;             /**< Condition id. */
+    double prior;               /**< Normalised prior (priors sum to 1). */
+    hp_seriousness seriousness; /**< Seriousness when suspected. */
+    double suspect_at;          /**< Probability at which it counts as suspected. */
+    size_t n_evidence;          /**< Number of finding links. */
+    size_t n_treatments;        /**< Number of treatment links. */
+    const char *sources;        /**< Space-separated source ids. */
 } hp_condition_info;
 
 /** A link from a condition to a finding. */
 typedef struct hp_evidence_link {
-    size_t finding;        /**< Finding index. */
-    double strength;       /**< P(finding | condition). */
-    const char *sources;   /**< Space-separated source ids. */
+    size_t finding;      /**< Finding index. */
+    double strength;     /**< P(finding | condition). */
+    const char *sources; /**< Space-separated source ids. */
 } hp_evidence_link;
 
 /** A link from a condition or risk factor to an exercise or advice item. */
 typedef struct hp_treatment_link {
-    hp_entity_kind kind;   /**< HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE. */
-    size_t index;          /**< Index of the exercise or advice item. */
-    hp_phase phase;        /**< Plan phase it belongs to. */
-    const char *sources;   /**< Space-separated source ids. */
+    hp_entity_kind kind; /**< HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE. */
+    size_t index;        /**< Index of the exercise or advice item. */
+    hp_phase phase;      /**< Plan phase it belongs to. */
+    const char *sources; /**< Space-separated source ids. */
 } hp_treatment_link;
 
 /** A red-flag rule: fires when all its findings are present. */
 typedef struct hp_red_flag_info {
-    const char *id;          /**< Rule id. */
-    hp_triage_level level;   /**< Level it forces. */
-    size_t n_findings;       /**< Number of findings in the combination. */
-    const char *sources;     /**< Space-separated source ids. */
+    const char *id;        /**< Rule id. */
+    hp_triage_level level; /**< Level it forces. */
+    size_t n_findings;     /**< Number of findings in the combination. */
+    const char *sources;   /**< Space-separated source ids. */
 } hp_red_flag_info;
 
 /** A derived-finding rule: `metric op threshold` makes `finding` present. */
 typedef struct hp_derived_rule_info {
-    const char *id;       /**< Rule id. */
-    size_t finding;       /**< Finding index. */
-    hp_metric metric;     /**< Metric compared. */
-    hp_compare op;        /**< Comparison. */
-    double threshold;     /**< Threshold. */
-    const char *sources;  /**< Space-separated source ids. */
+    const char *id;      /**< Rule id. */
+    size_t finding;      /**< Finding index. */
+    hp_metric metric;    /**< Metric compared. */
+    hp_compare op;       /**< Comparison. */
+    double threshold;    /**< Threshold. */
+    const char *sources; /**< Space-separated source ids. */
 } hp_derived_rule_info;
 
 /** Default dosing of an exercise. 0 means "not used" for reps, hold and minutes. */
 typedef struct hp_dosing {
-    int sets;             /**< Sets (>= 1). */
-    int reps;             /**< Repetitions per set, or 0. */
-    int hold_seconds;     /**< Hold per repetition in seconds, or 0. */
-    int minutes;          /**< Duration in minutes (cross-training), or 0. */
-    int days_per_week;    /**< Days a week (1-7). */
-    hp_effort effort;     /**< Effort. */
-    const char *sources;  /**< Space-separated source ids. */
+    int sets;            /**< Sets (>= 1). */
+    int reps;            /**< Repetitions per set, or 0. */
+    int hold_seconds;    /**< Hold per repetition in seconds, or 0. */
+    int minutes;         /**< Duration in minutes (cross-training), or 0. */
+    int days_per_week;   /**< Days a week (1-7). */
+    hp_effort effort;    /**< Effort. */
+    const char *sources; /**< Space-separated source ids. */
 } hp_dosing;
 
 /** Progression rule of an exercise; every_weeks 0 means none. */
 typedef struct hp_progression {
-    int every_weeks;       /**< Progress every this many weeks (0: never). */
-    int add_sets;          /**< Sets added per step. */
-    int max_sets;          /**< Upper bound of sets. */
-    int add_reps;          /**< Reps added per step. */
-    int max_reps;          /**< Upper bound of reps. */
-    int add_hold_seconds;  /**< Hold seconds added per step. */
-    int max_hold_seconds;  /**< Upper bound of hold seconds. */
-    int add_minutes;       /**< Minutes added per step. */
-    int max_minutes;       /**< Upper bound of minutes. */
-    hp_effort effort;      /**< Effort once progressed. */
-    const char *sources;   /**< Space-separated source ids, NULL without a rule. */
+    int every_weeks;      /**< Progress every this many weeks (0: never). */
+    int add_sets;         /**< Sets added per step. */
+    int max_sets;         /**< Upper bound of sets. */
+    int add_reps;         /**< Reps added per step. */
+    int max_reps;         /**< Upper bound of reps. */
+    int add_hold_seconds; /**< Hold seconds added per step. */
+    int max_hold_seconds; /**< Upper bound of hold seconds. */
+    int add_minutes;      /**< Minutes added per step. */
+    int max_minutes;      /**< Upper bound of minutes. */
+    hp_effort effort;     /**< Effort once progressed. */
+    const char *sources;  /**< Space-separated source ids, NULL without a rule. */
 } hp_progression;
 
 /** An exercise. */
 typedef struct hp_exercise_info {
-    const char *id;               /**< Exercise id. */
-    hp_exercise_kind kind;        /**< Kind. */
-    const char *targets;          /**< Space-separated targets. */
-    hp_dosing dosing;             /**< Default dosing. */
-    hp_progression progression;   /**< Progression (every_weeks 0 if none). */
-    size_t n_contraindications;   /**< Number of contraindications. */
-    const char *sources;          /**< Space-separated source ids. */
+    const char *id;             /**< Exercise id. */
+    hp_exercise_kind kind;      /**< Kind. */
+    const char *targets;        /**< Space-separated targets. */
+    hp_dosing dosing;           /**< Default dosing. */
+    hp_progression progression; /**< Progression (every_weeks 0 if none). */
+    size_t n_contraindications; /**< Number of contraindications. */
+    const char *sources;        /**< Space-separated source ids. */
 } hp_exercise_info;
 
 /** A contraindication: the exercise is not prescribed while the condition is suspected. */
 typedef struct hp_contraindication {
-    size_t condition;      /**< Condition index. */
-    const char *reason;    /**< Reason (English). */
-    const char *sources;   /**< Space-separated source ids. */
+    size_t condition;    /**< Condition index. */
+    const char *reason;  /**< Reason (English). */
+    const char *sources; /**< Space-separated source ids. */
 } hp_contraindication;
 
 /** An advice item. */
 typedef struct hp_advice_info {
-    const char *id;                /**< Advice id. */
-    hp_advice_category category;   /**< Category. */
-    const char *sources;           /**< Space-separated source ids. */
+    const char *id;              /**< Advice id. */
+    hp_advice_category category; /**< Category. */
+    const char *sources;         /**< Space-separated source ids. */
 } hp_advice_info;
 
 /** Fill @p out with source @p index. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_ontology_source(const hp_ontology *onto, size_t index, hp_source_info *out);
 /** Fill @p out with finding @p index. @return HP_OK or HP_E_NOT_FOUND. */
-HP_API hp_status hp_ontology_finding(const hp_ontology *onto, size_t index,
-                                     hp_finding_info *out);
+HP_API hp_status hp_ontology_finding(const hp_ontology *onto, size_t index, hp_finding_info *out);
 /** Fill @p out with condition @p index. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_ontology_condition(const hp_ontology *onto, size_t index,
                                        hp_condition_info *out);
 /** Fill @p out with red-flag rule @p index. @return HP_OK or HP_E_NOT_FOUND. */
-HP_API hp_status hp_ontology_red_flag(const hp_ontology *onto, size_t index,
-                                      hp_red_flag_info *out);
+HP_API hp_status hp_ontology_red_flag(const hp_ontology *onto, size_t index, hp_red_flag_info *out);
 /** Fill @p out with derived-finding rule @p index. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_ontology_derived_rule(const hp_ontology *onto, size_t index,
                                           hp_derived_rule_info *out);
 /** Fill @p out with exercise @p index. @return HP_OK or HP_E_NOT_FOUND. */
-HP_API hp_status hp_ontology_exercise(const hp_ontology *onto, size_t index,
-                                      hp_exercise_info *out);
+HP_API hp_status hp_ontology_exercise(const hp_ontology *onto, size_t index, hp_exercise_info *out);
 /** Fill @p out with advice item @p index. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_ontology_advice(const hp_ontology *onto, size_t index, hp_advice_info *out);
 

@@ -44,11 +44,13 @@ typedef enum hp_session_kind {
 
 /** Options of a plan. Zero-initialise; zero fields take their defaults. */
 typedef struct hp_plan_options {
-    const char *start_date;     /**< "YYYY-MM-DD" of day 1 (default: day after as-of, or 2026-01-05 if unknown). */
-    int weeks;                  /**< Number of weeks, 1-52 (default 8). */
-    int run_days;               /**< Run days a week, 1-6 (default: profile, else 3). */
-    double target_weekly_km;    /**< Weekly distance to build towards (default: profile's weekly_km, else 20). */
-    const char *lang;           /**< Language of texts (default English). */
+    const char *start_date;  /**< "YYYY-MM-DD" of day 1 (default: day after as-of, or 2026-01-05 if
+                                unknown). */
+    int weeks;               /**< Number of weeks, 1-52 (default 8). */
+    int run_days;            /**< Run days a week, 1-6 (default: profile, else 3). */
+    double target_weekly_km; /**< Weekly distance to build towards (default: profile's weekly_km,
+                                else 20). */
+    const char *lang;        /**< Language of texts (default English). */
     double contraindication_probability; /**< Causes at or above this probability veto
                                               contraindicated exercises (default 0.1). */
 } hp_plan_options;
@@ -65,42 +67,42 @@ typedef struct hp_week {
 
 /** A day of the plan. */
 typedef struct hp_day {
-    int date;           /**< Days since 1970-01-01. */
-    size_t n_sessions;  /**< Number of sessions (at least 1; a rest day has one rest session). */
+    int date;          /**< Days since 1970-01-01. */
+    size_t n_sessions; /**< Number of sessions (at least 1; a rest day has one rest session). */
 } hp_day;
 
 /** A session of a day. */
 typedef struct hp_session {
-    hp_session_kind kind;  /**< Kind. */
-    double km;             /**< Distance (run, walk-run), else 0. */
-    int minutes;           /**< Duration in minutes, 0 if not set. */
-    int cadence_spm;       /**< Cadence target (run, walk-run), else 0. */
-    int walk_minutes;      /**< Walk-run: minutes walking per interval, else 0. */
-    int run_minutes;       /**< Walk-run: minutes running per interval, else 0. */
-    int repeats;           /**< Walk-run: intervals, else 0. */
-    const char *cue;       /**< Form cue (an advice id), or NULL. */
-    size_t n_items;        /**< Number of items. */
-    const char *notes;     /**< How to do it in English (e.g. a walk-run stage's "repeat at
-                                least twice, move on only without pain"), or NULL. */
+    hp_session_kind kind; /**< Kind. */
+    double km;            /**< Distance (run, walk-run), else 0. */
+    int minutes;          /**< Duration in minutes, 0 if not set. */
+    int cadence_spm;      /**< Cadence target (run, walk-run), else 0. */
+    int walk_minutes;     /**< Walk-run: minutes walking per interval, else 0. */
+    int run_minutes;      /**< Walk-run: minutes running per interval, else 0. */
+    int repeats;          /**< Walk-run: intervals, else 0. */
+    const char *cue;      /**< Form cue (an advice id), or NULL. */
+    size_t n_items;       /**< Number of items. */
+    const char *notes;    /**< How to do it in English (e.g. a walk-run stage's "repeat at
+                               least twice, move on only without pain"), or NULL. */
 } hp_session;
 
 /** An exercise prescribed in a session. */
 typedef struct hp_session_item {
-    const char *id;        /**< Exercise id. */
-    int sets;              /**< Sets. */
-    int reps;              /**< Reps, or 0. */
-    int hold_seconds;      /**< Hold seconds, or 0. */
-    int minutes;           /**< Minutes, or 0. */
-    hp_effort effort;      /**< Effort. */
-    const char *why;       /**< Space-separated ids of the causes/risk factors it addresses. */
-    const char *sources;   /**< Space-separated source ids. */
+    const char *id;      /**< Exercise id. */
+    int sets;            /**< Sets. */
+    int reps;            /**< Reps, or 0. */
+    int hold_seconds;    /**< Hold seconds, or 0. */
+    int minutes;         /**< Minutes, or 0. */
+    hp_effort effort;    /**< Effort. */
+    const char *why;     /**< Space-separated ids of the causes/risk factors it addresses. */
+    const char *sources; /**< Space-separated source ids. */
 } hp_session_item;
 
 /** Standing advice of the plan. */
 typedef struct hp_plan_advice_item {
-    const char *id;        /**< Advice id. */
-    const char *why;       /**< Space-separated ids of the causes/risk factors, or "triage". */
-    const char *sources;   /**< Space-separated source ids. */
+    const char *id;      /**< Advice id. */
+    const char *why;     /**< Space-separated ids of the causes/risk factors, or "triage". */
+    const char *sources; /**< Space-separated source ids. */
 } hp_plan_advice_item;
 
 /** Make a plan from an assessment (its profile is used for the runner's numbers). */

@@ -24,15 +24,15 @@ typedef struct hp_profile hp_profile;
 
 /** Numeric runner fields of a profile (each optional). */
 typedef enum hp_runner_field {
-    HP_RUNNER_WEEKLY_KM = 0,          /**< "weekly_km": this week's distance. */
-    HP_RUNNER_PREVIOUS_WEEKLY_KM,     /**< "previous_weekly_km": last week's distance. */
-    HP_RUNNER_LONGEST_RUN_KM_30D,     /**< "longest_run_km_30d": longest run of the last 30 days. */
-    HP_RUNNER_PLANNED_RUN_KM,         /**< "planned_run_km": the next planned run. */
-    HP_RUNNER_CADENCE_SPM,            /**< "cadence_spm": steps per minute. */
-    HP_RUNNER_SHOE_KM,                /**< "shoe_km": distance on the current shoes. */
-    HP_RUNNER_RUN_DAYS_PER_WEEK,      /**< "run_days_per_week": 0-7. */
-    HP_RUNNER_AGE,                    /**< "age": years. */
-    HP_RUNNER_FIELD_COUNT             /**< Number of fields (not a field). */
+    HP_RUNNER_WEEKLY_KM = 0,      /**< "weekly_km": this week's distance. */
+    HP_RUNNER_PREVIOUS_WEEKLY_KM, /**< "previous_weekly_km": last week's distance. */
+    HP_RUNNER_LONGEST_RUN_KM_30D, /**< "longest_run_km_30d": longest run of the last 30 days. */
+    HP_RUNNER_PLANNED_RUN_KM,     /**< "planned_run_km": the next planned run. */
+    HP_RUNNER_CADENCE_SPM,        /**< "cadence_spm": steps per minute. */
+    HP_RUNNER_SHOE_KM,            /**< "shoe_km": distance on the current shoes. */
+    HP_RUNNER_RUN_DAYS_PER_WEEK,  /**< "run_days_per_week": 0-7. */
+    HP_RUNNER_AGE,                /**< "age": years. */
+    HP_RUNNER_FIELD_COUNT         /**< Number of fields (not a field). */
 } hp_runner_field;
 
 /** Sex as reported ("sex" in JSON). */
@@ -53,10 +53,10 @@ typedef enum hp_foot_strike {
 
 /** One run of the run log. */
 typedef struct hp_run {
-    int date;          /**< Days since 1970-01-01. */
-    double km;         /**< Distance (>= 0). */
-    double minutes;    /**< Duration, or 0 if not given. */
-    double effort;     /**< Effort 1-10 (RPE), or 0 if not given. */
+    int date;       /**< Days since 1970-01-01. */
+    double km;      /**< Distance (>= 0). */
+    double minutes; /**< Duration, or 0 if not given. */
+    double effort;  /**< Effort 1-10 (RPE), or 0 if not given. */
 } hp_run;
 
 /** Maximum number of runs in a run log. */
@@ -97,15 +97,14 @@ HP_API size_t hp_profile_answered(const hp_profile *profile);
  * Set a runner field. Distances, cadence and age must be finite and >= 0, run days 0-7.
  * @return HP_OK or HP_E_INVALID (message names the field).
  */
-HP_API hp_status hp_profile_set_runner(hp_profile *profile, hp_runner_field field,
-                                       double value, hp_error *err);
+HP_API hp_status hp_profile_set_runner(hp_profile *profile, hp_runner_field field, double value,
+                                       hp_error *err);
 
 /** Forget a runner field. */
 HP_API void hp_profile_clear_runner(hp_profile *profile, hp_runner_field field);
 
 /** @return HP_OK and @p *value, or HP_E_NOT_FOUND if the field is not set. */
-HP_API hp_status hp_profile_runner(const hp_profile *profile, hp_runner_field field,
-                                   double *value);
+HP_API hp_status hp_profile_runner(const hp_profile *profile, hp_runner_field field, double *value);
 
 /** @return the JSON key of a runner field ("weekly_km", ...), or NULL. */
 HP_API const char *hp_runner_field_name(hp_runner_field field);
