@@ -99,6 +99,8 @@ typedef struct builder {
     size_t nslots, nstrs;
 
     VEC(hp__str) files;
+    VEC(hp_input) texts_of_files; /* each input's bytes, kept for error columns */
+    VEC(char *) owned;            /* file contents read by the loader */
     VEC(hp__source) sources;
     VEC(hp__finding) findings;
     VEC(hp__condition) conditions;
@@ -132,6 +134,24 @@ static void nomem(builder *b) {
 
 static const char *file_name(const builder *b, uint32_t file) { return b->str + b->files.v[file]; }
 
+/*
+ * The column of an error found on the tree (libxml2 keeps no columns for nodes): that of
+ * the first tag on the line, found in the input's bytes only when an error is reported.
+ */
+static int error_column(const builder *b, loc at) {
+    if (at.line == 0 || at.file >= b->texts_of_files.n)
+        return 0;
+    const hp_input *in = &b->texts_of_files.v[at.file];
+    const char *p = in->data, *end = p + in->size;
+    for (uint32_t line = 1; line < at.line && p < end; p++)
+        if (*p == '\n')
+            line++;
+    for (const char *q = p; q < end && *q != '\n'; q++)
+        if (*q == '<')
+            return (int)(q - p) + 1;
+    return p < end ? 1 : 0;
+}
+
 /* Record the first error at a location. */
 static HP__PRINTF(4, 5) void fail_at(builder *b, hp_status code, loc at, const char *fmt, ...) {
     if (b->status != HP_OK)
@@ -144,7 +164,7 @@ static HP__PRINTF(4, 5) void fail_at(builder *b, hp_status code, loc at, const c
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    hp__fail(b->err, code, file_name(b, at.file), (int)at.line, 0, "%s", msg);
+    hp__fail(b->err, code, file_name(b, at.file), (int)at.line, error_column(b, at), "%s", msg);
 }
 
 static uint32_t hash_str(const char *s, size_t n) {
@@ -252,6 +272,10 @@ static void builder_free(builder *b) {
     hp__free(b->a, b->str);
     hp__free(b->a, b->slots);
     hp__free(b->a, b->files.v);
+    for (size_t i = 0; i < b->owned.n; i++)
+        hp__free(b->a, b->owned.v[i]);
+    hp__free(b->a, b->owned.v);
+    hp__free(b->a, b->texts_of_files.v);
     hp__free(b->a, b->sources.v);
     hp__free(b->a, b->findings.v);
     hp__free(b->a, b->conditions.v);
@@ -1004,17 +1028,23 @@ static void load_input(builder *b, schema *s, int validate, const char *name, co
     }
     b->cur_file_index = (uint32_t)(b->files.n - 1);
     b->cur_file = name;
-    char *owned = NULL;
     if (!data) {
-        owned = read_file(b, name, cap, &size);
+        char *owned = read_file(b, name, cap, &size);
         if (!owned)
             return;
+        if (!PUSH(b, b->owned, owned)) {
+            hp__free(b->a, owned);
+            return;
+        }
         data = owned;
     } else if (size > cap) {
         fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0},
                 "the input is larger than the limit of %zu bytes", cap);
         return;
     }
+    hp_input bytes = {name, data, size};
+    if (!PUSH(b, b->texts_of_files, bytes))
+        return;
     /* The reader's own checks come first for their precise messages; the schema then
        catches anything else. */
     xmlDocPtr doc = parse_xml(b, name, data, size);
@@ -1024,7 +1054,6 @@ static void load_input(builder *b, schema *s, int validate, const char *name, co
         schema_validate(b, s, doc, name);
     if (doc)
         xmlFreeDoc(doc);
-    hp__free(b->a, owned);
 }
 
 /* ---- Resolution and checks ---------------------------------------------------------- */

@@ -324,6 +324,7 @@ hp_status hp_profile_from_json(const hp_ontology *onto, const char *json, size_t
                         "input of %zu bytes is larger than the limit of %zu bytes", size,
                         (size_t)HP_DEFAULT_MAX_INPUT_BYTES);
     json_error_t jerr;
+    memset(&jerr, 0, sizeof jerr); /* jansson leaves it unset after some allocation failures */
     json_t *root =
         json_loadb(json ? json : "", size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
     if (!root) {

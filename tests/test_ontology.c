@@ -285,6 +285,7 @@ static void expect_semantic(const char *from, const char *to, hp_status want, co
     cr_assert_eq(st, want, "%s -> %s: got %d (%s)", from, to, st, e.message);
     cr_assert_str_eq(e.file, "mutated.xml");
     cr_assert_gt(e.line, 0, "a line is given for: %s", e.message);
+    cr_assert_gt(e.column, 0, "a column is given for: %s", e.message);
     cr_assert(strstr(e.message, words), "message '%s' lacks '%s'", e.message, words);
 }
 

@@ -96,6 +96,8 @@ HP_API size_t hp_ontology_count(const hp_ontology *onto, hp_entity_kind kind);
 
 /**
  * Look up an entry by id.
+ * @param onto   the ontology.
+ * @param id     the id to look up.
  * @param kind   receives the entry's kind (may be NULL).
  * @param index  receives its index (may be NULL).
  * @return HP_OK, HP_E_NOT_FOUND, or HP_E_INVALID for NULL arguments.
@@ -122,6 +124,9 @@ HP_API const char *hp_ontology_sources(const hp_ontology *onto, hp_entity_kind k
 
 /**
  * Where an entry was defined.
+ * @param onto  the ontology.
+ * @param kind  the entry's kind.
+ * @param index the entry's index.
  * @param file  receives the input name (may be NULL).
  * @param line  receives the 1-based line (may be NULL).
  * @return HP_OK or HP_E_NOT_FOUND if out of range.

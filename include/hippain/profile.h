@@ -141,7 +141,12 @@ HP_API hp_status hp_profile_set_as_of(hp_profile *profile, const char *date, hp_
  * Parse a profile from JSON (see the README for the format). Unknown keys, unknown finding
  * ids, wrong types, negative or non-finite numbers and malformed dates are errors whose
  * message names the key (e.g. "runner.runs[2].date").
+ * @param onto  the ontology whose finding ids the profile uses.
+ * @param json  the JSON text (need not be NUL-terminated).
+ * @param size  its length in bytes.
  * @param name  name of the input used in errors (may be NULL).
+ * @param out   receives the profile.
+ * @param err   optional error details.
  */
 HP_API hp_status hp_profile_from_json(const hp_ontology *onto, const char *json, size_t size,
                                       const char *name, hp_profile **out, hp_error *err);
