@@ -10,6 +10,11 @@
  *                                      print load time, memory per entry and assessment cost
  *   hippain-bench --scaling DIR --skip-schema
  *                                      the same with HP_LOAD_SKIP_SCHEMA
+ *   hippain-bench --hostile [DIR]      time and peak memory of rejecting each hostile
+ *                                      ontology of DIR (default tests/data/hostile) and
+ *                                      generated hostile profiles (deep nesting, huge
+ *                                      numbers, NaN, wrong types, invalid UTF-8, 10 MB
+ *                                      strings), each in a child process
  *
  * Every timed figure is the median over repeated rounds after a warm-up; a round runs the
  * operation enough times to last about 10 ms, and the figure is the round's time divided by
@@ -21,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -480,8 +487,192 @@ static int run_scaling(const char *dir, int skip_schema) {
     return 0;
 }
 
+/* ---- Hostile input ---------------------------------------------------------------------- */
+
+#ifndef HP_HOSTILE_DIR
+#define HP_HOSTILE_DIR "tests/data/hostile"
+#endif
+
+static double max_rss_mb(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (double)u.ru_maxrss / 1024.0; /* kilobytes on Linux */
+}
+
+/* Run one rejection in a child: its wall time and the growth of its peak memory. Returns
+   0 when the input was rejected (as it must be), 1 if it was accepted, -1 on failure. */
+static int hostile_one(const char *name, const char *data, size_t size, int is_profile, double *ms,
+                       double *mb) {
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        close(fds[0]);
+        hp_ontology *o = NULL;
+        if (is_profile && hp_ontology_load_default(&o, NULL) != HP_OK)
+            _exit(3);
+        double base = max_rss_mb(), t0 = wall_ns();
+        hp_error e = {0};
+        hp_status st;
+        if (is_profile) {
+            hp_profile *p = NULL;
+            st = hp_profile_from_json(o, data, size, name, &p, &e);
+            hp_profile_free(p);
+        } else {
+            hp_ontology *x = NULL;
+            st = hp_ontology_load_memory(name, data, size, &x, &e);
+            hp_ontology_free(x);
+        }
+        double r[3] = {(wall_ns() - t0) / 1e6, max_rss_mb() - base, st != HP_OK};
+        if (write(fds[1], r, sizeof r) != (ssize_t)sizeof r)
+            _exit(4);
+        hp_ontology_free(o);
+        _exit(0);
+    }
+    close(fds[1]);
+    double r[3] = {0, 0, 0};
+    ssize_t got = read(fds[0], r, sizeof r);
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (got != (ssize_t)sizeof r || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    *ms = r[0];
+    *mb = r[1];
+    return r[2] != 0 ? 0 : 1;
+}
+
+static char *slurp(const char *path, size_t *size) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    do {
+        if (n == cap) {
+            char *nb = realloc(buf, cap ? cap * 2 : 65536);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+            cap = cap ? cap * 2 : 65536;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+    } while (got > 0);
+    fclose(f);
+    *size = n;
+    return buf;
+}
+
+/* The hostile profiles of the reliability issue, made here. */
+static char *hostile_profile(int which, const char **name, size_t *size) {
+    const size_t big = 10u << 20;
+    char *s = NULL;
+    switch (which) {
+    case 0:
+        *name = "deep_nesting.json";
+        s = malloc(200002);
+        if (s) {
+            memset(s, '[', 100000);
+            memset(s + 100000, ']', 100000);
+            s[200000] = '\0';
+        }
+        break;
+    case 1:
+        *name = "huge_number.json";
+        s = strdup("{\"runner\":{\"weekly_km\":1e999}}");
+        break;
+    case 2:
+        *name = "nan.json";
+        s = strdup("{\"runner\":{\"weekly_km\":NaN}}");
+        break;
+    case 3:
+        *name = "wrong_types.json";
+        s = strdup("{\"findings\":[1,2],\"runner\":\"x\"}");
+        break;
+    case 4:
+        *name = "invalid_utf8.json";
+        s = strdup("{\"findings\":{\"pain_\xff\xfe\":true}}");
+        break;
+    case 5:
+        *name = "10mb_string.json";
+        s = malloc(big + 64);
+        if (s) {
+            strcpy(s, "{\"runner\":{\"sex\":\"");
+            size_t k = strlen(s);
+            memset(s + k, 'a', big);
+            strcpy(s + k + big, "\"}}");
+        }
+        break;
+    case 6: /* the largest accepted size: the worst case that is parsed at all */
+        *name = "string_at_the_size_limit.json";
+        s = malloc(HP_MAX_PROFILE_BYTES + 1);
+        if (s) {
+            strcpy(s, "{\"runner\":{\"sex\":\"");
+            size_t k = strlen(s), fill = HP_MAX_PROFILE_BYTES - k - 3;
+            memset(s + k, 'a', fill);
+            strcpy(s + k + fill, "\"}}");
+        }
+        break;
+    default: return NULL;
+    }
+    if (s)
+        *size = strlen(s);
+    return s;
+}
+
+static int run_hostile(const char *dir) {
+    double worst_ms = 0, worst_mb = 0;
+    int bad = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "hippain-bench: cannot open %s\n", dir);
+        return 1;
+    }
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        size_t len = strlen(ent->d_name);
+        if (len < 5 || strcmp(ent->d_name + len - 4, ".xml") != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+        size_t size = 0;
+        char *data = slurp(path, &size);
+        double ms = 0, mb = 0;
+        int r = data ? hostile_one(ent->d_name, data, size, 0, &ms, &mb) : -1;
+        free(data);
+        printf("hostile %s: %.2f ms, %.1f MB%s\n", ent->d_name, ms, mb,
+               r == 0 ? "" : " NOT REJECTED");
+        bad |= r != 0;
+        worst_ms = ms > worst_ms ? ms : worst_ms;
+        worst_mb = mb > worst_mb ? mb : worst_mb;
+    }
+    closedir(d);
+    const char *name;
+    size_t size;
+    char *data;
+    for (int i = 0; (data = hostile_profile(i, &name, &size)) != NULL; i++) {
+        double ms = 0, mb = 0;
+        int r = hostile_one(name, data, size, 1, &ms, &mb);
+        free(data);
+        printf("hostile %s: %.2f ms, %.1f MB%s\n", name, ms, mb, r == 0 ? "" : " NOT REJECTED");
+        bad |= r != 0;
+        worst_ms = ms > worst_ms ? ms : worst_ms;
+        worst_mb = mb > worst_mb ? mb : worst_mb;
+    }
+    figure("hostile_max_ms", worst_ms, "ms");
+    figure("hostile_max_mb", worst_mb, "MB");
+    return bad;
+}
+
 int main(int argc, char **argv) {
-    const char *scaling = NULL;
+    const char *scaling = NULL, *hostile = NULL;
     int skip_schema = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0) {
@@ -493,12 +684,16 @@ int main(int argc, char **argv) {
             scaling = argv[++i];
         } else if (strcmp(argv[i], "--skip-schema") == 0) {
             skip_schema = 1;
+        } else if (strcmp(argv[i], "--hostile") == 0) {
+            hostile = i + 1 < argc && argv[i + 1][0] != '-' ? argv[++i] : HP_HOSTILE_DIR;
         } else {
-            fprintf(
-                stderr,
-                "usage: hippain-bench [--quick] [--cpu-time] [--scaling DIR [--skip-schema]]\n");
+            fprintf(stderr,
+                    "usage: hippain-bench [--quick] [--cpu-time] [--scaling DIR [--skip-schema]] "
+                    "[--hostile [DIR]]\n");
             return 2;
         }
     }
+    if (hostile)
+        return run_hostile(hostile);
     return scaling ? run_scaling(scaling, skip_schema) : run_main();
 }

@@ -319,10 +319,10 @@ hp_status hp_profile_from_json(const hp_ontology *onto, const char *json, size_t
         *out = NULL;
     if (!onto || !out || (!json && size > 0))
         return hp__error(err, HP_E_INVALID, "hp_profile_from_json: NULL argument");
-    if (size > HP_DEFAULT_MAX_INPUT_BYTES)
+    if (size > HP_MAX_PROFILE_BYTES)
         return hp__fail(err, HP_E_LIMIT, name, 0, 0,
                         "input of %zu bytes is larger than the limit of %zu bytes", size,
-                        (size_t)HP_DEFAULT_MAX_INPUT_BYTES);
+                        (size_t)HP_MAX_PROFILE_BYTES);
     json_error_t jerr;
     memset(&jerr, 0, sizeof jerr); /* jansson leaves it unset after some allocation failures */
     json_t *root =

@@ -959,7 +959,7 @@ Test(profile, json_deep_nesting) {
 
 Test(profile, json_size_limit) {
     hp_ontology *onto = load_mini();
-    size_t max = HP_DEFAULT_MAX_INPUT_BYTES;
+    size_t max = HP_MAX_PROFILE_BYTES;
     char *s = malloc(max + 1);
     cr_assert_not_null(s);
     memset(s, ' ', max + 1);

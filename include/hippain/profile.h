@@ -62,6 +62,9 @@ typedef struct hp_run {
 /** Maximum number of runs in a run log. */
 #define HP_MAX_RUNS 10000
 
+/** Maximum size of a profile's JSON text in bytes (1 MiB: a full run log fits easily). */
+#define HP_MAX_PROFILE_BYTES ((size_t)1024 * 1024)
+
 /** Create an empty profile for @p onto (every finding unknown). */
 HP_API hp_status hp_profile_new(const hp_ontology *onto, hp_profile **out, hp_error *err);
 
