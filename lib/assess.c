@@ -82,6 +82,15 @@ static void put_fixed(hp__buf *t, double v, int d) {
     hp__buf_append(t, out, k);
 }
 
+/* ", above the 10% limit" */
+static void put_percent_limit(hp__buf *t, hp_compare op, double threshold) {
+    put(t, ", ");
+    put(t, op_words(op));
+    put(t, " the ");
+    put_fixed(t, threshold, 0);
+    put(t, "% limit");
+}
+
 /* English explanation of a fired rule, with the numbers behind it. */
 static void explain_risk(hp__buf *t, const hp_assessment *a, hp_metric m, double v, hp_compare op,
                          double threshold) {
@@ -99,11 +108,7 @@ static void explain_risk(hp__buf *t, const hp_assessment *a, hp_metric m, double
             put_fixed(t, r[HP_RUNNER_PREVIOUS_WEEKLY_KM], 1);
             put(t, " km)");
         }
-        put(t, ", ");
-        put(t, op_words(op));
-        put(t, " the ");
-        put_fixed(t, threshold, 0);
-        put(t, "% limit");
+        put_percent_limit(t, op, threshold);
         break;
     case HP_METRIC_LONG_RUN_INCREASE_PCT:
         put(t, "A run ");
@@ -114,11 +119,7 @@ static void explain_risk(hp__buf *t, const hp_assessment *a, hp_metric m, double
             put_fixed(t, r[HP_RUNNER_LONGEST_RUN_KM_30D], 1);
             put(t, " km)");
         }
-        put(t, ", ");
-        put(t, op_words(op));
-        put(t, " the ");
-        put_fixed(t, threshold, 0);
-        put(t, "% limit");
+        put_percent_limit(t, op, threshold);
         break;
     case HP_METRIC_ACUTE_CHRONIC_RATIO:
         put(t, "Acute:chronic load ratio ");

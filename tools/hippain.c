@@ -303,19 +303,33 @@ static void print_next(FILE *f, const options *o, const hp_assessment *a) {
     wrap(f, line, 4, 14);
 }
 
-static int cmd_assess(const options *o, int argc, char **argv) {
+/*
+ * What assess and plan share: the ontology, the profile of FILE or "-" and its assessment.
+ * Returns 0, or an exit status (then *onto and *p may still need freeing).
+ */
+static int load_and_assess(const options *o, const char *cmd, int argc, char **argv,
+                           hp_ontology **onto, hp_profile **p, hp_assessment **a) {
+    *onto = NULL;
+    *p = NULL;
+    *a = NULL;
     if (argc > 1)
-        return fail(EXIT_BAD_INPUT, "assess takes one profile file (or -), got %d", argc);
-    hp_ontology *onto = NULL;
-    int rc = load_ontology(o, &onto);
+        return fail(EXIT_BAD_INPUT, "%s takes one profile file (or -), got %d", cmd, argc);
+    int rc = load_ontology(o, onto);
     if (rc)
         return rc;
-    hp_profile *p = NULL;
-    rc = read_profile(onto, argc ? argv[0] : "-", &p);
-    hp_assessment *a = NULL;
+    rc = read_profile(*onto, argc ? argv[0] : "-", p);
     hp_error e = {0};
-    if (!rc && hp_assess(p, &a, &e) != HP_OK)
+    if (!rc && hp_assess(*p, a, &e) != HP_OK)
         rc = fail_error(&e);
+    return rc;
+}
+
+static int cmd_assess(const options *o, int argc, char **argv) {
+    hp_ontology *onto;
+    hp_profile *p;
+    hp_assessment *a;
+    hp_error e = {0};
+    int rc = load_and_assess(o, "assess", argc, argv, &onto, &p, &a);
     FILE *f = rc ? NULL : open_output(o);
     if (!rc && !f)
         rc = 1;
@@ -378,19 +392,11 @@ static int make_plan(const options *o, const hp_assessment *a, hp_plan **plan) {
 }
 
 static int cmd_plan(const options *o, int argc, char **argv) {
-    if (argc > 1)
-        return fail(EXIT_BAD_INPUT, "plan takes one profile file (or -), got %d", argc);
-    hp_ontology *onto = NULL;
-    int rc = load_ontology(o, &onto);
-    if (rc)
-        return rc;
-    hp_profile *p = NULL;
-    rc = read_profile(onto, argc ? argv[0] : "-", &p);
-    hp_assessment *a = NULL;
+    hp_ontology *onto;
+    hp_profile *p;
+    hp_assessment *a;
     hp_plan *plan = NULL;
-    hp_error e = {0};
-    if (!rc && hp_assess(p, &a, &e) != HP_OK)
-        rc = fail_error(&e);
+    int rc = load_and_assess(o, "plan", argc, argv, &onto, &p, &a);
     if (!rc)
         rc = make_plan(o, a, &plan);
     FILE *f = rc ? NULL : open_output(o);
