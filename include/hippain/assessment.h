@@ -80,7 +80,10 @@ HP_API void hp_assessment_free(hp_assessment *assessment);
 /** @return the assessment's ontology (borrowed). */
 HP_API const hp_ontology *hp_assessment_ontology(const hp_assessment *assessment);
 
-/** @return the profile as assessed, derived findings applied (borrowed). */
+/**
+ * @return the profile as assessed, derived findings applied (borrowed; built on first
+ *         use, so NULL if memory runs out then).
+ */
 HP_API const hp_profile *hp_assessment_profile(const hp_assessment *assessment);
 
 /** @return the triage level. */
