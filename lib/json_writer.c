@@ -117,7 +117,20 @@ void hp__jw_number(hp__jw *w, double v) {
     }
     before(w);
     if (v == 0)
-        v = 0; /* -0 becomes 0 */
+        v = 0;                                         /* -0 becomes 0 */
+    if (fabs(v) < 1e15 && v == (double)(long long)v) { /* an integer: what %.15g prints */
+        char digits[24];
+        size_t n = sizeof digits;
+        unsigned long long u = (unsigned long long)(v < 0 ? -v : v);
+        do {
+            digits[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (v < 0)
+            digits[--n] = '-';
+        hp__buf_append(w->b, digits + n, sizeof digits - n);
+        return;
+    }
     char text[40];
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(text, sizeof text, "%.*g", prec, v);

@@ -472,39 +472,44 @@ hp_status hp_plan_to_markdown(const hp_plan *plan, char **out, hp_error *err) {
 
 /* Append text escaped as an RFC 5545 TEXT value. */
 static void ical_escape(hp__buf *b, const char *s) {
-    for (; *s; s++) {
-        switch (*s) {
+    const char *run = s; /* bytes copied as they are, in one append */
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',')
+            continue;
+        hp__buf_append(b, run, (size_t)(s - run));
+        run = s + 1;
+        switch (c) {
+        case '\0': return;
         case '\\': hp__buf_append(b, "\\\\", 2); break;
         case ';': hp__buf_append(b, "\\;", 2); break;
         case ',': hp__buf_append(b, "\\,", 2); break;
         case '\n': hp__buf_append(b, "\\n", 2); break;
-        default:
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                hp__buf_append(b, s, 1);
+        default: break; /* other control characters are dropped */
         }
     }
 }
 
-/* Length of the UTF-8 sequence that starts with byte c (1 for a stray byte). */
-static size_t utf8_len(unsigned char c) {
-    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
+/* Whether byte c continues a UTF-8 sequence. */
+static int utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/* Write the content line line[0..n) folded at 75 octets, ending with CRLF. */
+/* Write the content line line[0..n) folded at 75 octets, ending with CRLF: each piece
+   ends before the sequence that would cross the limit (a stray byte is a sequence). */
 static void ical_fold(hp__buf *b, const char *line, size_t n) {
-    size_t used = 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_len((unsigned char)line[i]);
-        if (i + k > n)
-            k = n - i;
-        if (used + k > ICAL_OCTETS) {
-            hp__buf_append(b, "\r\n ", 3);
-            used = 1;
-        }
-        hp__buf_append(b, line + i, k);
-        used += k;
-        i += k;
+    size_t room = ICAL_OCTETS; /* the first line has 75 octets, the others a space + 74 */
+    while (n > room) {
+        size_t k = room;
+        while (k > 0 && utf8_continuation((unsigned char)line[k]))
+            k--;
+        if (k == 0) /* not UTF-8 here: cut anywhere */
+            k = room;
+        hp__buf_append(b, line, k);
+        hp__buf_append(b, "\r\n ", 3);
+        line += k;
+        n -= k;
+        room = ICAL_OCTETS - 1;
     }
+    hp__buf_append(b, line, n);
     hp__buf_append(b, "\r\n", 2);
 }
 

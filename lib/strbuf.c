@@ -28,15 +28,13 @@ static int reserve(hp__buf *b, size_t extra) {
     return 1;
 }
 
-void hp__buf_append(hp__buf *b, const char *s, size_t n) {
+void hp__buf_append_grow(hp__buf *b, const char *s, size_t n) {
     if (!reserve(b, n))
         return;
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
 }
-
-void hp__buf_puts(hp__buf *b, const char *s) { hp__buf_append(b, s, strlen(s)); }
 
 void hp__buf_printf(hp__buf *b, const char *fmt, ...) {
     va_list ap;

@@ -3,6 +3,7 @@
 #define HIPPAIN_LIB_STRBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "error_internal.h"
 #include "hippain/alloc.h"
@@ -16,8 +17,23 @@ typedef struct hp__buf {
 
 void hp__buf_init(hp__buf *b, const hp_allocator *a);
 void hp__buf_free(hp__buf *b);
-void hp__buf_append(hp__buf *b, const char *s, size_t n);
-void hp__buf_puts(hp__buf *b, const char *s);
+/* The slow path of hp__buf_append: grows the buffer first. */
+void hp__buf_append_grow(hp__buf *b, const char *s, size_t n);
+
+/* Append s[0..n); inline when it fits, the usual case once the buffer has grown. */
+static inline void hp__buf_append(hp__buf *b, const char *s, size_t n) {
+    if (n < b->cap - b->len && !b->failed) { /* cap > len whenever cap > 0 */
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    hp__buf_append_grow(b, s, n);
+}
+
+static inline void hp__buf_putc(hp__buf *b, char c) { hp__buf_append(b, &c, 1); }
+
+static inline void hp__buf_puts(hp__buf *b, const char *s) { hp__buf_append(b, s, strlen(s)); }
 void hp__buf_printf(hp__buf *b, const char *fmt, ...) HP__PRINTF(2, 3);
 /* Hand the contents over as an hp_string_free() string; frees the buffer. */
 hp_status hp__buf_finish(hp__buf *b, char **out, hp_error *err);
