@@ -7,6 +7,7 @@
 
 #include "hippain/alloc.h"
 #include "hippain/assessment.h"
+#include "hippain/batch.h"
 #include "hippain/enums.h"
 #include "hippain/error.h"
 #include "hippain/export.h"
