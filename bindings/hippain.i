@@ -384,6 +384,7 @@ struct hpx_batch {};
 
 /* internal helper of the %inline block below: not part of the interface */
 %ignore hpx__plan_options;
+%ignore hpx__cell;
 
 %inline %{
 /* Whether the wrapper releases the interpreter lock around calls into C. */
@@ -728,10 +729,22 @@ hp_assessment *hpx_batch_take(hpx_batch *b, size_t i) {
 /*
  * The fast path for survey data: assess every row of a C-contiguous rows x cols matrix of
  * answers (1 present, 0 absent, -1 unknown) of signed integers of elem_size bytes (1, 2,
- * 4 or 8); columns holds cols int64 finding indices. Writes rows x n_conditions doubles
- * (row-major, conditions in ontology order) to out and, when triage_out is not NULL, one
- * int8 triage level per row.
+ * 4 or 8); columns holds cols int64 finding indices (none twice). Writes rows x
+ * n_conditions doubles (row-major, conditions in ontology order) to out and, when
+ * triage_out is not NULL, one int8 triage level per row.
+ *
+ * The probabilities come from hp_assess_matrix() (straight from the model, whether or not
+ * triage is asked for); triage needs the full hp_assess() of each row.
  */
+static int64_t hpx__cell(const unsigned char *cell, int elem_size) {
+    switch (elem_size) {
+    case 1: { int8_t x; memcpy(&x, cell, 1); return x; }
+    case 2: { int16_t x; memcpy(&x, cell, 2); return x; }
+    case 4: { int32_t x; memcpy(&x, cell, 4); return x; }
+    default: { int64_t x; memcpy(&x, cell, 8); return x; }
+    }
+}
+
 hp_status hpx_assess_matrix(const hp_ontology *onto, const void *data, size_t data_size,
                             int elem_size, size_t rows, size_t cols, const void *columns,
                             size_t columns_size, void *out, size_t out_size, void *triage_out,
@@ -758,46 +771,59 @@ hp_status hpx_assess_matrix(const hp_ontology *onto, const void *data, size_t da
     for (size_t c = 0; c < cols; c++)
         if (idx[c] < 0 || (uint64_t)idx[c] >= nf)
             return hpx__fail(err, HP_E_INVALID, "assess_matrix: finding index out of range");
-    hp_profile *p = NULL;
-    hp_status st = hp_profile_new(onto, &p, err);
-    if (st != HP_OK)
-        return st;
     const unsigned char *bytes = (const unsigned char *)data;
-    double *probs = (double *)out;
-    signed char *triage = (signed char *)triage_out;
-    for (size_t r = 0; r < rows && st == HP_OK; r++) {
-        for (size_t c = 0; c < cols; c++) {
-            const unsigned char *cell = bytes + (r * cols + c) * (size_t)elem_size;
-            int64_t v;
-            switch (elem_size) {
-            case 1: { int8_t x; memcpy(&x, cell, 1); v = x; break; }
-            case 2: { int16_t x; memcpy(&x, cell, 2); v = x; break; }
-            case 4: { int32_t x; memcpy(&x, cell, 4); v = x; break; }
-            default: { int64_t x; memcpy(&x, cell, 8); v = x; break; }
-            }
-            if (v < -1 || v > 1) {
-                char msg[160];
-                snprintf(msg, sizeof msg,
-                         "assess_matrix: X[%zu, %zu] is %lld; answers are 1 (present), "
-                         "0 (absent) or -1 (unknown)", r, c, (long long)v);
-                st = hpx__fail(err, HP_E_INVALID, msg);
-                break;
-            }
-            hp_profile_set_index(p, (size_t)idx[c], (hp_answer)v);
+    for (size_t i = 0; i < rows * cols; i++) {
+        int64_t v = hpx__cell(bytes + i * (size_t)elem_size, elem_size);
+        if (v < -1 || v > 1) {
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "assess_matrix: X[%zu, %zu] is %lld; answers are 1 (present), "
+                     "0 (absent) or -1 (unknown)", i / cols, i % cols, (long long)v);
+            return hpx__fail(err, HP_E_INVALID, msg);
         }
-        if (st != HP_OK)
-            break;
+    }
+    size_t *fcols = (size_t *)malloc(cols ? cols * sizeof *fcols : 1);
+    if (!fcols)
+        return hpx__fail(err, HP_E_NOMEM, "out of memory");
+    for (size_t c = 0; c < cols; c++)
+        fcols[c] = (size_t)idx[c];
+    double *probs = (double *)out;
+    hp_status st = HP_OK;
+    if (elem_size == 1 || !cols) {
+        st = hp_assess_matrix(onto, (const signed char *)data, rows, cols, fcols, probs, err);
+    } else { /* wider integers: as int8, a block of rows at a time */
+        size_t block = (size_t)65536 / cols + 1;
+        if (block > rows)
+            block = rows;
+        signed char *x = (signed char *)malloc(block * cols + 1);
+        if (!x)
+            st = hpx__fail(err, HP_E_NOMEM, "out of memory");
+        for (size_t r = 0; r < rows && st == HP_OK; r += block) {
+            size_t n = rows - r < block ? rows - r : block;
+            for (size_t i = 0; i < n * cols; i++)
+                x[i] = (signed char)hpx__cell(bytes + (r * cols + i) * (size_t)elem_size,
+                                              elem_size);
+            st = hp_assess_matrix(onto, x, n, cols, fcols, nc ? probs + r * nc : NULL, err);
+        }
+        free(x);
+    }
+    signed char *triage = (signed char *)triage_out;
+    hp_profile *p = NULL;
+    if (st == HP_OK && triage)
+        st = hp_profile_new(onto, &p, err);
+    for (size_t r = 0; r < rows && st == HP_OK && triage; r++) {
+        for (size_t c = 0; c < cols; c++)
+            hp_profile_set_index(p, fcols[c],
+                                 (hp_answer)hpx__cell(bytes + (r * cols + c) * (size_t)elem_size,
+                                                      elem_size));
         hp_assessment *a = NULL;
         st = hp_assess(p, &a, err);
-        if (st != HP_OK)
-            break;
-        for (size_t k = 0; k < nc; k++)
-            probs[r * nc + k] = hp_assessment_probability(a, k);
-        if (triage)
+        if (st == HP_OK)
             triage[r] = (signed char)hp_assessment_triage(a);
         hp_assessment_free(a);
     }
     hp_profile_free(p);
+    free(fcols);
     return st;
 }
 

@@ -192,12 +192,15 @@ def test_gil_released_during_matrix(onto):
     """While the main thread is inside one call of the C matrix function, a spinner thread
     keeps running Python code. Without the release it could run for at most one switch
     interval (5 ms) of a call lasting hundreds of ms; the bound below leaves a 10x margin
-    on either side, so it does not depend on the machine's speed."""
+    on either side, so it does not depend on the machine's speed. The call asks for triage,
+    which assesses every row in full (probabilities alone take a few ms: too short to
+    tell); the wrapper releases the lock the same way whatever the arguments."""
     import time
     cols = onto.finding_ids[:30]
     X = np.ones((15000, 30), np.int8)
     idx = np.arange(30, dtype=np.int64)
     out = np.empty((15000, len(onto.conditions)), np.float64)
+    triage = np.empty(15000, np.int8)
     raw = hippain_core._hippain_core.hpx_assess_matrix  # the C function itself: no Python frames
     box = [0]
     stop = threading.Event()
@@ -215,7 +218,7 @@ def test_gil_released_during_matrix(onto):
         err = hippain_core.hp_error()
         t0 = time.perf_counter()
         c0 = box[0]
-        st = raw(onto._h, X, 1, 15000, 30, idx, out, None, err)
+        st = raw(onto._h, X, 1, 15000, 30, idx, out, triage, err)
         c1 = box[0]
         dt = time.perf_counter() - t0
         # control: a builtin that keeps the GIL (sum over a range) starves the spinner
@@ -228,7 +231,8 @@ def test_gil_released_during_matrix(onto):
         stop.set()
         t.join()
     assert st == 0
-    assert np.allclose(out, onto.assess_matrix(X, cols))
+    assert np.array_equal(out, onto.assess_matrix(X, cols))
+    assert np.array_equal(triage, onto.assess_matrix(X, cols, return_triage=True)[1])
     assert dt > 0.05, "call too short to tell (%.3f s)" % dt
     assert (c1 - c0) > 0.1 * rate * dt, (c1 - c0, rate, dt)
     assert (c3 - c2) < 0.5 * rate * dt_held, "the method cannot tell (control ran freely)"
