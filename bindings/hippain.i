@@ -561,6 +561,224 @@ HPX_VIEW(hp_plan_advice_item,
          hp_plan_advice(plan, i, &out))
 %}
 
+#ifdef SWIGPYTHON
+/* ---- Python: profiles straight from dicts ------------------------------------------- */
+/*
+ * Ontology.assess(findings, runner) and Ontology.profile() without the profile JSON: the
+ * dicts are read here and the profile is set through the library's setters. Only the plain
+ * case is taken (exact dicts, str keys, True/False/None answers, int and finite float
+ * numbers, str dates and choices, a list of run dicts) and only when the library accepts
+ * every value; for anything else the helpers return None and the thin layer takes the
+ * JSON path (hp_profile_from_json), which gives the same profile or the error naming the
+ * key ("runner.runs[2].date"). So the fast path never accepts what the JSON path refuses.
+ * They hold the interpreter lock while reading Python objects (%nothread) and release it
+ * around hp_assess().
+ */
+%{
+/* An upper bound of the bytes a key or string adds to the profile JSON (escapes are at
+ * most 6 bytes a byte) and of a number's text. */
+#define HPX__JSON_ITEM(len) (6 * (size_t)(len) + 32)
+
+/* The UTF-8 of an exact str without NUL bytes, or NULL. */
+static const char *hpx__py_str(PyObject *v, size_t *bound) {
+    if (!PyUnicode_CheckExact(v))
+        return NULL;
+    Py_ssize_t n = 0;
+    const char *s = PyUnicode_AsUTF8AndSize(v, &n);
+    if (!s) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (strlen(s) != (size_t)n)
+        return NULL;
+    *bound += HPX__JSON_ITEM(n);
+    return s;
+}
+
+/* A JSON number as the profile JSON reads it: an exact int within long long or a finite
+ * exact float (True/False are not numbers there). */
+static int hpx__py_number(PyObject *v, double *out, size_t *bound) {
+    if (PyFloat_CheckExact(v)) {
+        double d = PyFloat_AS_DOUBLE(v);
+        if (!isfinite(d))
+            return 0;
+        *out = d;
+    } else if (PyLong_CheckExact(v)) {
+        int overflow = 0;
+        long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (overflow || (x == -1 && PyErr_Occurred())) {
+            PyErr_Clear();
+            return 0;
+        }
+        *out = (double)x;
+    } else {
+        return 0;
+    }
+    *bound += HPX__JSON_ITEM(0);
+    return 1;
+}
+
+static int hpx__py_choice(PyObject *v, const char *const *names, size_t n, int *out,
+                          size_t *bound) {
+    const char *s = hpx__py_str(v, bound);
+    for (size_t i = 0; s && i < n; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            *out = (int)i + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int hpx__py_findings(hp_profile *p, const hp_ontology *onto, PyObject *findings,
+                            size_t *bound) {
+    PyObject *key, *v;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(findings, &pos, &key, &v)) {
+        if (v == Py_None)
+            continue; /* unknown: left out, as in the JSON */
+        if (v != Py_True && v != Py_False)
+            return 0;
+        const char *id = hpx__py_str(key, bound);
+        hp_entity_kind kind;
+        size_t index = 0;
+        if (!id || hp_ontology_lookup(onto, id, &kind, &index) != HP_OK ||
+            kind != HP_ENTITY_FINDING)
+            return 0;
+        hp_profile_set_index(p, index, v == Py_True ? HP_ANSWER_PRESENT : HP_ANSWER_ABSENT);
+    }
+    return 1;
+}
+
+static int hpx__py_runs(hp_profile *p, PyObject *runs, size_t *bound) {
+    if (!PyList_CheckExact(runs) && !PyTuple_CheckExact(runs))
+        return 0;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(runs);
+    if (n > HP_MAX_RUNS)
+        return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *run = PySequence_Fast_GET_ITEM(runs, i);
+        if (!PyDict_CheckExact(run))
+            return 0;
+        const char *date = NULL;
+        double num[3] = {0, 0, 0}; /* km, minutes, effort */
+        int has_km = 0;
+        PyObject *key, *v;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(run, &pos, &key, &v)) {
+            const char *k = hpx__py_str(key, bound);
+            if (!k)
+                return 0;
+            if (strcmp(k, "date") == 0) {
+                if (!(date = hpx__py_str(v, bound)))
+                    return 0;
+                continue;
+            }
+            int m = strcmp(k, "km") == 0        ? 0
+                    : strcmp(k, "minutes") == 0 ? 1
+                    : strcmp(k, "effort") == 0  ? 2
+                                                : -1;
+            if (m < 0 || !hpx__py_number(v, &num[m], bound))
+                return 0;
+            has_km |= m == 0;
+        }
+        if (!date || !has_km || hp_profile_add_run(p, date, num[0], num[1], num[2], NULL) != HP_OK)
+            return 0;
+    }
+    return 1;
+}
+
+static int hpx__py_runner(hp_profile *p, PyObject *runner, size_t *bound) {
+    static const char *const sexes[] = {"female", "male", "other"};
+    static const char *const strikes[] = {"heel", "midfoot", "forefoot"};
+    PyObject *key, *v;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(runner, &pos, &key, &v)) {
+        if (v == Py_None || (PyFloat_CheckExact(v) && isnan(PyFloat_AS_DOUBLE(v))))
+            continue; /* not given: left out, as in the JSON */
+        const char *k = hpx__py_str(key, bound);
+        if (!k)
+            return 0;
+        int f = 0;
+        while (f < HP_RUNNER_FIELD_COUNT && strcmp(k, hp_runner_field_name((hp_runner_field)f)))
+            f++;
+        int ok, choice = 0;
+        double x = 0;
+        if (f < HP_RUNNER_FIELD_COUNT)
+            ok = hpx__py_number(v, &x, bound) &&
+                 hp_profile_set_runner(p, (hp_runner_field)f, x, NULL) == HP_OK;
+        else if (strcmp(k, "sex") == 0)
+            ok = hpx__py_choice(v, sexes, 3, &choice, bound) &&
+                 hp_profile_set_sex(p, (hp_sex)choice) == HP_OK;
+        else if (strcmp(k, "foot_strike") == 0)
+            ok = hpx__py_choice(v, strikes, 3, &choice, bound) &&
+                 hp_profile_set_foot_strike(p, (hp_foot_strike)choice) == HP_OK;
+        else if (strcmp(k, "as_of") == 0) {
+            const char *date = hpx__py_str(v, bound);
+            ok = date && hp_profile_set_as_of(p, date, NULL) == HP_OK;
+        } else if (strcmp(k, "runs") == 0)
+            ok = hpx__py_runs(p, v, bound);
+        else
+            ok = 0;
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* The profile of findings and runner (each None or an exact dict), or NULL when the JSON
+ * path must decide. Needs the interpreter lock; leaves no exception set. */
+static hp_profile *hpx__py_profile(const hp_ontology *onto, PyObject *findings,
+                                   PyObject *runner) {
+    if (!onto || (findings != Py_None && !PyDict_CheckExact(findings)) ||
+        (runner != Py_None && !PyDict_CheckExact(runner)))
+        return NULL;
+    hp_profile *p = NULL;
+    if (hp_profile_new(onto, &p, NULL) != HP_OK)
+        return NULL;
+    size_t bound = 64; /* the JSON's braces and the two top-level keys */
+    int ok = (findings == Py_None || hpx__py_findings(p, onto, findings, &bound)) &&
+             (runner == Py_None || hpx__py_runner(p, runner, &bound)) &&
+             bound <= HP_MAX_PROFILE_BYTES; /* else the JSON path says whether it is too big */
+    if (!ok) {
+        hp_profile_free(p);
+        return NULL;
+    }
+    return p;
+}
+%}
+%nothread hpx_py_profile;
+%nothread hpx_py_assess;
+%inline %{
+/* Python only: a profile from a findings dict (finding id -> True/False/None) and a runner
+ * dict (as in the profile JSON), each may be None; None when the JSON path must decide. */
+PyObject *hpx_py_profile(const hp_ontology *onto, PyObject *findings, PyObject *runner) {
+    hp_profile *p = hpx__py_profile(onto, findings, runner);
+    if (!p)
+        Py_RETURN_NONE;
+    return SWIG_NewPointerObj(p, SWIGTYPE_p_hp_profile, SWIG_POINTER_OWN | SWIG_POINTER_NOSHADOW);
+}
+
+/* Python only: the assessment of such a profile (the interpreter lock released while
+ * assessing), or None when the JSON path must decide. */
+PyObject *hpx_py_assess(const hp_ontology *onto, PyObject *findings, PyObject *runner) {
+    hp_profile *p = hpx__py_profile(onto, findings, runner);
+    if (!p)
+        Py_RETURN_NONE;
+    hp_assessment *a = NULL;
+    hp_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = hp_assess(p, &a, NULL);
+    hp_profile_free(p);
+    Py_END_ALLOW_THREADS
+    if (st != HP_OK)
+        Py_RETURN_NONE;
+    return SWIG_NewPointerObj(a, SWIGTYPE_p_hp_assessment,
+                              SWIG_POINTER_OWN | SWIG_POINTER_NOSHADOW);
+}
+%}
+#endif
+
 %inline %{
 /* ---- Enumerations and errors --------------------------------------------------------- */
 

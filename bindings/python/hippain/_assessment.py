@@ -19,6 +19,10 @@ TRIAGE_LEVELS = ("self_care", "see_clinician", "urgent")
 
 _METRICS = [(m, _c.hp_enum_name(_c.HP_ENUM_METRIC, m)) for m in range(_c.HP_METRIC_COUNT)]
 
+# The C functions themselves (no Python wrapper frame): the hot path of Ontology.assess().
+_py_profile = _c._hippain_core.hpx_py_profile
+_py_assess = _c._hippain_core.hpx_py_assess
+
 
 def _answer_value(v: Any) -> int:
     a = _util.answer_json(v)
@@ -47,8 +51,7 @@ class Profile:
 
     @classmethod
     def _from_parts(cls, onto: Any, findings: Any, runner: Any, name: str) -> "Profile":
-        text = _util.profile_json(findings, runner)
-        return cls(_util.new_object(_c.hpx_profile_from_json, onto._h, text, name), onto)
+        return cls(_profile_handle(onto, findings, runner, name), onto)
 
     @classmethod
     def from_json(cls, onto: Any, text: str, name: str = "profile") -> "Profile":
@@ -113,6 +116,30 @@ class Profile:
 
     def __repr__(self) -> str:
         return "<Profile %d answered>" % self.answered
+
+
+def _profile_handle(onto: Any, findings: Any, runner: Any, name: str) -> Any:
+    """A library profile from findings and runner dicts: set straight from the dicts when
+    they hold the usual types (``hpx_py_profile``), else through the profile JSON, which
+    gives the same profile or the error naming the key."""
+    h = _py_profile(onto._h, findings, runner)
+    if h is None:
+        doc = _util.profile_document(findings, runner)  # survey codes, NaN, numpy scalars...
+        h = _py_profile(onto._h, doc.get("findings"), doc.get("runner"))
+        if h is None:
+            h = _util.new_object(_c.hpx_profile_from_json, onto._h,
+                                 _util.document_json(doc), name)
+    return h
+
+
+def assess_parts(onto: Any, findings: Any, runner: Any, name: str) -> "Assessment":
+    """Ontology.assess(findings, runner): the profile is set from the dicts and assessed in
+    one call into the library (the interpreter lock released while assessing) when the
+    dicts hold the usual types; otherwise through :func:`_profile_handle`."""
+    h = _py_assess(onto._h, findings, runner)
+    if h is None:
+        return Profile(_profile_handle(onto, findings, runner, name), onto).assess()
+    return Assessment(h, onto)
 
 
 # ---- Assessment records --------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
+from . import _assessment
 from . import _util
 from . import hippain_core as _c
 from ._errors import InvalidInput, NotFound
@@ -502,14 +503,12 @@ class Ontology:
                 message names the key, e.g. ``runner.runs[2].date``).
             NotFound: an unknown finding id.
         """
-        from ._assessment import Profile
-        if profile is not None:
-            if not isinstance(profile, Profile):
-                f, r = _util.split_profile(profile)
-                profile = Profile._from_parts(self, f, r, name)
-        else:
-            profile = Profile._from_parts(self, findings, runner, name)
-        return profile.assess()
+        if profile is None:
+            return _assessment.assess_parts(self, findings, runner, name)
+        if isinstance(profile, _assessment.Profile):
+            return profile.assess()
+        f, r = _util.split_profile(profile)
+        return _assessment.assess_parts(self, f, r, name)
 
     def assess_many(self, profiles: Iterable[Any]):
         """Assess many profiles in one call into the library (the interpreter lock is

@@ -154,10 +154,14 @@ def profile_document(findings: Optional[Dict[str, Any]],
     return doc
 
 
+def document_json(doc: Dict[str, Any]) -> str:
+    """A profile document (:func:`profile_document`) as JSON text (one line)."""
+    return json.dumps(doc, default=_json_default, separators=(",", ":"), ensure_ascii=False)
+
+
 def profile_json(findings: Optional[Dict[str, Any]], runner: Optional[Dict[str, Any]]) -> str:
     """The profile as JSON text (one line)."""
-    return json.dumps(profile_document(findings, runner), default=_json_default,
-                      separators=(",", ":"), ensure_ascii=False)
+    return document_json(profile_document(findings, runner))
 
 
 def split_profile(p: Any) -> "tuple[Optional[Dict[str, Any]], Optional[Dict[str, Any]]]":
