@@ -15,8 +15,9 @@ for f in /usr/lib/valgrind/python3.supp /usr/lib/x86_64-linux-gnu/valgrind/pytho
 done
 
 # A small but broad subset: loading (incl. errors), assessment, interviews, plans,
-# batches, the matrix path, lifetimes; the leak loop shortened.
-PYTHONMALLOC=malloc HIPPAIN_LEAK_CYCLES=${HIPPAIN_LEAK_CYCLES:-300} \
+# batches, the matrix path, lifetimes; the leak loop shortened (it loads an ontology each
+# cycle: 100 cycles).
+PYTHONMALLOC=malloc HIPPAIN_LEAK_CYCLES=${HIPPAIN_LEAK_CYCLES:-100} \
 valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect \
   --errors-for-leak-kinds=definite,indirect --num-callers=40 $SUPP \
   --suppressions="$HERE/valgrind.supp" \
