@@ -139,3 +139,199 @@ Test(api_edges, json_export_escapes_every_control_character) {
     hp_profile_free(p);
     hp_ontology_free(o);
 }
+
+static hp_ontology *load_mini(void) {
+    char path[1024];
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    cr_assert_eq(
+        hp_ontology_load_file(hp_test_path(path, sizeof path, "ontologies/mini.xml"), &o, &e),
+        HP_OK, "%s", e.message);
+    return o;
+}
+
+Test(api_edges, assessment_queries_reject_bad_arguments) {
+    hp_ontology *o = load_mini();
+    hp_profile *p = NULL;
+    cr_assert_eq(hp_profile_new(o, &p, NULL), HP_OK);
+    cr_assert_eq(hp_profile_set(p, "fever", HP_ANSWER_PRESENT, NULL), HP_OK);
+    cr_assert_eq(hp_profile_set(p, "groin_pain", HP_ANSWER_PRESENT, NULL), HP_OK);
+    hp_assessment *a = NULL;
+    cr_assert_eq(hp_assess(p, &a, NULL), HP_OK);
+    cr_assert_eq(hp_assessment_triage(a), HP_TRIAGE_URGENT);
+    size_t nr = hp_assessment_reason_count(a), nc = hp_assessment_cause_count(a);
+    cr_assert_gt(nr, 0);
+    cr_assert_eq(nc, 2);
+    hp_triage_reason r;
+    hp_cause c;
+    hp_evidence ev;
+    hp_risk k;
+    double v = -1;
+    const hp_assessment *none = NULL;
+    /* NULL assessment */
+    cr_assert_null(hp_assessment_ontology(none));
+    cr_assert_null(hp_assessment_profile(none));
+    cr_assert_eq(hp_assessment_triage(none), HP_TRIAGE_SELF_CARE);
+    cr_assert_eq(hp_assessment_reason_count(none), 0);
+    cr_assert_eq(hp_assessment_cause_count(none), 0);
+    cr_assert_eq(hp_assessment_risk_count(none), 0);
+    cr_assert_eq(hp_assessment_reason(none, 0, &r), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_cause(none, 0, &c), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_evidence(none, 0, 0, &ev), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_risk(none, 0, &k), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_probability(none, 0), 0);
+    cr_assert_eq(hp_assessment_metric(none, HP_METRIC_AGE, &v), HP_E_INVALID);
+    cr_assert_null(hp_assessment_next_question(none));
+    cr_assert_eq(hp_assessment_next_question_gain(none), 0);
+    char *json = (char *)1;
+    hp_error e = {0};
+    cr_assert_eq(hp_assessment_to_json(none, NULL, 0, &json, &e), HP_E_INVALID);
+    cr_assert_null(json);
+    cr_assert(strstr(e.message, "'assessment' is NULL"), "%s", e.message);
+    cr_assert_eq(hp_assessment_to_json(a, NULL, 0, NULL, &e), HP_E_INVALID);
+    cr_assert(strstr(e.message, "'out' is NULL"), "%s", e.message);
+    /* NULL out */
+    cr_assert_eq(hp_assessment_reason(a, 0, NULL), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_cause(a, 0, NULL), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_evidence(a, 0, 0, NULL), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_risk(a, 0, NULL), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_metric(a, HP_METRIC_AGE, NULL), HP_E_INVALID);
+    /* out of range */
+    cr_assert_eq(hp_assessment_reason(a, nr, &r), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_cause(a, nc, &c), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_evidence(a, nc, 0, &ev), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_cause(a, 0, &c), HP_OK);
+    cr_assert_eq(hp_assessment_evidence(a, 0, c.n_evidence, &ev), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_risk(a, hp_assessment_risk_count(a), &k), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_assessment_probability(a, nc), 0, "no such condition");
+    cr_assert_eq(hp_assessment_metric(a, (hp_metric)-1, &v), HP_E_INVALID);
+    cr_assert_eq(hp_assessment_metric(a, HP_METRIC_COUNT, &v), HP_E_INVALID);
+    cr_assert_eq(hp_assessment_metric(a, HP_METRIC_AGE, &v), HP_E_NOT_FOUND, "no age given");
+    cr_assert_eq(v, -1, "unchanged");
+    hp_assessment_free(a);
+    hp_profile_free(p);
+    hp_ontology_free(o);
+}
+
+Test(api_edges, plan_queries_reject_bad_arguments) {
+    hp_ontology *o = load_mini();
+    const char *ids[] = {"side_thing"};
+    hp_plan *plan = NULL;
+    hp_plan_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.weeks = 2;
+    hp_error e = {0};
+    cr_assert_eq(hp_plan_for_conditions(o, ids, 1, NULL, &opt, &plan, &e), HP_OK, "%s", e.message);
+    hp_week w;
+    hp_day d;
+    hp_session s;
+    hp_session_item it;
+    hp_plan_advice_item adv;
+    const hp_plan *none = NULL;
+    cr_assert_null(hp_plan_ontology(none));
+    cr_assert_eq(hp_plan_ontology(plan), o);
+    cr_assert_eq(hp_plan_triage(none), HP_TRIAGE_SELF_CARE);
+    cr_assert_eq(hp_plan_week_count(none), 0);
+    cr_assert_eq(hp_plan_advice_count(none), 0);
+    cr_assert_eq(hp_plan_week(none, 0, &w), HP_E_INVALID);
+    cr_assert_eq(hp_plan_day(none, 0, 0, &d), HP_E_INVALID);
+    cr_assert_eq(hp_plan_session(none, 0, 0, 0, &s), HP_E_INVALID);
+    cr_assert_eq(hp_plan_item(none, 0, 0, 0, 0, &it), HP_E_INVALID);
+    cr_assert_eq(hp_plan_advice(none, 0, &adv), HP_E_INVALID);
+    cr_assert_eq(hp_plan_week(plan, 0, NULL), HP_E_INVALID);
+    cr_assert_eq(hp_plan_day(plan, 0, 0, NULL), HP_E_INVALID);
+    cr_assert_eq(hp_plan_session(plan, 0, 0, 0, NULL), HP_E_INVALID);
+    cr_assert_eq(hp_plan_item(plan, 0, 0, 0, 0, NULL), HP_E_INVALID);
+    cr_assert_eq(hp_plan_advice(plan, 0, NULL), HP_E_INVALID);
+    cr_assert_eq(hp_plan_week_count(plan), 2);
+    cr_assert_eq(hp_plan_week(plan, 2, &w), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_day(plan, 2, 0, &d), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_day(plan, 0, 7, &d), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_day(plan, 0, 0, &d), HP_OK);
+    cr_assert_eq(hp_plan_session(plan, 0, 0, d.n_sessions, &s), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_session(plan, 0, 7, 0, &s), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_session(plan, 0, 0, 0, &s), HP_OK);
+    cr_assert_eq(hp_plan_item(plan, 0, 0, 0, s.n_items, &it), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_item(plan, 2, 0, 0, 0, &it), HP_E_NOT_FOUND);
+    cr_assert_eq(hp_plan_advice(plan, hp_plan_advice_count(plan), &adv), HP_E_NOT_FOUND);
+    hp_plan_free(plan);
+    /* hp_plan_for_conditions checks its arguments */
+    cr_assert_eq(hp_plan_for_conditions(o, ids, 1, NULL, &opt, NULL, &e), HP_E_INVALID);
+    cr_assert(strstr(e.message, "'out' is NULL"), "%s", e.message);
+    const char *with_null[] = {"side_thing", NULL};
+    plan = (hp_plan *)1;
+    cr_assert_eq(hp_plan_for_conditions(o, with_null, 2, NULL, &opt, &plan, &e), HP_E_INVALID);
+    cr_assert_null(plan);
+    cr_assert(strstr(e.message, "1"), "names the NULL id's index: %s", e.message);
+    hp_ontology_free(o);
+}
+
+Test(api_edges, interview_queries_and_options) {
+    const hp_interview *none = NULL;
+    cr_assert_eq(hp_interview_answered(none), 0);
+    cr_assert_null(hp_interview_assessment(none));
+    cr_assert_null(hp_interview_profile(none));
+    cr_assert(hp_interview_done(none));
+    hp_ontology *o = NULL;
+    cr_assert_eq(hp_ontology_load_default(&o, NULL), HP_OK);
+    /* zero options mean the defaults */
+    hp_interview_options zero = {0, 0, 0};
+    hp_interview *iv = NULL, *def = NULL;
+    cr_assert_eq(hp_interview_new(o, NULL, &zero, &iv, NULL), HP_OK);
+    cr_assert_eq(hp_interview_new(o, NULL, NULL, &def, NULL), HP_OK);
+    cr_assert_not_null(hp_interview_question(iv));
+    cr_assert_str_eq(hp_interview_question(iv), hp_interview_question(def));
+    cr_assert_not_null(hp_interview_profile(iv));
+    cr_assert_eq(hp_profile_answered(hp_interview_profile(iv)), 0);
+    hp_interview_free(def);
+    hp_interview_free(iv);
+    /* a profile of another ontology */
+    hp_ontology *mini = load_mini();
+    hp_profile *p = NULL;
+    cr_assert_eq(hp_profile_new(mini, &p, NULL), HP_OK);
+    hp_error e = {0};
+    iv = (hp_interview *)1;
+    cr_assert_eq(hp_interview_new(o, p, NULL, &iv, &e), HP_E_INVALID);
+    cr_assert_null(iv);
+    cr_assert(strstr(e.message, "another ontology"), "%s", e.message);
+    hp_profile_free(p);
+    hp_ontology_free(mini);
+    /* every finding answered "no": nothing left to ask, and no cause likely enough */
+    cr_assert_eq(hp_profile_new(o, &p, NULL), HP_OK);
+    for (size_t f = 0; f < hp_ontology_count(o, HP_ENTITY_FINDING); f++)
+        cr_assert_eq(hp_profile_set_index(p, f, HP_ANSWER_ABSENT), HP_OK);
+    cr_assert_eq(hp_interview_new(NULL, p, NULL, &iv, &e), HP_OK, "%s", e.message);
+    cr_assert(hp_interview_done(iv));
+    cr_assert_null(hp_interview_question(iv));
+    const hp_assessment *a = hp_interview_assessment(iv);
+    cr_assert_neq(hp_assessment_triage(a), HP_TRIAGE_URGENT);
+    cr_assert_null(hp_assessment_next_question(a));
+    cr_assert_eq(hp_assessment_next_question_gain(a), 0);
+    cr_assert_eq(hp_interview_answer(iv, HP_ANSWER_PRESENT, &e), HP_E_STATE);
+    hp_interview_free(iv);
+    hp_profile_free(p);
+    hp_ontology_free(o);
+}
+
+Test(api_edges, enums_and_errors_reject_bad_arguments) {
+    int v = -7;
+    cr_assert_null(hp_enum_name((hp_enum_type)-1, 0));
+    cr_assert_null(hp_enum_name(HP_ENUM_TYPE_COUNT, 0));
+    cr_assert_null(hp_enum_name(HP_ENUM_TRIAGE, 3));
+    cr_assert_null(hp_enum_name(HP_ENUM_ANSWER, -2));
+    cr_assert_str_eq(hp_enum_name(HP_ENUM_ANSWER, -1), "unknown");
+    cr_assert_eq(hp_enum_parse((hp_enum_type)-1, "urgent", &v), HP_E_INVALID);
+    cr_assert_eq(hp_enum_parse(HP_ENUM_TYPE_COUNT, "urgent", &v), HP_E_INVALID);
+    cr_assert_eq(hp_enum_parse(HP_ENUM_TRIAGE, NULL, &v), HP_E_INVALID);
+    cr_assert_eq(hp_enum_parse(HP_ENUM_TRIAGE, "urgent", NULL), HP_E_INVALID);
+    cr_assert_eq(hp_enum_parse(HP_ENUM_TRIAGE, "Urgent", &v), HP_E_NOT_FOUND);
+    cr_assert_eq(v, -7, "unchanged");
+    cr_assert_eq(hp_enum_parse(HP_ENUM_ANSWER, "absent", &v), HP_OK);
+    cr_assert_eq(v, HP_ANSWER_ABSENT);
+    /* formatting no error gives an empty string */
+    char buf[8] = "xyz";
+    cr_assert_eq(hp_error_format(NULL, buf, sizeof buf), 0);
+    cr_assert_str_eq(buf, "");
+    cr_assert_eq(hp_error_format(NULL, NULL, 0), 0);
+    cr_assert_eq(hp_error_format(NULL, buf, 0), 0);
+}

@@ -624,6 +624,43 @@ Test(loader_errors, ontology_without_entries) {
     const char *name = hp_ontology_name(o);
     cr_assert(name == NULL || name[0] == '\0', "no name: '%s'", name);
     cr_assert_eq(hp_ontology_lookup(o, "x", NULL, NULL), HP_E_NOT_FOUND);
+    hp_profile *p = NULL;
+    cr_assert_eq(hp_profile_new(o, &p, &e), HP_OK);
+    hp_assessment *a = NULL;
+    cr_assert_eq(hp_assess(p, &a, &e), HP_OK, "%s", e.message);
+    cr_assert_eq(hp_assessment_triage(a), HP_TRIAGE_SELF_CARE);
+    cr_assert_eq(hp_assessment_cause_count(a), 0);
+    cr_assert_null(hp_assessment_next_question(a));
+    char *json = NULL;
+    cr_assert_eq(hp_assessment_to_json(a, NULL, 0, &json, &e), HP_OK);
+    cr_assert_str_eq(json, "{\"triage\":{\"level\":\"self_care\",\"reasons\":[]},\"causes\":[],"
+                           "\"risks\":[],\"metrics\":{},\"next_question\":null}");
+    hp_string_free(json);
+    hp_interview *iv = NULL;
+    cr_assert_eq(hp_interview_new(o, NULL, NULL, &iv, &e), HP_OK);
+    cr_assert(hp_interview_done(iv));
+    hp_interview_free(iv);
+    /* a plan of runs alone, without exercises or advice */
+    hp_plan *plan = NULL;
+    hp_plan_options po;
+    memset(&po, 0, sizeof po);
+    po.weeks = 2;
+    cr_assert_eq(hp_plan_new(a, &po, &plan, &e), HP_OK, "%s", e.message);
+    cr_assert_eq(hp_plan_week_count(plan), 2);
+    cr_assert_eq(hp_plan_advice_count(plan), 0);
+    char *md = NULL, *ics = NULL;
+    cr_assert_eq(hp_plan_to_markdown(plan, &md, &e), HP_OK);
+    cr_assert(strstr(md, "Warm-up 10 min; Walk-run"), "%s", md);
+    cr_assert_eq(hp_plan_to_ical(plan, &ics, &e), HP_OK);
+    cr_assert(strstr(ics, "BEGIN:VCALENDAR"), "%s", ics);
+    cr_assert_eq(hp_plan_to_json(plan, 0, &json, &e), HP_OK);
+    cr_assert(strstr(json, "\"causes\":[],\"risk_factors\":[],\"advice\":[]"), "%s", json);
+    hp_string_free(json);
+    hp_string_free(ics);
+    hp_string_free(md);
+    hp_plan_free(plan);
+    hp_assessment_free(a);
+    hp_profile_free(p);
     hp_ontology_free(o);
     /* with the schema, it is rejected, and an empty name reads as <memory> */
     cr_assert_eq(hp_ontology_load(&in, 1, NULL, &o, &e), HP_E_SCHEMA);
