@@ -117,18 +117,9 @@ void hp__jw_number(hp__jw *w, double v) {
     }
     before(w);
     if (v == 0)
-        v = 0;                                         /* -0 becomes 0 */
-    if (fabs(v) < 1e15 && v == (double)(long long)v) { /* an integer: what %.15g prints */
-        char digits[24];
-        size_t n = sizeof digits;
-        unsigned long long u = (unsigned long long)(v < 0 ? -v : v);
-        do {
-            digits[--n] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (v < 0)
-            digits[--n] = '-';
-        hp__buf_append(w->b, digits + n, sizeof digits - n);
+        v = 0;                                    /* -0 becomes 0 */
+    if (fabs(v) < 1e15 && v == (double)(long)v) { /* an integer: what %.15g prints */
+        hp__buf_put_long(w->b, (long)v);
         return;
     }
     char text[40];
@@ -152,7 +143,7 @@ void hp__jw_number(hp__jw *w, double v) {
 
 void hp__jw_int(hp__jw *w, long v) {
     before(w);
-    hp__buf_printf(w->b, "%ld", v);
+    hp__buf_put_long(w->b, v);
 }
 
 void hp__jw_bool(hp__jw *w, int v) {

@@ -137,6 +137,7 @@ struct hp_plan {
 /* ---- Builder ------------------------------------------------------------------------ */
 
 #define MEMO_MAX 32
+#define POOL_START 4096 /* bytes: a typical plan's texts without growing */
 
 typedef struct hist {
     int date;
@@ -192,9 +193,14 @@ typedef struct bld {
     /* selections, computed once each: the exercise lists depend only on the inputs */
     struct memo {
         unsigned key; /* kinds | phase mask << 16 | 1 << 24 for "unlinked" lists */
-        uint32_t *list;
+        size_t first; /* into memo_items */
         size_t n;
     } memo[MEMO_MAX];
+    uint32_t *memo_items; /* every memo's list, one after the other */
+    size_t n_memo_items, cap_memo_items;
+    uint32_t *scratch; /* per exercise: a list being computed */
+    void *block;       /* the allocation behind the per-entry arrays above */
+    hp__buf words[2];  /* word lists being gathered (scratch, reused) */
     size_t n_memo;
     uint8_t memo_slot[64]; /* hash of the key -> memo index + 1 */
     /* the walk-run note last written, and its pool offset */
@@ -311,49 +317,60 @@ static size_t advice_index(const hp_ontology *o, const char *id) {
 
 /* ---- Causes and risk factors -------------------------------------------------------- */
 
-static hp_status alloc_inputs(bld *b) {
+/* Carves one zeroed allocation into aligned arrays: a first pass (base NULL) adds up the
+   offsets, a second one hands out pointers. */
+typedef struct block {
+    char *base;
+    size_t size;
+} block;
+
+static void *block_take(block *k, size_t n, size_t size) {
+    size_t off = (k->size + 7) & ~(size_t)7;
+    k->size = off + n * size;
+    return k->base ? k->base + off : NULL;
+}
+
+static void carve_inputs(bld *b, block *k) {
     const hp_ontology *o = b->o;
     size_t nc = o->n_conditions, nf = o->n_findings, ne = o->n_exercises;
-    b->prob = hp__calloc(b->al, nc, sizeof *b->prob);
-    b->veto = hp__calloc(b->al, nc, 1);
-    b->suspect = hp__calloc(b->al, nc, 1);
-    b->likely = hp__calloc(b->al, nc, sizeof *b->likely);
-    b->present = hp__calloc(b->al, nf, 1);
-    b->phases = hp__calloc(b->al, ne, 1);
-    b->order = hp__calloc(b->al, ne, sizeof *b->order);
-    b->ex_why = hp__calloc(b->al, ne, sizeof *b->ex_why);
-    b->ex_src = hp__calloc(b->al, ne, sizeof *b->ex_src);
-    b->ex_src_prog = hp__calloc(b->al, ne, sizeof *b->ex_src_prog);
-    b->first_week = hp__calloc(b->al, ne, sizeof *b->first_week);
-    b->sel = hp__calloc(b->al, ne, sizeof *b->sel);
-    b->cues = hp__calloc(b->al, o->n_advice, sizeof *b->cues);
-    if (!b->prob || !b->veto || !b->suspect || !b->likely || !b->present || !b->phases ||
-        !b->order || !b->ex_why || !b->ex_src || !b->ex_src_prog || !b->first_week || !b->sel ||
-        !b->cues)
+    b->prob = block_take(k, nc, sizeof *b->prob);
+    b->likely = block_take(k, nc, sizeof *b->likely);
+    b->order = block_take(k, ne, sizeof *b->order);
+    b->ex_why = block_take(k, ne, sizeof *b->ex_why);
+    b->ex_src = block_take(k, ne, sizeof *b->ex_src);
+    b->ex_src_prog = block_take(k, ne, sizeof *b->ex_src_prog);
+    b->first_week = block_take(k, ne, sizeof *b->first_week);
+    b->sel = block_take(k, ne, sizeof *b->sel);
+    b->scratch = block_take(k, ne, sizeof *b->scratch);
+    b->cues = block_take(k, o->n_advice, sizeof *b->cues);
+    b->veto = block_take(k, nc, 1);
+    b->suspect = block_take(k, nc, 1);
+    b->present = block_take(k, nf, 1);
+    b->phases = block_take(k, ne, 1);
+}
+
+static hp_status alloc_inputs(bld *b) {
+    block k = {NULL, 0};
+    carve_inputs(b, &k); /* sizes only */
+    k.base = hp__calloc(b->al, 1, k.size);
+    if (!k.base)
         return HP_E_NOMEM;
-    for (size_t e = 0; e < ne; e++)
+    b->block = k.base;
+    k.size = 0;
+    carve_inputs(b, &k);
+    for (size_t e = 0; e < b->o->n_exercises; e++)
         b->first_week[e] = -1;
     return HP_OK;
 }
 
 static void free_inputs(bld *b) {
-    hp__free(b->al, b->prob);
-    hp__free(b->al, b->veto);
-    hp__free(b->al, b->suspect);
-    hp__free(b->al, b->likely);
-    hp__free(b->al, b->present);
-    hp__free(b->al, b->phases);
-    hp__free(b->al, b->order);
-    hp__free(b->al, b->ex_why);
-    hp__free(b->al, b->ex_src);
-    hp__free(b->al, b->ex_src_prog);
-    hp__free(b->al, b->first_week);
-    hp__free(b->al, b->sel);
-    hp__free(b->al, b->cues);
+    hp__free(b->al, b->block);
+    b->block = NULL;
     hp__free(b->al, b->hist);
-    for (size_t i = 0; i < b->n_memo; i++)
-        hp__free(b->al, b->memo[i].list);
+    hp__free(b->al, b->memo_items);
     b->n_memo = 0;
+    hp__buf_free(&b->words[0]);
+    hp__buf_free(&b->words[1]);
     hp__buf_free(&b->pool);
 }
 
@@ -432,18 +449,16 @@ static void summarise(bld *b) {
     if (b->p->triage >= HP_TRIAGE_SEE_CLINICIAN)
         sev = 3;
     b->severity = sev;
-    hp__buf t;
-    hp__buf_init(&t, b->al);
+    hp__buf *t = &b->words[0];
     for (size_t i = 0; i < b->n_likely; i++)
-        add_words(&t, hp__s(o, o->conditions[b->likely[i]].e.id));
-    if (!t.len)
+        add_words(t, hp__s(o, o->conditions[b->likely[i]].e.id));
+    if (!t->len)
         for (size_t f = 0; f < o->n_findings; f++)
             if (b->present[f])
-                add_words(&t, hp__s(o, o->findings[f].e.id));
-    if (!t.len)
-        add_words(&t, "prevention");
-    b->why_default = pool_take(b, &t);
-    hp__buf_free(&t);
+                add_words(t, hp__s(o, o->findings[f].e.id));
+    if (!t->len)
+        add_words(t, "prevention");
+    b->why_default = pool_take(b, t);
 }
 
 /* ---- Exercises ---------------------------------------------------------------------- */
@@ -487,16 +502,19 @@ static void prepare_exercises(bld *b) {
     for (size_t f = 0; f < o->n_findings; f++)
         if (b->present[f])
             cap += o->findings[f].treatments.count;
-    ex_link *links = hp__malloc(b->al, (cap ? cap : 1) * sizeof *links);
-    ex_link *sorted = hp__malloc(b->al, (cap ? cap : 1) * sizeof *sorted);
-    uint32_t *start = hp__calloc(b->al, ne + 1, sizeof *start);
-    if (!links || !sorted || !start) {
-        hp__free(b->al, links);
-        hp__free(b->al, sorted);
-        hp__free(b->al, start);
+    block blk = {NULL, 0};
+    block_take(&blk, cap, sizeof(ex_link));
+    block_take(&blk, cap, sizeof(ex_link));
+    block_take(&blk, ne + 1, sizeof(uint32_t));
+    blk.base = hp__calloc(b->al, 1, blk.size);
+    if (!blk.base) {
         b->pool.failed = 1;
         return;
     }
+    blk.size = 0;
+    ex_link *links = block_take(&blk, cap, sizeof *links);
+    ex_link *sorted = block_take(&blk, cap, sizeof *sorted);
+    uint32_t *start = block_take(&blk, ne + 1, sizeof *start);
     uint32_t pos = 0;
     for (size_t i = 0; i < b->n_likely; i++) {
         const hp__condition *c = &o->conditions[b->likely[i]];
@@ -523,9 +541,7 @@ static void prepare_exercises(bld *b) {
     for (size_t k = 0; k < n; k++)
         sorted[start[links[k].exercise]++] = links[k];
     /* start[e] is now the end of e's group, the start of e + 1's */
-    hp__buf why, src;
-    hp__buf_init(&why, b->al);
-    hp__buf_init(&src, b->al);
+    hp__buf *why = &b->words[0], *src = &b->words[1];
     for (size_t e = 0, k = 0; e < ne; e++) {
         uint32_t first = UINT32_MAX;
         uint8_t ph = 0;
@@ -534,25 +550,21 @@ static void prepare_exercises(bld *b) {
             ph = (uint8_t)(ph | 1u << l->phase);
             if (first == UINT32_MAX)
                 first = l->pos;
-            add_words(&why, hp__s(o, l->owner));
-            add_words(&src, hp__s(o, l->sources));
+            add_words(why, hp__s(o, l->owner));
+            add_words(src, hp__s(o, l->sources));
         }
         b->phases[e] = ph;
         b->order[e] = first;
-        b->ex_why[e] = why.len ? pool_take(b, &why) : b->why_default;
+        b->ex_why[e] = why->len ? pool_take(b, why) : b->why_default;
         const hp__exercise *x = &o->exercises[e];
-        add_words(&src, hp__s(o, x->dosing.sources));
-        b->ex_src[e] = pool_copy(b, &src);
-        add_words(&src, hp__s_or_null(o, x->progression.sources));
-        b->ex_src_prog[e] = pool_take(b, &src);
+        add_words(src, hp__s(o, x->dosing.sources));
+        b->ex_src[e] = pool_copy(b, src);
+        add_words(src, hp__s_or_null(o, x->progression.sources));
+        b->ex_src_prog[e] = pool_take(b, src);
     }
-    if (why.failed || src.failed)
+    if (why->failed || src->failed)
         b->pool.failed = 1;
-    hp__buf_free(&why);
-    hp__buf_free(&src);
-    hp__free(b->al, links);
-    hp__free(b->al, sorted);
-    hp__free(b->al, start);
+    hp__free(b->al, blk.base);
 }
 
 /* Kinds a session draws from. */
@@ -590,7 +602,8 @@ static size_t list_unlinked(const bld *b, unsigned kinds, uint32_t *list) {
     return n;
 }
 
-/* The list for a key, computed on first use (the inputs do not change while building). */
+/* The list for a key, computed on first use (the inputs do not change while building);
+   its items are b->memo_items[first, first + n). */
 static const struct memo *memo_get(bld *b, unsigned kinds, unsigned phase_mask, int unlinked) {
     unsigned key = kinds | phase_mask << 16 | (unsigned)unlinked << 24;
     size_t h = (key * 2654435761u) >> 26; /* 0..63 */
@@ -599,21 +612,26 @@ static const struct memo *memo_get(bld *b, unsigned kinds, unsigned phase_mask, 
             return &b->memo[b->memo_slot[h] - 1];
         h = (h + 1) & 63;
     }
-    static const struct memo none = {0, NULL, 0};
+    static const struct memo none = {0, 0, 0};
     if (b->n_memo == MEMO_MAX) { /* cannot happen: there are fewer keys */
         b->pool.failed = 1;      /* reported as out of memory */
         return &none;
     }
-    uint32_t *list = hp__malloc(b->al, (b->o->n_exercises ? b->o->n_exercises : 1) * sizeof *list);
-    if (!list) {
+    size_t n = unlinked ? list_unlinked(b, kinds, b->scratch)
+                        : list_linked(b, kinds, phase_mask, b->scratch);
+    size_t need = b->n_memo_items + n + 1;
+    if (!hp__grow(b->al, (void **)&b->memo_items, &b->cap_memo_items, need < 256 ? 256 : need,
+                  sizeof *b->memo_items)) {
         b->pool.failed = 1; /* reported as out of memory */
         return &none;
     }
     struct memo *m = &b->memo[b->n_memo++];
     b->memo_slot[h] = (uint8_t)b->n_memo;
     m->key = key;
-    m->list = list;
-    m->n = unlinked ? list_unlinked(b, kinds, list) : list_linked(b, kinds, phase_mask, list);
+    m->first = b->n_memo_items;
+    m->n = n;
+    memcpy(b->memo_items + m->first, b->scratch, n * sizeof *b->scratch);
+    b->n_memo_items += n;
     return m;
 }
 
@@ -622,7 +640,7 @@ static size_t select_linked(bld *b, unsigned kinds, unsigned phase_mask, size_t 
     const struct memo *m = memo_get(b, kinds, phase_mask, 0);
     size_t n = m->n < max ? m->n : max;
     if (n)
-        memcpy(b->sel, m->list, n * sizeof *b->sel);
+        memcpy(b->sel, b->memo_items + m->first, n * sizeof *b->sel);
     return n;
 }
 
@@ -633,7 +651,7 @@ static size_t select_any(bld *b, unsigned kinds, size_t max) {
         const struct memo *m = memo_get(b, kinds, 0, 1);
         size_t k = m->n < max - n ? m->n : max - n;
         if (k)
-            memcpy(b->sel + n, m->list, k * sizeof *b->sel);
+            memcpy(b->sel + n, b->memo_items + m->first, k * sizeof *b->sel);
         n += k;
     }
     return n;
@@ -666,7 +684,8 @@ static int step_value(int base, int add, int max, int k) {
 }
 
 static hp_status add_item(bld *b, size_t e, int week) {
-    if (!hp__grow(b->al, (void **)&b->p->items, &b->p->cap_items, b->p->n_items + 1,
+    if (b->p->n_items == b->p->cap_items &&
+        !hp__grow(b->al, (void **)&b->p->items, &b->p->cap_items, b->p->n_items + 1,
                   sizeof *b->p->items))
         return HP_E_NOMEM;
     if (b->first_week[e] < 0)
@@ -690,7 +709,8 @@ static hp_status add_item(bld *b, size_t e, int week) {
 /* ---- Sessions ----------------------------------------------------------------------- */
 
 static session_rec *new_session(bld *b, hp_session_kind kind, size_t notes) {
-    if (!hp__grow(b->al, (void **)&b->p->sessions, &b->p->cap_sessions, b->p->n_sessions + 1,
+    if (b->p->n_sessions == b->p->cap_sessions &&
+        !hp__grow(b->al, (void **)&b->p->sessions, &b->p->cap_sessions, b->p->n_sessions + 1,
                   sizeof *b->p->sessions))
         return NULL;
     session_rec *s = &b->p->sessions[b->p->n_sessions++];
@@ -729,7 +749,8 @@ static double longest_before(const bld *b, int date) {
 }
 
 static hp_status add_hist(bld *b, int date, double km) {
-    if (!hp__grow(b->al, (void **)&b->hist, &b->cap_hist, b->n_hist + 1, sizeof *b->hist))
+    if (!hp__grow(b->al, (void **)&b->hist, &b->cap_hist, b->n_hist < 64 ? 64 : b->n_hist + 1,
+                  sizeof *b->hist))
         return HP_E_NOMEM;
     b->hist[b->n_hist++] = (hist){date, km};
     return HP_OK;
@@ -778,13 +799,20 @@ static hp_status run_sessions(bld *b, int week, int week_start, int date, int st
         /* consecutive sessions of a stage share one note */
         if (!b->note_off || b->note_key[0] != stage || b->note_key[1] != rep ||
             b->note_key[2] != run || b->note_key[3] != walk) {
-            char text[400];
-            snprintf(text, sizeof text,
-                     "Walk-run stage %d: %d x (run %d min, walk %d min) at an easy effort. Do "
-                     "this stage at least twice and move on only if both sessions and the next "
-                     "mornings were pain-free; otherwise repeat it.",
-                     stage, rep, run, walk);
-            b->note_off = pool_add(b, text);
+            hp__buf *t = &b->pool;
+            b->note_off = t->len;
+            hp__buf_puts(t, "Walk-run stage ");
+            hp__buf_put_long(t, stage);
+            hp__buf_puts(t, ": ");
+            hp__buf_put_long(t, rep);
+            hp__buf_puts(t, " x (run ");
+            hp__buf_put_long(t, run);
+            hp__buf_puts(t, " min, walk ");
+            hp__buf_put_long(t, walk);
+            hp__buf_puts(t, " min) at an easy effort. Do this stage at least twice and move on "
+                            "only if both sessions and the next mornings were pain-free; "
+                            "otherwise repeat it.");
+            hp__buf_append(t, "", 1);
             b->note_key[0] = stage;
             b->note_key[1] = rep;
             b->note_key[2] = run;
@@ -1150,7 +1178,8 @@ static void acc_add(bld *b, advice_acc *acc, size_t a, const char *why, const ch
         acc->seen[a] = 1;
         acc->order[acc->n++] = a;
     }
-    if (!hp__grow(b->al, (void **)&acc->recs, &acc->cap_recs, acc->n_recs + 1, sizeof *acc->recs)) {
+    if (!hp__grow(b->al, (void **)&acc->recs, &acc->cap_recs,
+                  acc->n_recs < 64 ? 64 : acc->n_recs + 1, sizeof *acc->recs)) {
         acc->failed = 1;
         return;
     }
@@ -1174,13 +1203,11 @@ static hp_status build_advice(bld *b) {
     if (!na)
         return HP_OK;
     advice_acc acc = {0};
-    acc.order = hp__calloc(b->al, na, sizeof *acc.order);
-    acc.seen = hp__calloc(b->al, na, 1);
+    acc.order = hp__calloc(b->al, na, sizeof *acc.order + 1);
+    acc.seen = acc.order ? (uint8_t *)(acc.order + na) : NULL;
     hp_status st = HP_OK;
-    hp__buf why_t, src_t;
-    hp__buf_init(&why_t, b->al);
-    hp__buf_init(&src_t, b->al);
-    if (!acc.order || !acc.seen) {
+    hp__buf *why_t = &b->words[0], *src_t = &b->words[1];
+    if (!acc.order) {
         st = HP_E_NOMEM;
         goto done;
     }
@@ -1248,20 +1275,17 @@ static hp_status build_advice(bld *b) {
         for (size_t k = 0; k < acc.n_recs; k++) {
             if (acc.recs[k].advice != a)
                 continue;
-            add_words(&why_t, acc.recs[k].why ? acc.recs[k].why : pool_str(b, acc.recs[k].why_off));
-            add_words(&src_t, acc.recs[k].src);
+            add_words(why_t, acc.recs[k].why ? acc.recs[k].why : pool_str(b, acc.recs[k].why_off));
+            add_words(src_t, acc.recs[k].src);
         }
         advice_rec *r = &p->advice[p->n_advice++];
         r->advice = (uint32_t)a;
-        r->why = pool_take(b, &why_t);
-        r->sources = pool_take(b, &src_t);
+        r->why = pool_take(b, why_t);
+        r->sources = pool_take(b, src_t);
     }
 done:
-    hp__buf_free(&why_t);
-    hp__buf_free(&src_t);
     hp__free(b->al, acc.recs);
-    hp__free(b->al, acc.order);
-    hp__free(b->al, acc.seen);
+    hp__free(b->al, acc.order); /* and seen */
     return st;
 }
 
@@ -1376,16 +1400,14 @@ static void load_risk_hold(bld *b) {
 static hp_status finish(bld *b, hp_plan **out, hp_error *err) {
     hp_plan *p = b->p;
     hp_status st = HP_OK;
-    hp__buf t;
-    hp__buf_init(&t, b->al);
+    hp__buf *t = &b->words[0];
     for (size_t i = 0; i < b->n_likely; i++)
-        add_words(&t, hp__s(b->o, b->o->conditions[b->likely[i]].e.id));
-    p->causes = pool_take(b, &t);
+        add_words(t, hp__s(b->o, b->o->conditions[b->likely[i]].e.id));
+    p->causes = pool_take(b, t);
     for (size_t f = 0; f < b->o->n_findings; f++)
         if (b->present[f])
-            add_words(&t, hp__s(b->o, b->o->findings[f].e.id));
-    p->risks = pool_take(b, &t);
-    hp__buf_free(&t);
+            add_words(t, hp__s(b->o, b->o->findings[f].e.id));
+    p->risks = pool_take(b, t);
     load_risk_hold(b);
     summarise(b);
     if (p->triage != HP_TRIAGE_URGENT) {
@@ -1416,6 +1438,10 @@ static hp_status start(bld *b, const hp_ontology *o, const hp_profile *profile,
     b->al = &o->alloc;
     b->profile = profile;
     hp__buf_init(&b->pool, b->al);
+    hp__buf_init(&b->words[0], b->al);
+    hp__buf_init(&b->words[1], b->al);
+    if (!hp__grow(b->al, (void **)&b->pool.data, &b->pool.cap, POOL_START, 1))
+        b->pool.failed = 1;
     hp__buf_append(&b->pool, "", 1); /* offset 0 is "" */
     b->p = hp__calloc(b->al, 1, sizeof *b->p);
     if (!b->p) {

@@ -36,6 +36,19 @@ void hp__buf_append_grow(hp__buf *b, const char *s, size_t n) {
     b->data[b->len] = '\0';
 }
 
+void hp__buf_put_long(hp__buf *b, long v) {
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--n] = '-';
+    hp__buf_append(b, digits + n, sizeof digits - n);
+}
+
 void hp__buf_printf(hp__buf *b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -34,6 +34,8 @@ static inline void hp__buf_append(hp__buf *b, const char *s, size_t n) {
 static inline void hp__buf_putc(hp__buf *b, char c) { hp__buf_append(b, &c, 1); }
 
 static inline void hp__buf_puts(hp__buf *b, const char *s) { hp__buf_append(b, s, strlen(s)); }
+/* Append v in decimal, as printf's "%ld" would. */
+void hp__buf_put_long(hp__buf *b, long v);
 void hp__buf_printf(hp__buf *b, const char *fmt, ...) HP__PRINTF(2, 3);
 /* Hand the contents over as an hp_string_free() string; frees the buffer. */
 hp_status hp__buf_finish(hp__buf *b, char **out, hp_error *err);
