@@ -1212,3 +1212,79 @@ Test(profile, example_profiles_load_with_the_shipped_ontology) {
     free(b);
     hp_ontology_free(onto);
 }
+
+Test(profile, json_error_paths_quote_odd_keys) {
+    hp_ontology *onto = load_mini();
+    char json[512], needle[256], key[80];
+    /* keys of up to 64 word characters are written as they are, longer ones quoted */
+    memset(key, 'k', 64);
+    key[64] = '\0';
+    snprintf(json, sizeof json, "{\"runner\":{\"%s\":1}}", key);
+    snprintf(needle, sizeof needle, "runner.%s: unknown key", key);
+    expect_fail(onto, json, HP_E_INVALID, needle);
+    snprintf(json, sizeof json, "{\"runner\":{\"%sk\":1}}", key);
+    snprintf(needle, sizeof needle, "runner[\"%.60s\"...]: unknown key", key); /* cut at 60 */
+    expect_fail(onto, json, HP_E_INVALID, needle);
+    expect_fail(onto, "{\"runner\":{\"weekly-km\":1}}", HP_E_INVALID,
+                "runner.weekly-km: unknown key");
+    /* quotes, backslashes and DEL are escaped */
+    expect_fail(onto, "{\"a\\\"b\\\\c\":1}", HP_E_INVALID, "[\"a\\\"b\\\\c\"]: unknown key");
+    expect_fail(onto, "{\"findings\":{\"x\\u007fy\":true}}", HP_E_NOT_FOUND,
+                "findings[\"x\\u007fy\"]: no such finding");
+    /* a long key of two-byte characters is cut between characters */
+    size_t o = (size_t)snprintf(json, sizeof json, "{\"runner\":{\"");
+    for (int i = 0; i < 50; i++)
+        o += (size_t)snprintf(json + o, sizeof json - o, "\xc3\xa9");
+    snprintf(json + o, sizeof json - o, "\":1}}");
+    hp_profile *p = NULL;
+    hp_error e;
+    cr_assert_eq(parse(onto, json, &p, &e), HP_E_INVALID);
+    const char *q = strstr(e.message, "runner[\"");
+    cr_assert_not_null(q, "%s", e.message);
+    q += 8;
+    const char *end = strstr(q, "\"...]: unknown key");
+    cr_assert_not_null(end, "%s", e.message);
+    size_t shown = (size_t)(end - q);
+    cr_assert_gt(shown, 40, "%s", e.message);
+    cr_assert_eq(shown % 2, 0, "whole characters only: %s", e.message);
+    for (size_t i = 0; i < shown; i += 2)
+        cr_assert(memcmp(q + i, "\xc3\xa9", 2) == 0, "%s", e.message);
+    hp_ontology_free(onto);
+}
+
+Test(profile, json_writes_only_the_runner_fields_given) {
+    hp_ontology *onto = load_mini();
+    static const char *const cases[][2] = {
+        {"{\"runner\":{\"sex\":\"other\"}}", "{\"findings\":{},\"runner\":{\"sex\":\"other\"}}"},
+        {"{\"runner\":{\"foot_strike\":\"forefoot\"}}",
+         "{\"findings\":{},\"runner\":{\"foot_strike\":\"forefoot\"}}"},
+        {"{\"runner\":{\"as_of\":\"2026-02-28\"}}",
+         "{\"findings\":{},\"runner\":{\"as_of\":\"2026-02-28\"}}"},
+        {"{\"runner\":{\"runs\":[{\"date\":\"2026-02-28\",\"km\":0.1,\"effort\":7}]}}",
+         "{\"findings\":{},\"runner\":{\"runs\":[{\"date\":\"2026-02-28\",\"km\":0.1,"
+         "\"effort\":7}]}}"},
+        {"{\"findings\":{\"fever\":null},\"runner\":{}}", "{\"findings\":{}}"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        hp_profile *p = NULL;
+        hp_error e;
+        cr_assert_eq(parse(onto, cases[i][0], &p, &e), HP_OK, "%s", e.message);
+        char *out = NULL;
+        cr_assert_eq(hp_profile_to_json(p, &out, &e), HP_OK);
+        cr_assert_str_eq(out, cases[i][1]);
+        hp_string_free(out);
+        hp_profile_free(p);
+    }
+    /* NULL arguments */
+    hp_profile *p = NULL;
+    cr_assert_eq(hp_profile_new(onto, &p, NULL), HP_OK);
+    hp_error e = {0};
+    cr_assert_eq(hp_profile_to_json(p, NULL, &e), HP_E_INVALID);
+    char *out = (char *)1;
+    cr_assert_eq(hp_profile_to_json(NULL, &out, &e), HP_E_INVALID);
+    cr_assert_null(out);
+    cr_assert_eq(hp_profile_copy(p, NULL, &e), HP_E_INVALID);
+    cr_assert(strstr(e.message, "NULL"), "%s", e.message);
+    hp_profile_free(p);
+    hp_ontology_free(onto);
+}
