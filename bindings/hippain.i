@@ -630,8 +630,29 @@ static int hpx__py_choice(PyObject *v, const char *const *names, size_t n, int *
     return 0;
 }
 
-static int hpx__py_findings(hp_profile *p, const hp_ontology *onto, PyObject *findings,
-                            size_t *bound) {
+/* The index of finding `key` (an exact str): from `ids` (a dict finding id -> index made
+ * by the thin layer, or None) or the ontology's lookup. 0 if it is not a finding. */
+static int hpx__py_finding(const hp_ontology *onto, PyObject *ids, PyObject *key,
+                           const char *id, size_t *index) {
+    if (ids == Py_None) {
+        hp_entity_kind kind;
+        return hp_ontology_lookup(onto, id, &kind, index) == HP_OK && kind == HP_ENTITY_FINDING;
+    }
+    PyObject *ix = PyDict_GetItemWithError(ids, key); /* borrowed; str keys run no Python code */
+    if (!ix || !PyLong_CheckExact(ix)) {
+        PyErr_Clear();
+        return 0;
+    }
+    *index = PyLong_AsSize_t(ix);
+    if (*index == (size_t)-1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return *index < hp_ontology_count(onto, HP_ENTITY_FINDING);
+}
+
+static int hpx__py_findings(hp_profile *p, const hp_ontology *onto, PyObject *ids,
+                            PyObject *findings, size_t *bound) {
     PyObject *key, *v;
     Py_ssize_t pos = 0;
     while (PyDict_Next(findings, &pos, &key, &v)) {
@@ -640,10 +661,8 @@ static int hpx__py_findings(hp_profile *p, const hp_ontology *onto, PyObject *fi
         if (v != Py_True && v != Py_False)
             return 0;
         const char *id = hpx__py_str(key, bound);
-        hp_entity_kind kind;
         size_t index = 0;
-        if (!id || hp_ontology_lookup(onto, id, &kind, &index) != HP_OK ||
-            kind != HP_ENTITY_FINDING)
+        if (!id || !hpx__py_finding(onto, ids, key, id, &index))
             return 0;
         hp_profile_set_index(p, index, v == Py_True ? HP_ANSWER_PRESENT : HP_ANSWER_ABSENT);
     }
@@ -727,17 +746,19 @@ static int hpx__py_runner(hp_profile *p, PyObject *runner, size_t *bound) {
 }
 
 /* The profile of findings and runner (each None or an exact dict), or NULL when the JSON
- * path must decide. Needs the interpreter lock; leaves no exception set. */
-static hp_profile *hpx__py_profile(const hp_ontology *onto, PyObject *findings,
+ * path must decide; ids is None or an exact dict of every finding id -> its index. Needs
+ * the interpreter lock; leaves no exception set. */
+static hp_profile *hpx__py_profile(const hp_ontology *onto, PyObject *ids, PyObject *findings,
                                    PyObject *runner) {
-    if (!onto || (findings != Py_None && !PyDict_CheckExact(findings)) ||
+    if (!onto || (ids != Py_None && !PyDict_CheckExact(ids)) ||
+        (findings != Py_None && !PyDict_CheckExact(findings)) ||
         (runner != Py_None && !PyDict_CheckExact(runner)))
         return NULL;
     hp_profile *p = NULL;
     if (hp_profile_new(onto, &p, NULL) != HP_OK)
         return NULL;
     size_t bound = 64; /* the JSON's braces and the two top-level keys */
-    int ok = (findings == Py_None || hpx__py_findings(p, onto, findings, &bound)) &&
+    int ok = (findings == Py_None || hpx__py_findings(p, onto, ids, findings, &bound)) &&
              (runner == Py_None || hpx__py_runner(p, runner, &bound)) &&
              bound <= HP_MAX_PROFILE_BYTES; /* else the JSON path says whether it is too big */
     if (!ok) {
@@ -751,9 +772,12 @@ static hp_profile *hpx__py_profile(const hp_ontology *onto, PyObject *findings,
 %nothread hpx_py_assess;
 %inline %{
 /* Python only: a profile from a findings dict (finding id -> True/False/None) and a runner
- * dict (as in the profile JSON), each may be None; None when the JSON path must decide. */
-PyObject *hpx_py_profile(const hp_ontology *onto, PyObject *findings, PyObject *runner) {
-    hp_profile *p = hpx__py_profile(onto, findings, runner);
+ * dict (as in the profile JSON), each may be None; None when the JSON path must decide.
+ * ids: None, or a dict of every finding id of the ontology -> its index (a faster lookup
+ * than the ontology's). */
+PyObject *hpx_py_profile(const hp_ontology *onto, PyObject *ids, PyObject *findings,
+                         PyObject *runner) {
+    hp_profile *p = hpx__py_profile(onto, ids, findings, runner);
     if (!p)
         Py_RETURN_NONE;
     return SWIG_NewPointerObj(p, SWIGTYPE_p_hp_profile, SWIG_POINTER_OWN | SWIG_POINTER_NOSHADOW);
@@ -761,8 +785,9 @@ PyObject *hpx_py_profile(const hp_ontology *onto, PyObject *findings, PyObject *
 
 /* Python only: the assessment of such a profile (the interpreter lock released while
  * assessing), or None when the JSON path must decide. */
-PyObject *hpx_py_assess(const hp_ontology *onto, PyObject *findings, PyObject *runner) {
-    hp_profile *p = hpx__py_profile(onto, findings, runner);
+PyObject *hpx_py_assess(const hp_ontology *onto, PyObject *ids, PyObject *findings,
+                        PyObject *runner) {
+    hp_profile *p = hpx__py_profile(onto, ids, findings, runner);
     if (!p)
         Py_RETURN_NONE;
     hp_assessment *a = NULL;

@@ -122,10 +122,11 @@ def _profile_handle(onto: Any, findings: Any, runner: Any, name: str) -> Any:
     """A library profile from findings and runner dicts: set straight from the dicts when
     they hold the usual types (``hpx_py_profile``), else through the profile JSON, which
     gives the same profile or the error naming the key."""
-    h = _py_profile(onto._h, findings, runner)
+    ids = onto._finding_indices()
+    h = _py_profile(onto._h, ids, findings, runner)
     if h is None:
         doc = _util.profile_document(findings, runner)  # survey codes, NaN, numpy scalars...
-        h = _py_profile(onto._h, doc.get("findings"), doc.get("runner"))
+        h = _py_profile(onto._h, ids, doc.get("findings"), doc.get("runner"))
         if h is None:
             h = _util.new_object(_c.hpx_profile_from_json, onto._h,
                                  _util.document_json(doc), name)
@@ -136,7 +137,7 @@ def assess_parts(onto: Any, findings: Any, runner: Any, name: str) -> "Assessmen
     """Ontology.assess(findings, runner): the profile is set from the dicts and assessed in
     one call into the library (the interpreter lock released while assessing) when the
     dicts hold the usual types; otherwise through :func:`_profile_handle`."""
-    h = _py_assess(onto._h, findings, runner)
+    h = _py_assess(onto._h, onto._ids or onto._finding_indices(), findings, runner)
     if h is None:
         return Profile(_profile_handle(onto, findings, runner, name), onto).assess()
     return Assessment(h, onto)

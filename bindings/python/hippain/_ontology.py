@@ -306,7 +306,7 @@ class Ontology:
     Profiles, assessments, interviews and plans made from it keep it alive.
     """
 
-    __slots__ = ("_h", "_recipe", "_lists", "__weakref__")
+    __slots__ = ("_h", "_recipe", "_lists", "_ids", "__weakref__")
 
     def __init__(self, _handle: Any = None, _recipe: Any = None) -> None:
         if _handle is None:
@@ -314,7 +314,15 @@ class Ontology:
         self._h = _handle
         self._recipe = _recipe
         self._lists: Dict[str, EntryList] = {}
+        self._ids: Optional[Dict[str, int]] = None
         _util.LIVE.add(self)
+
+    def _finding_indices(self) -> Dict[str, int]:
+        """Finding id -> index, for reading profile dicts in C (made on first use)."""
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = {f: i for i, f in enumerate(self.finding_ids)}
+        return ids
 
     # -- construction --
 

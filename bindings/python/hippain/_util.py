@@ -5,15 +5,56 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import threading
 import weakref
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 from . import hippain_core as _c
 from ._errors import InvalidInput, check, from_hp_error, new_error
 
+class _Live:
+    """A set of weakly referenced objects, cheaper than a WeakSet on the hot path: a plain
+    weak reference is appended (no callback to run when the object dies, which a WeakSet
+    needs), and dead references are dropped once the list has doubled. Iterating yields
+    the live objects."""
+
+    __slots__ = ("_refs", "_limit", "_pruning")
+
+    def __init__(self) -> None:
+        self._refs: List[Any] = []
+        self._limit = 1024
+        self._pruning = threading.Lock()
+
+    def add(self, obj: Any) -> None:
+        refs = self._refs
+        refs.append(weakref.ref(obj))
+        if len(refs) > self._limit:
+            self._prune()
+
+    def _prune(self) -> None:
+        if not self._pruning.acquire(False):  # another thread is at it
+            return
+        try:
+            refs = self._refs
+            n = len(refs)
+            alive = [r for r in refs[:n] if r() is not None]
+            del refs[:n]  # what other threads appended meanwhile stays
+            refs[0:0] = alive
+            self._limit = max(1024, 2 * len(refs))
+        finally:
+            self._pruning.release()
+
+    def __iter__(self) -> Iterator[Any]:
+        objs = [r() for r in list(self._refs)]
+        return iter([o for o in objs if o is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 #: Every live wrapper object that owns a library object, for leak checks
 #: (see :func:`hippain.live_objects`).
-LIVE: "weakref.WeakSet[Any]" = weakref.WeakSet()
+LIVE = _Live()
 
 EPOCH = datetime.date(1970, 1, 1)
 

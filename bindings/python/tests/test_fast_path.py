@@ -40,21 +40,31 @@ def _check_same(onto, findings, runner):
     return want[0]
 
 
-def test_plain_dicts_take_the_direct_path(onto, lateral):
-    h = onto._h
-    assert hippain_core.hpx_py_profile(h, lateral["findings"], lateral["runner"]) is not None
-    assert hippain_core.hpx_py_assess(h, lateral["findings"], lateral["runner"]) is not None
-    assert hippain_core.hpx_py_assess(h, None, None) is not None
-    assert hippain_core.hpx_py_assess(h, {"pain_groin": None}, {"age": float("nan")}) is not None
+@pytest.mark.parametrize("with_ids", [True, False])
+def test_plain_dicts_take_the_direct_path(onto, lateral, with_ids):
+    # ids: the thin layer's finding id -> index dict, or None (the ontology's own lookup)
+    h, ids = onto._h, (onto._finding_indices() if with_ids else None)
+    f, r = lateral["findings"], lateral["runner"]
+    p = hippain_core.hpx_py_profile(h, ids, f, r)
+    assert p is not None
+    assert hippain_core.hpx_profile_to_json(p, None) == _via_json(onto, f, r)
+    a = hippain_core.hpx_py_assess(h, ids, f, r)
+    assert hippain_core.hpx_assessment_to_json(a, None, 0, None) == \
+        onto.assess(profile=hippain.Profile.from_json(onto, _via_json(onto, f, r))).to_json()
+    assert hippain_core.hpx_py_assess(h, ids, None, None) is not None
+    assert hippain_core.hpx_py_assess(h, ids, {"pain_groin": None},
+                                      {"age": float("nan")}) is not None
     # anything unusual is left to the JSON path (None), which decides
     for findings, runner in [({"pain_groin": 1}, None), ({"pain_groin": "yes"}, None),
-                             ({"nope": True}, None), (None, {"weekly_km": -1}),
+                             ({"nope": True}, None), ({"it_band_syndrome": True}, None),
+                             (None, {"weekly_km": -1}),
                              (None, {"weekly_km": np.float64(3)}), (None, {"age": True}),
                              (None, {"weekly_km": float("inf")}), (None, {"age": 2 ** 70}),
                              (None, {"runs": [{"date": "2026-01-01"}]}),
                              (None, {"as_of": datetime.date(2026, 1, 1)}), ([], None),
                              (None, {"sex": "f"}), ({1: True}, None)]:
-        assert hippain_core.hpx_py_profile(h, findings, runner) is None, (findings, runner)
+        assert hippain_core.hpx_py_profile(h, ids, findings, runner) is None, (findings, runner)
+        assert hippain_core.hpx_py_assess(h, ids, findings, runner) is None, (findings, runner)
         _check_same(onto, findings, runner)
 
 
