@@ -482,6 +482,9 @@ static size_t arena_take(arena *ar, size_t n, size_t size) {
 
 #define ARENA_PTR(ar, off) ((void *)((ar).base + (off)))
 
+/* Bytes of the arena for the texts of risks and reasons (more go to an allocation). */
+#define TEXTS_INLINE 384
+
 /* The touched conditions: condition -> index into causes. A plain array when the ontology
    is small next to the evidence, else open addressing (condition + 1 as the key). */
 typedef struct cond_map {
@@ -490,16 +493,10 @@ typedef struct cond_map {
     size_t mask;
 } cond_map;
 
-/* The index of c, adding it as `next` (and setting *added) when it is new. */
+/* The index of c in a hashed map, adding it as `next` (and setting *added) when it is new
+   (a plain-array map is used inline). */
 static uint32_t map_add(cond_map *m, uint32_t c, uint32_t next, int *added) {
     *added = 0;
-    if (m->dense) {
-        if (m->dense[c] == UINT32_MAX) {
-            m->dense[c] = next;
-            *added = 1;
-        }
-        return m->dense[c];
-    }
     size_t j = hash_u32(c) & m->mask;
     while (m->keys[j] && m->keys[j] != c + 1)
         j = (j + 1) & m->mask;
@@ -601,9 +598,11 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     size_t o_keys = arena_take(&ar, max_touched, sizeof(uint64_t));
     size_t o_ranks = arena_take(&ar, max_touched, sizeof(uint32_t));
     size_t o_dense = arena_take(&ar, dense ? nc : 0, sizeof(uint32_t));
+    size_t o_score = arena_take(&ar, dense ? nc : 0, sizeof(double));
     size_t o_skeys = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_svals = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_runs = arena_take(&ar, profile->n_runs, sizeof(hp_run));
+    size_t o_texts = arena_take(&ar, TEXTS_INLINE, 1);
     ar.base = hp__malloc(al, ar.size);
     if (!ar.base)
         return hp__nomem(err);
@@ -629,8 +628,8 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     if (profile->n_runs)
         memcpy(a->runs, profile->runs, profile->n_runs * sizeof *a->runs);
 
-    hp__buf pool;
-    hp__buf_init(&pool, al);
+    hp__buf pool; /* texts: in the arena unless they outgrow it */
+    hp__buf_init_borrowed(&pool, al, ARENA_PTR(ar, o_texts), TEXTS_INLINE);
 
     /* derived findings: per finding, 1 computable but none fired, 2 fired */
     uint64_t *pairs = ARENA_PTR(ar, o_pairs);
@@ -658,8 +657,6 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
         }
         a->risks[j] = v;
     }
-    if (!hp__grow(al, (void **)&pool.data, &pool.cap, 256, 1)) /* one block, usually */
-        pool.failed = 1;
     for (size_t i = 0; i < a->n_risks; i++) {
         const hp__derived_rule *d = &o->derived[a->risks[i].rule];
         a->risks[i].text = pool.len;
@@ -704,19 +701,42 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
         map.vals = ARENA_PTR(ar, o_svals);
         memset(map.keys, 0, set_cap * sizeof *map.keys);
     }
-    for (size_t i = 0; i < a->n_answers; i++) {
-        const hp__answer *an = &a->answers[i];
-        const hp__range *r = &o->findings[an->finding].links;
-        for (uint32_t j = 0; j < r->count; j++) {
-            const hp__link *l = &o->links[o->finding_links[r->first + j]];
-            int added;
-            hp__cause *c = &a->causes[map_add(&map, l->condition, (uint32_t)a->n_touched, &added)];
-            if (added) {
-                a->n_touched++;
-                c->condition = l->condition;
-                c->score = o->conditions[l->condition].log_prior;
+    if (dense) { /* scores by condition, gathered into the causes at the end */
+        double *score = ARENA_PTR(ar, o_score);
+        for (size_t i = 0; i < a->n_answers; i++) {
+            const hp__answer *an = &a->answers[i];
+            const hp__range *r = &o->findings[an->finding].links;
+            const hp__flink *fl = o->finding_links + r->first;
+            int present = an->answer == HP_ANSWER_PRESENT;
+            for (uint32_t j = 0; j < r->count; j++) {
+                uint32_t c = fl[j].condition;
+                if (map.dense[c] == UINT32_MAX) {
+                    map.dense[c] = (uint32_t)a->n_touched;
+                    a->causes[a->n_touched++].condition = c;
+                    score[c] = o->conditions[c].log_prior;
+                }
+                score[c] += present ? fl[j].weight_present : fl[j].weight_absent;
             }
-            c->score += an->answer == HP_ANSWER_PRESENT ? l->weight_present : l->weight_absent;
+        }
+        for (size_t k = 0; k < a->n_touched; k++)
+            a->causes[k].score = score[a->causes[k].condition];
+    } else {
+        for (size_t i = 0; i < a->n_answers; i++) {
+            const hp__answer *an = &a->answers[i];
+            const hp__range *r = &o->findings[an->finding].links;
+            const hp__flink *fl = o->finding_links + r->first;
+            int present = an->answer == HP_ANSWER_PRESENT;
+            for (uint32_t j = 0; j < r->count; j++) {
+                int added;
+                hp__cause *c =
+                    &a->causes[map_add(&map, fl[j].condition, (uint32_t)a->n_touched, &added)];
+                if (added) {
+                    a->n_touched++;
+                    c->condition = fl[j].condition;
+                    c->score = o->conditions[fl[j].condition].log_prior;
+                }
+                c->score += present ? fl[j].weight_present : fl[j].weight_absent;
+            }
         }
     }
     /* the prior ranks of the touched conditions, ascending */
@@ -803,6 +823,7 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     }
     a->pool = pool.data;
     a->pool_size = pool.len;
+    a->pool_owned = !pool.borrowed;
     *out = a;
     return HP_OK;
 }
@@ -887,7 +908,8 @@ static hp_status triage(hp_assessment *a, hp__buf *pool) {
     /* suspected serious causes: the touched ones, then the untouched ones in the order in
        which the probability scale makes them suspected */
     for (size_t k = 0; k < a->n_touched && st == HP_OK; k++)
-        st = suspected(a, &cap, pool, &a->causes[k]);
+        if (a->causes[k].probability >= o->conditions[a->causes[k].condition].suspect_at)
+            st = suspected(a, &cap, pool, &a->causes[k]);
     for (size_t k = 0; k < o->n_serious && st == HP_OK; k++) {
         uint32_t c = o->serious_order[k];
         const hp__condition *cond = &o->conditions[c];
@@ -929,7 +951,8 @@ void hp_assessment_free(hp_assessment *a) {
     const hp_allocator *al = &o->alloc;
     hp_profile_free(atomic_load_explicit(&a->profile, memory_order_acquire));
     hp__free(al, a->reasons);
-    hp__free(al, a->pool);
+    if (a->pool_owned)
+        hp__free(al, a->pool);
     hp__free(al, a); /* the arena */
     hp_ontology_free(o);
 }
@@ -1120,7 +1143,7 @@ long hp__next_question(const hp_assessment *a, const uint8_t *skip, double *gain
             post_no[c] = prob[c] * (1 - br);
         }
         for (uint32_t j = 0; j < r->count; j++) {
-            const hp__link *l = &o->links[o->finding_links[r->first + j]];
+            const hp__link *l = &o->links[o->finding_links[r->first + j].link];
             post_yes[l->condition] = prob[l->condition] * l->strength;
             post_no[l->condition] = prob[l->condition] * (1 - l->strength);
         }

@@ -87,6 +87,7 @@ struct hp_assessment {
     unsigned metrics_known; /* bit m set when metrics[m] is known */
     char *pool;             /* NUL-separated texts of reasons and risks */
     size_t pool_size;
+    int pool_owned; /* pool is an allocation of its own, not in the arena */
 };
 
 /* Cause i of the ranked list (0 <= i < n_causes); untouched causes have no evidence. */

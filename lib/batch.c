@@ -124,7 +124,7 @@ hp_status hp_assess_matrix(const hp_ontology *onto, const signed char *answers, 
         const hp__range *r = &onto->findings[columns[c]].links;
         first[c] = j;
         for (uint32_t m = 0; m < r->count; m++, j++) {
-            const hp__link *l = &onto->links[onto->finding_links[r->first + m]];
+            const hp__flink *l = &onto->finding_links[r->first + m];
             cond[j] = l->condition;
             wp[j] = l->weight_present;
             wa[j] = l->weight_absent;

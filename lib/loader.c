@@ -1558,8 +1558,10 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
             o->findings[f].links.count = 0;
         }
         for (size_t i = 0; i < o->n_links; i++) {
-            hp__range *r = &o->findings[o->links[i].finding].links;
-            o->finding_links[r->first + r->count++] = (uint32_t)i;
+            const hp__link *l = &o->links[i];
+            hp__range *r = &o->findings[l->finding].links;
+            o->finding_links[r->first + r->count++] =
+                (hp__flink){l->condition, (uint32_t)i, l->weight_present, l->weight_absent};
         }
     }
 

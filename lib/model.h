@@ -63,6 +63,13 @@ typedef struct hp__link {
     hp__str sources;
 } hp__link;
 
+/* A link seen from its finding: what scoring an answer needs, next to each other. */
+typedef struct hp__flink {
+    uint32_t condition;
+    uint32_t link; /* index into hp_ontology.links */
+    double weight_present, weight_absent;
+} hp__flink;
+
 typedef struct hp__treatment {
     uint8_t kind;  /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
     uint8_t phase; /* hp_phase */
@@ -167,7 +174,7 @@ struct hp_ontology {
 
     hp__link *links; /* grouped by condition */
     size_t n_links;
-    uint32_t *finding_links;   /* link indices grouped by finding */
+    hp__flink *finding_links;  /* the links again, grouped by finding */
     hp__treatment *treatments; /* grouped by condition, then by finding */
     size_t n_treatments;
     uint32_t *red_flag_findings; /* finding indices grouped by rule */

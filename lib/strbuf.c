@@ -11,17 +11,42 @@ void hp__buf_init(hp__buf *b, const hp_allocator *a) {
     b->alloc = a;
 }
 
+void hp__buf_init_borrowed(hp__buf *b, const hp_allocator *a, char *storage, size_t cap) {
+    hp__buf_init(b, a);
+    b->data = storage;
+    b->data[0] = '\0';
+    b->cap = cap;
+    b->borrowed = 1;
+}
+
 void hp__buf_free(hp__buf *b) {
-    hp__free(b->alloc, b->data);
+    if (!b->borrowed)
+        hp__free(b->alloc, b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->borrowed = 0;
 }
 
 static int reserve(hp__buf *b, size_t extra) {
     if (b->failed)
         return 0;
-    if (extra > (size_t)-1 - b->len - 1 ||
-        !hp__grow(b->alloc, (void **)&b->data, &b->cap, b->len + extra + 1, 1)) {
+    if (extra > (size_t)-1 - b->len - 1) {
+        b->failed = 1;
+        return 0;
+    }
+    if (b->borrowed && b->len + extra + 1 > b->cap) { /* move out of the borrowed storage */
+        char *own = NULL;
+        size_t cap = 0;
+        if (!hp__grow(b->alloc, (void **)&own, &cap, b->len + extra + 1, 1)) {
+            b->failed = 1;
+            return 0;
+        }
+        memcpy(own, b->data, b->len + 1);
+        b->data = own;
+        b->cap = cap;
+        b->borrowed = 0;
+    }
+    if (!hp__grow(b->alloc, (void **)&b->data, &b->cap, b->len + extra + 1, 1)) {
         b->failed = 1;
         return 0;
     }

@@ -12,10 +12,14 @@ typedef struct hp__buf {
     const hp_allocator *alloc;
     char *data;
     size_t len, cap;
-    int failed; /* an allocation failed: every later append is ignored */
+    int failed;   /* an allocation failed: every later append is ignored */
+    int borrowed; /* data is the caller's storage: copied out, never freed, when it grows */
 } hp__buf;
 
 void hp__buf_init(hp__buf *b, const hp_allocator *a);
+/* Start in the caller's storage of cap bytes (cap > 0), which the buffer leaves for an
+   allocation of its own if it has to grow. */
+void hp__buf_init_borrowed(hp__buf *b, const hp_allocator *a, char *storage, size_t cap);
 void hp__buf_free(hp__buf *b);
 /* The slow path of hp__buf_append: grows the buffer first. */
 void hp__buf_append_grow(hp__buf *b, const char *s, size_t n);

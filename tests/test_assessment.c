@@ -123,6 +123,38 @@ Test(assessment, every_red_flag_forces_at_least_its_level, .init = setup_default
     }
 }
 
+/* Every red flag at once: the reasons' texts outgrow the assessment's inline text storage
+   and move to an allocation of their own; each must still read back whole. */
+Test(assessment, many_reasons_keep_their_texts, .init = setup_default, .fini = teardown) {
+    hp_profile *p = NULL;
+    cr_assert_eq(hp_profile_new(onto, &p, NULL), HP_OK);
+    size_t nrf = hp_ontology_count(onto, HP_ENTITY_RED_FLAG);
+    for (size_t r = 0; r < nrf; r++) {
+        hp_red_flag_info info;
+        hp_ontology_red_flag(onto, r, &info);
+        for (size_t j = 0; j < info.n_findings; j++)
+            hp_profile_set_index(p, hp_red_flag_finding(onto, r, j), HP_ANSWER_PRESENT);
+    }
+    hp_assessment *a = NULL;
+    cr_assert_eq(hp_assess(p, &a, NULL), HP_OK);
+    size_t total = 0, rules = 0;
+    for (size_t i = 0; i < hp_assessment_reason_count(a); i++) {
+        hp_triage_reason why;
+        cr_assert_eq(hp_assessment_reason(a, i, &why), HP_OK);
+        total += strlen(why.text) + strlen(why.findings) + 2;
+        if (!why.rule)
+            continue;
+        rules++;
+        size_t r = hp_ontology_index(onto, HP_ENTITY_RED_FLAG, why.rule);
+        cr_assert_str_eq(why.text,
+                         hp_ontology_text(onto, HP_ENTITY_RED_FLAG, r, HP_TEXT_MESSAGE, NULL));
+    }
+    cr_expect_eq(rules, nrf, "every rule fires");
+    cr_expect_gt(total, 4096, "the texts are long enough to leave the inline storage");
+    hp_assessment_free(a);
+    hp_profile_free(p);
+}
+
 Test(assessment, suspected_serious_causes_raise_triage, .init = setup_default, .fini = teardown) {
     /* no red flag fires here: the stress fracture suspicion alone asks for a clinician */
     hp_assessment *a = assess_json(
