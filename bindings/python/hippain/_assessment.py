@@ -22,6 +22,7 @@ _METRICS = [(m, _c.hp_enum_name(_c.HP_ENUM_METRIC, m)) for m in range(_c.HP_METR
 # The C functions themselves (no Python wrapper frame): the hot path of Ontology.assess().
 _py_profile = _c._hippain_core.hpx_py_profile
 _py_assess = _c._hippain_core.hpx_py_assess
+_live_add = _util.LIVE.add
 
 
 def _answer_value(v: Any) -> int:
@@ -136,11 +137,17 @@ def _profile_handle(onto: Any, findings: Any, runner: Any, name: str) -> Any:
 def assess_parts(onto: Any, findings: Any, runner: Any, name: str) -> "Assessment":
     """Ontology.assess(findings, runner): the profile is set from the dicts and assessed in
     one call into the library (the interpreter lock released while assessing) when the
-    dicts hold the usual types; otherwise through :func:`_profile_handle`."""
+    dicts hold the usual types; otherwise through :func:`_profile_handle`. (Ontology.assess
+    inlines the first step.)"""
     h = _py_assess(onto._h, onto._ids or onto._finding_indices(), findings, runner)
     if h is None:
-        return Profile(_profile_handle(onto, findings, runner, name), onto).assess()
+        return assess_slow(onto, findings, runner, name)
     return Assessment(h, onto)
+
+
+def assess_slow(onto: Any, findings: Any, runner: Any, name: str) -> "Assessment":
+    """What :func:`assess_parts` does when the dicts are not plain."""
+    return Profile(_profile_handle(onto, findings, runner, name), onto).assess()
 
 
 # ---- Assessment records --------------------------------------------------------------------
@@ -257,7 +264,7 @@ class Assessment:
         self._h = _handle
         self._onto = _onto
         self._cache: Dict[str, Any] = {}
-        _util.LIVE.add(self)
+        _live_add(self)
 
     @property
     def ontology(self):

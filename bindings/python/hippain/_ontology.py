@@ -295,6 +295,9 @@ def _build(h, kind_name: str) -> List[Entry]:
 
 # ---- The ontology --------------------------------------------------------------------------
 
+_py_assess = _assessment._py_assess
+_Assessment = _assessment.Assessment
+
 PathLike = Union[str, "os.PathLike[str]"]
 
 
@@ -511,8 +514,11 @@ class Ontology:
                 message names the key, e.g. ``runner.runs[2].date``).
             NotFound: an unknown finding id.
         """
-        if profile is None:
-            return _assessment.assess_parts(self, findings, runner, name)
+        if profile is None:  # _assessment.assess_parts, inlined: the hot path
+            h = _py_assess(self._h, self._ids or self._finding_indices(), findings, runner)
+            if h is not None:
+                return _Assessment(h, self)
+            return _assessment.assess_slow(self, findings, runner, name)
         if isinstance(profile, _assessment.Profile):
             return profile.assess()
         f, r = _util.split_profile(profile)
