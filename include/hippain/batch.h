@@ -21,7 +21,8 @@ extern "C" {
  * the probabilities hp_assess() gives a profile holding that row's answers and nothing
  * else (no runner numbers and no run log, so no derived findings), computed directly from
  * the ontology's model. Equal to hp_assessment_probability() of such an assessment up to
- * rounding (about 1e-15); about ten times faster, and nothing is allocated per row.
+ * rounding (about 1e-15); several times faster, with one allocation per call and none
+ * per row.
  *
  * Triage, ranked causes and evidence need hp_assess().
  *
