@@ -84,10 +84,10 @@ int hp__plan_start(const hp_plan *plan);
 
 /* ---- Layout ------------------------------------------------------------------------- */
 
+/* An exercise of a session; its dosing is worked out when asked for (dosing_at). */
 typedef struct item_rec {
     uint32_t exercise;
-    int sets, reps, hold_seconds, minutes;
-    uint8_t effort;
+    uint32_t steps;      /* progression steps taken since the exercise first appeared */
     size_t why, sources; /* pool offsets */
 } item_rec;
 
@@ -254,16 +254,18 @@ static size_t note(bld *b, enum note_id n) {
     return b->notes_cache[n];
 }
 
-/* Whether the word w[0..n) is one of the space-separated words of s. */
+/* Whether the word w[0..n) (n > 0) is one of the space-separated words of s[0..slen):
+   candidates found with memchr, then checked whole and at word boundaries. */
 static int has_word(const char *s, size_t slen, const char *w, size_t n) {
-    size_t i = 0;
-    while (i < slen) {
-        size_t j = i;
-        while (j < slen && s[j] != ' ')
-            j++;
-        if (j - i == n && memcmp(s + i, w, n) == 0)
+    const char *end = s + slen, *p = s;
+    while ((size_t)(end - p) >= n) {
+        const char *hit = memchr(p, w[0], (size_t)(end - p) - n + 1);
+        if (!hit)
+            return 0;
+        if ((hit == s || hit[-1] == ' ') && (hit + n == end || hit[n] == ' ') &&
+            memcmp(hit, w, n) == 0)
             return 1;
-        i = j + 1;
+        p = hit + 1;
     }
     return 0;
 }
@@ -272,19 +274,20 @@ static int has_word(const char *s, size_t slen, const char *w, size_t n) {
 static void add_words(hp__buf *t, const char *words) {
     if (!words)
         return;
-    const char *s = words;
-    while (*s) {
+    for (const char *s = words;;) {
         while (*s == ' ')
             s++;
-        const char *e = s;
-        while (*e && *e != ' ')
-            e++;
-        size_t n = (size_t)(e - s);
-        if (n && !has_word(t->data ? t->data : "", t->len, s, n)) {
+        if (!*s)
+            return;
+        const char *e = strchr(s, ' ');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (!t->len || !has_word(t->data, t->len, s, n)) {
             if (t->len)
                 hp__buf_append(t, " ", 1);
             hp__buf_append(t, s, n);
         }
+        if (!e)
+            return;
         s = e;
     }
 }
@@ -690,20 +693,26 @@ static hp_status add_item(bld *b, size_t e, int week) {
         return HP_E_NOMEM;
     if (b->first_week[e] < 0)
         b->first_week[e] = week;
-    const hp__dosing *d = &b->o->exercises[e].dosing;
     const hp__progression *pr = &b->o->exercises[e].progression;
     int k = pr->every_weeks > 0 ? (week - b->first_week[e]) / pr->every_weeks : 0;
     item_rec *it = &b->p->items[b->p->n_items++];
     it->exercise = (uint32_t)e;
-    it->sets = step_value(d->sets, pr->add_sets, pr->max_sets, k);
-    it->reps = step_value(d->reps, pr->add_reps, pr->max_reps, k);
-    it->hold_seconds = step_value(d->hold_seconds, pr->add_hold_seconds, pr->max_hold_seconds, k);
-    it->minutes = step_value(d->minutes, pr->add_minutes, pr->max_minutes, k);
-    /* a progression without its own effort keeps the dosing's */
-    it->effort = (uint8_t)(k > 0 && pr->effort != 0xff ? pr->effort : d->effort);
+    it->steps = (uint32_t)k;
     it->why = b->ex_why[e];
     it->sources = k > 0 ? b->ex_src_prog[e] : b->ex_src[e];
     return HP_OK;
+}
+
+/* The dosing of exercise e after k progression steps. */
+static void dosing_at(const hp_ontology *o, size_t e, int k, hp_session_item *out) {
+    const hp__dosing *d = &o->exercises[e].dosing;
+    const hp__progression *pr = &o->exercises[e].progression;
+    out->sets = step_value(d->sets, pr->add_sets, pr->max_sets, k);
+    out->reps = step_value(d->reps, pr->add_reps, pr->max_reps, k);
+    out->hold_seconds = step_value(d->hold_seconds, pr->add_hold_seconds, pr->max_hold_seconds, k);
+    out->minutes = step_value(d->minutes, pr->add_minutes, pr->max_minutes, k);
+    /* a progression without its own effort keeps the dosing's */
+    out->effort = (hp_effort)(k > 0 && pr->effort != 0xff ? pr->effort : d->effort);
 }
 
 /* ---- Sessions ----------------------------------------------------------------------- */
@@ -1639,11 +1648,7 @@ hp_status hp_plan_item(const hp_plan *p, size_t w, size_t d, size_t s, size_t i,
     const item_rec *it = &p->items[r->first_item + i];
     const hp_ontology *o = p->onto;
     out->id = hp__s(o, o->exercises[it->exercise].e.id);
-    out->sets = it->sets;
-    out->reps = it->reps;
-    out->hold_seconds = it->hold_seconds;
-    out->minutes = it->minutes;
-    out->effort = (hp_effort)it->effort;
+    dosing_at(o, it->exercise, (int)it->steps, out);
     out->why = p->pool + it->why;
     out->sources = p->pool + it->sources;
     return HP_OK;
