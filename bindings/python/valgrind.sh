@@ -14,9 +14,9 @@ for f in /usr/lib/valgrind/python3.supp /usr/lib/x86_64-linux-gnu/valgrind/pytho
   [ -f "$f" ] && SUPP="--suppressions=$f" && break
 done
 
-# A small but broad subset: loading (incl. errors), assessment, interviews, plans,
-# batches, the matrix path, lifetimes; the leak loop shortened (it loads an ontology each
-# cycle: 100 cycles).
+# A small but broad subset: loading (incl. errors), assessment (the direct path from dicts
+# too), interviews, plans, batches, the matrix path, lifetimes; the leak loop shortened (it
+# loads an ontology each cycle: 100 cycles).
 PYTHONMALLOC=malloc HIPPAIN_LEAK_CYCLES=${HIPPAIN_LEAK_CYCLES:-100} \
 valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect \
   --errors-for-leak-kinds=definite,indirect --num-callers=40 $SUPP \
@@ -25,6 +25,10 @@ valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect \
   "$PYTHON" -m pytest -q -p no:cacheprovider -x \
     "$HERE/tests/test_ontology.py" "$HERE/tests/test_assessment.py" \
     "$HERE/tests/test_plan.py" \
+    "$HERE/tests/test_fast_path.py::test_plain_dicts_take_the_direct_path" \
+    "$HERE/tests/test_fast_path.py::test_same_profile_as_the_json_path" \
+    "$HERE/tests/test_fast_path.py::test_errors_name_the_key" \
+    "$HERE/tests/test_fast_path.py::test_assessments_are_owned_and_freed" \
     "$HERE/tests/test_research.py::test_assess_many" \
     "$HERE/tests/test_research.py::test_assess_many_error_names_the_item" \
     "$HERE/tests/test_research.py::test_assess_matrix_errors" \
