@@ -5,20 +5,17 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
-#include <libxml/tree.h>
 
 #include "alloc_internal.h"
 #include "error_internal.h"
 #include "hippain/ontology.h"
 #include "model.h"
+#include "xml_tree.h"
 
 #define HP_NS "urn:x-hippain:ontology:1"
 #define MAX_ID_LEN 63
@@ -292,152 +289,20 @@ static void builder_free(builder *b) {
     hp__free(b->a, b->contras.v);
 }
 
-/* ---- Safe parsing ------------------------------------------------------------------- */
+/* ---- Parsing ------------------------------------------------------------------------ */
 
-typedef struct parse_ctx {
-    builder *b;
-    int forbidden; /* a DTD or entity was seen */
-    int oom;       /* libxml2 ran out of memory */
-    int have_error;
-    char message[256];
-    int line, column;
-} parse_ctx;
-
-static void record_xml_error(parse_ctx *pc, const xmlError *e) {
-    if (e && e->code == XML_ERR_NO_MEMORY)
-        pc->oom = 1;
-    if (pc->have_error || !e || e->level < XML_ERR_ERROR)
-        return;
-    pc->have_error = 1;
-    snprintf(pc->message, sizeof pc->message, "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(pc->message);
-    while (n > 0 && (pc->message[n - 1] == '\n' || pc->message[n - 1] == ' '))
-        pc->message[--n] = '\0';
-    pc->line = e->line;
-    pc->column = e->int2;
-    if (e->node && pc->line <= 0)
-        pc->line = (int)xmlGetLineNo((const xmlNode *)e->node);
-}
-
-static void on_parse_error(void *user, xmlErrorPtr e) {
-    xmlParserCtxtPtr ctxt = user;
-    record_xml_error(ctxt->_private, e);
-}
-
-static void forbid(xmlParserCtxtPtr ctxt, const char *what) {
-    parse_ctx *pc = ctxt->_private;
-    if (!pc->forbidden) {
-        pc->forbidden = 1;
-        pc->have_error = 1;
-        snprintf(pc->message, sizeof pc->message, "%s is not allowed in an ontology", what);
-        pc->line = ctxt->input ? ctxt->input->line : 0;
-        pc->column = ctxt->input ? ctxt->input->col : 0;
-    }
-    xmlStopParser(ctxt);
-}
-
-static void on_internal_subset(void *user, const xmlChar *name, const xmlChar *ext,
-                               const xmlChar *sys) {
-    (void)name, (void)ext, (void)sys;
-    forbid(user, "a document type declaration (DTD)");
-}
-
-static void on_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *pub,
-                           const xmlChar *sys, xmlChar *content) {
-    (void)name, (void)type, (void)pub, (void)sys, (void)content;
-    forbid(user, "an entity declaration");
-}
-
-static void on_reference(void *user, const xmlChar *name) {
-    (void)name;
-    forbid(user, "an entity reference");
-}
-
-static xmlEntityPtr on_get_entity(void *user, const xmlChar *name) {
-    xmlEntityPtr predefined = xmlGetPredefinedEntity(name);
-    if (predefined)
-        return predefined;
-    forbid(user, "an entity reference");
-    return NULL;
-}
-
-static pthread_once_t xml_init_once = PTHREAD_ONCE_INIT;
-static void init_xml(void) { xmlInitParser(); }
-
-/* Parse one input into a document; on failure the builder holds the error. */
-static xmlDocPtr parse_xml(builder *b, const char *name, const char *data, size_t size) {
-    pthread_once(&xml_init_once, init_xml);
-    loc at = {b->cur_file_index, 0};
-    if (size > INT_MAX) {
-        fail_at(b, HP_E_LIMIT, at, "input is too large");
-        return NULL;
-    }
-    /* Not xmlCreateMemoryParserCtxt: in libxml2 2.9.14 it leaks its input buffer when an
-       allocation fails. Filling a buffer we own has no such path. */
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
+/* Parse one input (see xml_tree.h); on failure the builder holds the error. */
+static int parse_xml(builder *b, const char *name, const char *data, size_t size, unsigned what,
+                     hp__xml_parsed *out) {
+    hp__xml_problem p;
+    hp_status st = hp__xml_parse(b->a, data, size, what, out, &p);
+    if (st == HP_OK)
+        return 1;
+    if (st == HP_E_NOMEM)
         nomem(b);
-        return NULL;
-    }
-    xmlParserInputBufferPtr buf = xmlAllocParserInputBuffer(XML_CHAR_ENCODING_NONE);
-    if (buf && size && xmlParserInputBufferPush(buf, (int)size, data) < 0) {
-        xmlFreeParserInputBuffer(buf);
-        buf = NULL;
-    }
-    xmlParserInputPtr input = buf ? xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE) : NULL;
-    if (!input || inputPush(ctxt, input) < 0) {
-        if (input)
-            xmlFreeInputStream(input);
-        else if (buf)
-            xmlFreeParserInputBuffer(buf);
-        xmlFreeParserCtxt(ctxt);
-        nomem(b);
-        return NULL;
-    }
-    parse_ctx pc;
-    memset(&pc, 0, sizeof pc);
-    pc.b = b;
-    ctxt->_private = &pc;
-    ctxt->sax->serror = on_parse_error;
-    ctxt->sax->internalSubset = on_internal_subset;
-    ctxt->sax->externalSubset = on_internal_subset;
-    ctxt->sax->entityDecl = on_entity_decl;
-    ctxt->sax->unparsedEntityDecl = NULL;
-    ctxt->sax->reference = on_reference;
-    ctxt->sax->getEntity = on_get_entity;
-    ctxt->sax->getParameterEntity = NULL;
-    ctxt->vctxt.error = NULL;
-    ctxt->vctxt.warning = NULL;
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
-    ctxt->sax->serror = on_parse_error; /* xmlCtxtUseOptions may reset handlers */
-
-    xmlParseDocument(ctxt);
-    xmlDocPtr doc = ctxt->myDoc;
-    int oom = ctxt->errNo == XML_ERR_NO_MEMORY || pc.oom;
-    /* libxml2 may recover from a failed allocation and drop a node: never trust that */
-    int ok = ctxt->wellFormed && !pc.have_error && doc && !oom;
-    xmlFreeParserCtxt(ctxt);
-    if (ok && (doc->intSubset || doc->extSubset)) {
-        ok = 0;
-        pc.forbidden = 1;
-        snprintf(pc.message, sizeof pc.message, "a DTD is not allowed in an ontology");
-    }
-    if (!ok) {
-        if (doc)
-            xmlFreeDoc(doc);
-        if (oom && !pc.forbidden) {
-            nomem(b);
-            return NULL;
-        }
-        if (b->status == HP_OK) {
-            b->status = pc.forbidden ? HP_E_FORBIDDEN : HP_E_PARSE;
-            hp__fail(b->err, b->status, name, pc.line, pc.column, "%s",
-                     pc.message[0] ? pc.message : "not well-formed XML");
-        }
-        return NULL;
-    }
-    (void)at;
-    return doc;
+    else if (b->status == HP_OK)
+        b->status = hp__fail(b->err, st, name, p.line, p.column, "%s", p.message);
+    return 0;
 }
 
 /* ---- Schema ------------------------------------------------------------------------- */
@@ -447,29 +312,30 @@ typedef struct schema {
     xmlRelaxNGValidCtxtPtr valid;
 } schema;
 
-static void on_schema_error(void *user, xmlErrorPtr e) { record_xml_error(user, e); }
+static void on_schema_error(void *user, xmlErrorPtr e) { hp__xml_record_error(user, e); }
 
 static int schema_open(builder *b, schema *s) {
     memset(s, 0, sizeof *s);
     /* parse the schema document ourselves, so that no error reaches libxml2's global
        handlers (which print) */
-    xmlDocPtr doc = parse_xml(b, "hippain.rng", (const char *)hp__schema_rng, hp__schema_rng_size);
-    if (!doc) {
+    hp__xml_parsed x;
+    if (!parse_xml(b, "hippain.rng", (const char *)hp__schema_rng, hp__schema_rng_size, HP__XML_DOC,
+                   &x)) {
         /* the embedded schema is checked at build time: failing to parse it now means
            libxml2 ran out of memory (it reports some such failures as syntax errors) */
         b->status = HP_OK;
         nomem(b);
         return 0;
     }
-    parse_ctx pc;
+    hp__xml_problem pc;
     memset(&pc, 0, sizeof pc);
-    xmlRelaxNGParserCtxtPtr p = xmlRelaxNGNewDocParserCtxt(doc);
+    xmlRelaxNGParserCtxtPtr p = xmlRelaxNGNewDocParserCtxt(x.doc);
     if (p) {
         xmlRelaxNGSetParserStructuredErrors(p, on_schema_error, &pc);
         s->rng = xmlRelaxNGParse(p);
         xmlRelaxNGFreeParserCtxt(p);
     }
-    xmlFreeDoc(doc);
+    hp__xml_parsed_free(&x);
     if (!s->rng) { /* likewise: the schema compiles, unless memory runs out */
         nomem(b);
         return 0;
@@ -492,7 +358,7 @@ static void schema_close(schema *s) {
 }
 
 static int schema_validate(builder *b, schema *s, xmlDocPtr doc, const char *name) {
-    parse_ctx pc;
+    hp__xml_problem pc;
     memset(&pc, 0, sizeof pc);
     xmlRelaxNGSetValidStructuredErrors(s->valid, on_schema_error, &pc);
     int r = xmlRelaxNGValidateDoc(s->valid, doc);
@@ -511,30 +377,25 @@ static int schema_validate(builder *b, schema *s, xmlDocPtr doc, const char *nam
 
 /* ---- Reading entries ---------------------------------------------------------------- */
 
-static loc here(const builder *b, const xmlNode *n) {
-    long line = xmlGetLineNo(n);
-    return (loc){b->cur_file_index, line > 0 ? (uint32_t)line : 0};
+static loc here(const builder *b, const hp__xml_node *n) {
+    return (loc){b->cur_file_index, n->line};
 }
 
-static int is_el(const xmlNode *n, const char *name) {
-    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST HP_NS) &&
-           xmlStrEqual(n->name, BAD_CAST name);
+static int is_el(const hp__xml_node *n, const char *name) {
+    return n->ns && strcmp(n->ns, HP_NS) == 0 && strcmp(n->name, name) == 0;
 }
 
-static const char *attr(const xmlNode *n, const char *name) {
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST name) && a->children &&
-            a->children->type == XML_TEXT_NODE)
-            return (const char *)a->children->content;
-    }
+static const char *attr(const hp__xml_node *n, const char *name) {
+    for (uint32_t i = 0; i < n->n_attrs; i++)
+        if (strcmp(n->attrs[i].name, name) == 0)
+            return n->attrs[i].value;
     return NULL;
 }
 
-static const char *req_attr(builder *b, const xmlNode *n, const char *name) {
+static const char *req_attr(builder *b, const hp__xml_node *n, const char *name) {
     const char *v = attr(n, name);
     if (!v)
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s> needs the attribute '%s'", (const char *)n->name,
-                name);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s> needs the attribute '%s'", n->name, name);
     return v;
 }
 
@@ -552,32 +413,31 @@ static int valid_id(const char *s, int source) {
     return 1;
 }
 
-static hp__str read_id(builder *b, const xmlNode *n, const char *name, int source) {
+static hp__str read_id(builder *b, const hp__xml_node *n, const char *name, int source) {
     const char *v = req_attr(b, n, name);
     if (!v)
         return 0;
     if (!valid_id(v, source)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a valid id", (const char *)n->name,
-                name, v);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a valid id", n->name, name, v);
         return 0;
     }
     return intern(b, v);
 }
 
-static int read_enum(builder *b, const xmlNode *n, const char *name, hp_enum_type type, int *out) {
+static int read_enum(builder *b, const hp__xml_node *n, const char *name, hp_enum_type type,
+                     int *out) {
     const char *v = req_attr(b, n, name);
     if (!v)
         return 0;
     if (hp_enum_parse(type, v, out) != HP_OK) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: unknown value", (const char *)n->name,
-                name, v);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: unknown value", n->name, name, v);
         return 0;
     }
     return 1;
 }
 
 /* A number in [lo, hi]; lo_open/hi_open exclude the bounds. */
-static int read_number(builder *b, const xmlNode *n, const char *name, int required, double lo,
+static int read_number(builder *b, const hp__xml_node *n, const char *name, int required, double lo,
                        int lo_open, double hi, int hi_open, double *out) {
     const char *v = required ? req_attr(b, n, name) : attr(n, name);
     if (!v)
@@ -588,8 +448,7 @@ static int read_number(builder *b, const xmlNode *n, const char *name, int requi
     while (*end == ' ')
         end++;
     if (end == v || *end || errno || !isfinite(d)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a number", (const char *)n->name,
-                name, v);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a number", n->name, name, v);
         return 0;
     }
     if (d < lo || d > hi || (lo_open && d == lo) || (hi_open && d == hi)) {
@@ -603,14 +462,13 @@ static int read_number(builder *b, const xmlNode *n, const char *name, int requi
     return 1;
 }
 
-static int read_int(builder *b, const xmlNode *n, const char *name, int required, int lo, int hi,
-                    int16_t *out) {
+static int read_int(builder *b, const hp__xml_node *n, const char *name, int required, int lo,
+                    int hi, int16_t *out) {
     double d = 0;
     if (!read_number(b, n, name, required, lo, 0, hi, 0, &d))
         return 0;
     if (d != floor(d)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s>: not a whole number", (const char *)n->name,
-                name);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s>: not a whole number", n->name, name);
         return 0;
     }
     *out = (int16_t)d;
@@ -618,71 +476,54 @@ static int read_int(builder *b, const xmlNode *n, const char *name, int required
 }
 
 /* src="a b c": normalised and interned; checked against sources after all inputs. */
-static hp__str read_src(builder *b, const xmlNode *n) {
+static hp__str read_src(builder *b, const hp__xml_node *n) {
     const char *v = req_attr(b, n, "src");
     if (!v)
         return 0;
     hp__str s = intern_collapsed(b, v);
     if (!s && b->status == HP_OK)
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s src>: no source given", (const char *)n->name);
+        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s src>: no source given", n->name);
     return s;
 }
 
-/* xml:lang of n or its nearest ancestor that has one (no allocation, unlike
-   xmlNodeGetLang, whose NULL cannot tell "none" from "out of memory"). */
-static hp__str node_lang(builder *b, const xmlNode *n) {
-    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
-        for (const xmlAttr *a = n->properties; a; a = a->next) {
-            if (a->ns && a->ns->prefix && xmlStrEqual(a->ns->prefix, BAD_CAST "xml") &&
-                xmlStrEqual(a->name, BAD_CAST "lang") && a->children &&
-                a->children->type == XML_TEXT_NODE && a->children->content &&
-                a->children->content[0])
-                return intern(b, (const char *)a->children->content);
-        }
-    }
+/* xml:lang of n or its nearest ancestor that has one, or the input's. */
+static hp__str node_lang(builder *b, const hp__xml_node *n) {
+    for (; n; n = n->parent)
+        if (n->lang)
+            return intern(b, n->lang);
     return b->cur_lang;
 }
 
-static hp__str node_text(builder *b, const xmlNode *n) {
-    /* the usual case, one text node: no copy */
-    if (n->children && n->children == n->last && n->children->type == XML_TEXT_NODE &&
-        n->children->content)
-        return intern_collapsed(b, (const char *)n->children->content);
-    xmlChar *content = xmlNodeGetContent(n);
-    if (!content) {
-        nomem(b);
+static int unexpected(builder *b, const hp__xml_node *n, const char *in);
+
+/* The text of an element that holds only text (and comments). */
+static hp__str node_text(builder *b, const hp__xml_node *n) {
+    if (!n->text) {
+        unexpected(b, n->children, n->name);
         return 0;
     }
-    hp__str s = intern_collapsed(b, (const char *)content);
-    xmlFree(content);
-    return s;
+    return intern_collapsed(b, n->text);
 }
 
 /* If n is a text element (<label>, ...), stage it for the entry and return 1. */
-static int read_text(builder *b, const xmlNode *n, hp_entity_kind kind, uint32_t owner) {
-    if (n->type != XML_ELEMENT_NODE)
-        return 0;
+static int read_text(builder *b, const hp__xml_node *n, hp_entity_kind kind, uint32_t owner) {
     int field;
-    if (hp_enum_parse(HP_ENUM_TEXT_FIELD, (const char *)n->name, &field) != HP_OK ||
-        !is_el(n, (const char *)n->name))
+    if (hp_enum_parse(HP_ENUM_TEXT_FIELD, n->name, &field) != HP_OK || !is_el(n, n->name))
         return 0;
     st_text t = {(uint8_t)kind,   owner,           0,         (uint8_t)field,
                  node_lang(b, n), node_text(b, n), here(b, n)};
     if (!t.text && b->status == HP_OK)
-        fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", (const char *)n->name);
+        fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", n->name);
     PUSH(b, b->texts, t);
     return 1;
 }
 
-static int unexpected(builder *b, const xmlNode *n, const char *in) {
-    if (n->type != XML_ELEMENT_NODE)
-        return 0;
-    fail_at(b, HP_E_SCHEMA, here(b, n), "unexpected element <%s> in <%s>", (const char *)n->name,
-            in);
+static int unexpected(builder *b, const hp__xml_node *n, const char *in) {
+    fail_at(b, HP_E_SCHEMA, here(b, n), "unexpected element <%s> in <%s>", n->name, in);
     return 1;
 }
 
-static void read_entry(builder *b, const xmlNode *n, hp__entry *e, int source) {
+static void read_entry(builder *b, const hp__xml_node *n, hp__entry *e, int source) {
     memset(e, 0, sizeof *e);
     e->id = read_id(b, n, "id", source);
     if (!source)
@@ -692,7 +533,8 @@ static void read_entry(builder *b, const xmlNode *n, hp__entry *e, int source) {
     e->line = at.line;
 }
 
-static void read_treat(builder *b, const xmlNode *n, hp_entity_kind owner_kind, uint32_t owner) {
+static void read_treat(builder *b, const hp__xml_node *n, hp_entity_kind owner_kind,
+                       uint32_t owner) {
     st_treat t = {(uint8_t)owner_kind, owner, 0, 0, 0, 0, here(b, n)};
     const char *ex = attr(n, "exercise"), *adv = attr(n, "advice");
     if ((ex != NULL) == (adv != NULL)) {
@@ -709,7 +551,7 @@ static void read_treat(builder *b, const xmlNode *n, hp_entity_kind owner_kind, 
     PUSH(b, b->treats, t);
 }
 
-static void read_source(builder *b, const xmlNode *n) {
+static void read_source(builder *b, const hp__xml_node *n) {
     hp__source s;
     read_entry(b, n, &s.e, 1);
     const char *url = attr(n, "url");
@@ -723,7 +565,7 @@ static void read_source(builder *b, const xmlNode *n) {
     PUSH(b, b->sources, s);
 }
 
-static void read_finding(builder *b, const xmlNode *n) {
+static void read_finding(builder *b, const hp__xml_node *n) {
     hp__finding f;
     memset(&f, 0, sizeof f);
     read_entry(b, n, &f.e, 0);
@@ -734,7 +576,7 @@ static void read_finding(builder *b, const xmlNode *n) {
     f.group = (uint8_t)group;
     read_number(b, n, "base-rate", 1, 0, 1, 1, 1, &f.base_rate);
     uint32_t idx = (uint32_t)b->findings.n;
-    for (const xmlNode *c = n->children; c && b->status == HP_OK; c = c->next) {
+    for (const hp__xml_node *c = n->children; c && b->status == HP_OK; c = c->next) {
         if (read_text(b, c, HP_ENTITY_FINDING, idx))
             continue;
         if (is_el(c, "treat"))
@@ -745,7 +587,7 @@ static void read_finding(builder *b, const xmlNode *n) {
     PUSH(b, b->findings, f);
 }
 
-static void read_condition(builder *b, const xmlNode *n) {
+static void read_condition(builder *b, const hp__xml_node *n) {
     hp__condition c;
     memset(&c, 0, sizeof c);
     read_entry(b, n, &c.e, 0);
@@ -757,7 +599,7 @@ static void read_condition(builder *b, const xmlNode *n) {
     read_number(b, n, "suspect-at", 0, 0, 1, 1, 0, &c.suspect_at);
     uint32_t idx = (uint32_t)b->conditions.n;
     size_t n_evidence = 0;
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_CONDITION, idx))
             continue;
         if (is_el(k, "evidence")) {
@@ -777,7 +619,7 @@ static void read_condition(builder *b, const xmlNode *n) {
     PUSH(b, b->conditions, c);
 }
 
-static void read_red_flag(builder *b, const xmlNode *n) {
+static void read_red_flag(builder *b, const hp__xml_node *n) {
     hp__red_flag r;
     memset(&r, 0, sizeof r);
     read_entry(b, n, &r.e, 0);
@@ -788,7 +630,7 @@ static void read_red_flag(builder *b, const xmlNode *n) {
     r.level = (uint8_t)level;
     uint32_t idx = (uint32_t)b->red_flags.n;
     size_t n_when = 0;
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_RED_FLAG, idx))
             continue;
         if (is_el(k, "when")) {
@@ -804,7 +646,7 @@ static void read_red_flag(builder *b, const xmlNode *n) {
     PUSH(b, b->red_flags, r);
 }
 
-static void read_derive(builder *b, const xmlNode *n) {
+static void read_derive(builder *b, const hp__xml_node *n) {
     hp__derived_rule d;
     memset(&d, 0, sizeof d);
     read_entry(b, n, &d.e, 0);
@@ -815,7 +657,7 @@ static void read_derive(builder *b, const xmlNode *n) {
     d.metric = (uint8_t)metric;
     d.op = (uint8_t)op;
     read_number(b, n, "threshold", 1, -1e9, 0, 1e9, 0, &d.threshold);
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next)
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next)
         if (!read_text(b, k, HP_ENTITY_DERIVED_RULE, (uint32_t)b->derived.n))
             unexpected(b, k, "derive");
     PUSH(b, b->derived, d);
@@ -823,7 +665,7 @@ static void read_derive(builder *b, const xmlNode *n) {
     PUSH(b, b->derived_at, here(b, n));
 }
 
-static void read_dosing(builder *b, const xmlNode *n, hp__dosing *d) {
+static void read_dosing(builder *b, const hp__xml_node *n, hp__dosing *d) {
     read_int(b, n, "sets", 1, 1, 20, &d->sets);
     read_int(b, n, "reps", 0, 1, 200, &d->reps);
     read_int(b, n, "hold-seconds", 0, 1, 600, &d->hold_seconds);
@@ -838,7 +680,7 @@ static void read_dosing(builder *b, const xmlNode *n, hp__dosing *d) {
                 "<dosing> needs at least one of 'reps', 'hold-seconds' or 'minutes'");
 }
 
-static void read_progression(builder *b, const xmlNode *n, hp__progression *p) {
+static void read_progression(builder *b, const hp__xml_node *n, hp__progression *p) {
     read_int(b, n, "every-weeks", 1, 1, 52, &p->every_weeks);
     read_int(b, n, "add-sets", 0, 0, 10, &p->add_sets);
     read_int(b, n, "max-sets", 0, 1, 20, &p->max_sets);
@@ -855,7 +697,7 @@ static void read_progression(builder *b, const xmlNode *n, hp__progression *p) {
     p->sources = read_src(b, n);
 }
 
-static void read_exercise(builder *b, const xmlNode *n) {
+static void read_exercise(builder *b, const hp__xml_node *n) {
     hp__exercise x;
     memset(&x, 0, sizeof x);
     read_entry(b, n, &x.e, 0);
@@ -867,7 +709,7 @@ static void read_exercise(builder *b, const xmlNode *n) {
     x.progression.effort = 0xff;
     int have_dosing = 0;
     uint32_t idx = (uint32_t)b->exercises.n;
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_EXERCISE, idx))
             continue;
         if (is_el(k, "dosing")) {
@@ -892,7 +734,7 @@ static void read_exercise(builder *b, const xmlNode *n) {
     PUSH(b, b->exercises, x);
 }
 
-static void read_advice(builder *b, const xmlNode *n) {
+static void read_advice(builder *b, const hp__xml_node *n) {
     hp__advice v;
     memset(&v, 0, sizeof v);
     read_entry(b, n, &v.e, 0);
@@ -900,14 +742,14 @@ static void read_advice(builder *b, const xmlNode *n) {
     read_enum(b, n, "category", HP_ENUM_ADVICE_CATEGORY, &cat);
     v.category = (uint8_t)cat;
     uint32_t idx = (uint32_t)b->advice.n;
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next)
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next)
         if (!read_text(b, k, HP_ENTITY_ADVICE, idx))
             unexpected(b, k, "advice");
     PUSH(b, b->advice, v);
 }
 
-static void read_translations(builder *b, const xmlNode *n) {
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+static void read_translations(builder *b, const hp__xml_node *n) {
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (!is_el(k, "translate")) {
             unexpected(b, k, "translations");
             continue;
@@ -923,21 +765,20 @@ static void read_translations(builder *b, const xmlNode *n) {
     }
 }
 
-typedef void (*entry_reader)(builder *, const xmlNode *);
+typedef void (*entry_reader)(builder *, const hp__xml_node *);
 
-static void read_section(builder *b, const xmlNode *n, const char *item, entry_reader fn) {
-    for (const xmlNode *k = n->children; k && b->status == HP_OK; k = k->next) {
+static void read_section(builder *b, const hp__xml_node *n, const char *item, entry_reader fn) {
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (is_el(k, item))
             fn(b, k);
         else
-            unexpected(b, k, (const char *)n->name);
+            unexpected(b, k, n->name);
     }
 }
 
-static void read_document(builder *b, xmlDocPtr doc) {
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    loc at = {b->cur_file_index, root ? (uint32_t)xmlGetLineNo(root) : 1};
-    if (!root || !is_el(root, "ontology")) {
+static void read_document(builder *b, const hp__xml_node *root) {
+    loc at = {b->cur_file_index, root->line};
+    if (!is_el(root, "ontology")) {
         fail_at(b, HP_E_SCHEMA, at, "the root element must be <ontology> in namespace %s", HP_NS);
         return;
     }
@@ -947,6 +788,7 @@ static void read_document(builder *b, xmlDocPtr doc) {
                 format ? format : "(missing)");
         return;
     }
+    b->cur_lang = 0; /* not the previous input's */
     b->cur_lang = node_lang(b, root);
     if (!b->cur_lang)
         b->cur_lang = intern(b, "en");
@@ -963,9 +805,7 @@ static void read_document(builder *b, xmlDocPtr doc) {
         {"derived-findings", "derive", read_derive}, {"exercises", "exercise", read_exercise},
         {"advice-items", "advice", read_advice},
     };
-    for (const xmlNode *k = root->children; k && b->status == HP_OK; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
+    for (const hp__xml_node *k = root->children; k && b->status == HP_OK; k = k->next) {
         if (is_el(k, "translations")) {
             read_translations(b, k);
             continue;
@@ -1047,13 +887,13 @@ static void load_input(builder *b, schema *s, int validate, const char *name, co
         return;
     /* The reader's own checks come first for their precise messages; the schema then
        catches anything else. */
-    xmlDocPtr doc = parse_xml(b, name, data, size);
-    if (doc)
-        read_document(b, doc);
-    if (doc && validate && b->status == HP_OK)
-        schema_validate(b, s, doc, name);
-    if (doc)
-        xmlFreeDoc(doc);
+    hp__xml_parsed x;
+    if (!parse_xml(b, name, data, size, HP__XML_TREE | (validate ? HP__XML_DOC : 0), &x))
+        return;
+    read_document(b, x.root);
+    if (validate && b->status == HP_OK)
+        schema_validate(b, s, x.doc, name);
+    hp__xml_parsed_free(&x);
 }
 
 /* ---- Resolution and checks ---------------------------------------------------------- */

@@ -532,6 +532,15 @@ Test(loader_errors, texts_of_several_nodes) {
     hp_ontology_free(o);
 }
 
+Test(loader_errors, text_with_an_element_inside) {
+    /* a text element holds text only: an element inside it is named, schema or not */
+    EXPECT_BOTH("<label>Groin pain</label>", "<label>Groin <b>pain</b></label>", HP_E_SCHEMA,
+                "unexpected element <b> in <label>");
+    EXPECT_BOTH("<source id=\"t1\">Test source one</source>",
+                "<source id=\"t1\">Test <i>source</i> one</source>", HP_E_SCHEMA,
+                "unexpected element <i> in <source>");
+}
+
 Test(loader_errors, languages) {
     /* an empty xml:lang falls back to the enclosing language: a second English label */
     EXPECT("<label xml:lang=\"de\">Seitlicher Schmerz</label>",
@@ -573,6 +582,45 @@ Test(loader_errors, multi_line_start_tag_error_has_a_column) {
     cr_assert(strncmp(text, want, strlen(want)) == 0, "%s", text);
 }
 
+Test(loader_errors, lines_past_65535_are_exact) {
+    /* libxml2's tree stops counting lines at 65535; the loader's own tree does not */
+    size_t pad = 70000;
+    char *to = malloc(pad + 64);
+    cr_assert_not_null(to);
+    memset(to, '\n', pad);
+    strcpy(to + pad, "<label>Groin pain</label><bogus/>");
+    hp_ontology *o = NULL;
+    hp_error e;
+    int line = 0;
+    hp_status st = load_variant("<label>Groin pain</label>", to, NO_SCHEMA, &line, &o, &e);
+    free(to);
+    cr_assert_eq(st, HP_E_SCHEMA, "%s", e.message);
+    cr_assert_eq(e.line, line + (int)pad, "line %d, not %d", e.line, line + (int)pad);
+    cr_assert(strstr(e.message, "unexpected element <bogus> in <finding>"), "%s", e.message);
+}
+
+Test(loader_errors, encodings) {
+    /* UTF-8 by any spelling loads; any other declared encoding is named, with its place */
+    hp_ontology *o = expect_loads("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                                  "\xEF\xBB\xBF<?xml version='1.0' encoding = 'utf8' ?>", SCHEMA);
+    hp_ontology_free(o);
+    o = expect_loads("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version='1.0'?>", SCHEMA);
+    hp_ontology_free(o);
+    hp_error e;
+    hp_status st =
+        load_variant("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                     "<?xml version=\"1.0\"\n  encoding=\"US-ASCII\"?>", SCHEMA, NULL, &o, &e);
+    cr_assert_eq(st, HP_E_FORBIDDEN, "%s", e.message);
+    cr_assert_eq(e.line, 2);
+    cr_assert_eq(e.column, 3);
+    cr_assert(strstr(e.message, "the encoding 'US-ASCII' is not allowed"), "%s", e.message);
+    const char utf16be[] = "\0<\0?\0x\0m\0l";
+    cr_assert_eq(hp_ontology_load_memory("be.xml", utf16be, sizeof utf16be - 1, &o, &e),
+                 HP_E_FORBIDDEN);
+    cr_assert(strstr(e.message, "UTF-16, UTF-32 or EBCDIC"), "%s", e.message);
+    cr_assert_eq(e.line, 1);
+}
+
 Test(loader_errors, xml_warnings_are_not_errors) {
     /* a relative namespace URI is only a warning in libxml2 */
     hp_ontology *o =
@@ -598,6 +646,26 @@ Test(loader_errors, duplicate_across_inputs_names_the_first_definition) {
     cr_assert_eq(e.line, 3);
     cr_assert(strstr(e.message, "duplicate id 'side_pain': already defined at mini.xml:9"), "%s",
               e.message);
+    free(text);
+}
+
+Test(loader_errors, an_input_without_a_language_is_english) {
+    /* an input without xml:lang is in English, whatever the input before it was in */
+    const char *de =
+        "<ontology " NS " format='1' name='de' version='1' xml:lang='de'>\n"
+        "<translations xml:lang='de'><translate ref='groin_pain' field='label'>Leiste</translate>"
+        "</translations></ontology>";
+    size_t n;
+    char *text = mutate(" xml:lang=\"en\">", ">", NULL, &n);
+    hp_input in[2] = {{"de.xml", de, strlen(de)}, {"mini.xml", text, n}};
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_ontology_load(in, 2, NULL, &o, &e), HP_OK, "%s:%d: %s", e.file, e.line,
+                 e.message);
+    cr_assert_str_eq(label_of(o, HP_ENTITY_FINDING, "groin_pain", HP_TEXT_LABEL, "en"),
+                     "Groin pain");
+    cr_assert_str_eq(label_of(o, HP_ENTITY_FINDING, "groin_pain", HP_TEXT_LABEL, "de"), "Leiste");
+    hp_ontology_free(o);
     free(text);
 }
 

@@ -234,6 +234,11 @@ Test(ontology, rejects_deep_nesting) {
 Test(ontology, rejects_invalid_utf8) {
     expect_rejected("hostile/invalid_utf8.xml", HP_E_PARSE, NULL);
 }
+Test(ontology, rejects_other_encodings) {
+    /* libxml2 would report conversion errors to its process-wide handler: refused first */
+    expect_rejected("hostile/utf16.xml", HP_E_FORBIDDEN, "UTF-16");
+    expect_rejected("hostile/latin1.xml", HP_E_FORBIDDEN, "the encoding 'ISO-8859-1'");
+}
 Test(ontology, rejects_truncated) { expect_rejected("hostile/truncated.xml", HP_E_PARSE, NULL); }
 Test(ontology, rejects_wrong_root) { expect_rejected("hostile/wrong_root.xml", HP_E_SCHEMA, NULL); }
 Test(ontology, rejects_wrong_namespace) {
