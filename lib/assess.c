@@ -265,11 +265,11 @@ static int cmp_reason(const hp__reason *x, const hp__reason *y) {
 
 /* ---- Looking things up in an assessment ------------------------------------------------ */
 
+/* Multiplicative (Fibonacci) hashing, its high half folded in: condition indices are
+   small and often consecutive. */
 static size_t hash_u32(uint32_t x) {
-    x ^= x >> 16;
-    x *= 0x7feb352dU;
-    x ^= x >> 15;
-    return x;
+    uint32_t h = x * 0x9e3779b1u;
+    return h ^ (h >> 16);
 }
 
 /* Index into a->causes of a touched condition, or -1. */
@@ -586,7 +586,9 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     size_t set_cap = 16;
     while (set_cap < 2 * max_touched)
         set_cap *= 2;
-    int dense = nc <= set_cap; /* O(nc) set-up only when nc is about the evidence's size */
+    /* O(nc) work (a plain array, scans in prior order) only when the evidence could touch
+       every condition; otherwise a hash set, and costs follow the evidence */
+    int dense = nc <= max_touched;
 
     /* one allocation for everything of known size */
     arena ar = {0, NULL};
