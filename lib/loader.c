@@ -1,6 +1,7 @@
 /*
- * Loading ontologies: safe XML parsing, schema validation, reading entries into a
- * builder, semantic checks across all inputs, and freezing into the compact model.
+ * Loading ontologies: parsing each input (safely, into the element tree of xml_tree.c),
+ * schema validation, reading entries into a builder, semantic checks across all inputs,
+ * and freezing into the compact model.
  */
 #include <errno.h>
 #include <limits.h>

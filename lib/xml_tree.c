@@ -357,6 +357,8 @@ static int utf8_only(const char *data, size_t size, hp__xml_problem *p) {
     size_t end = i + 5, limit = size - i > 512 ? i + 512 : size;
     while (end + 1 < limit && !(u[end] == '?' && u[end + 1] == '>'))
         end++;
+    if (end + 1 >= limit)
+        return 1; /* unterminated: libxml2 says so */
     for (size_t k = i + 5; k + 8 < end; k++) {
         if (memcmp(u + k, "encoding", 8) != 0 || !is_space(u[k - 1]))
             continue;

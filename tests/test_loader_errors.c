@@ -619,6 +619,33 @@ Test(loader_errors, encodings) {
                  HP_E_FORBIDDEN);
     cr_assert(strstr(e.message, "UTF-16, UTF-32 or EBCDIC"), "%s", e.message);
     cr_assert_eq(e.line, 1);
+    /* byte order marks and EBCDIC are refused; odd declarations are left to libxml2 */
+    static const struct {
+        const char *text;
+        size_t size; /* 0: strlen */
+        hp_status want;
+    } cases[] = {
+        {"\xFE\xFF\0<", 4, HP_E_FORBIDDEN},
+        {"\xFF\xFE<\0", 4, HP_E_FORBIDDEN},
+        {"\x4C\x6F\xA7\x94\x93", 0, HP_E_FORBIDDEN},
+        {"<a/>", 0, HP_E_SCHEMA},
+        {"<?xml-stylesheet href='x'?><a/>", 0, HP_E_SCHEMA},
+        {"<?xml version='1.0' encoding?><a/>", 0, HP_E_PARSE},
+        {"<?xml version='1.0' encoding=latin1?><a/>", 0, HP_E_PARSE},
+        {"<?xml version='1.0' xencoding='latin1'?><a/>", 0, HP_E_PARSE},
+        {"<?xml version='1.0' encoding='UTF-8'?><!-- encoding='latin1' --><a/>", 0, HP_E_SCHEMA},
+        {"<?xml version='1.0'?><!-- encoding='latin1' --><a/>", 0, HP_E_SCHEMA},
+        {"<?xml version='1.0' encoding='UTF-8", 0, HP_E_PARSE},
+        {"<?xml version='1.0' encoding=\"UTF-16\"?><a/>", 0, HP_E_FORBIDDEN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t size = cases[i].size ? cases[i].size : strlen(cases[i].text);
+        hp_error_clear(&e);
+        st = hp_ontology_load_memory("case.xml", cases[i].text, size, &o, &e);
+        cr_assert_eq(st, cases[i].want, "case %zu: got %d (%s)", i, st, e.message);
+        cr_assert_null(o);
+        cr_assert_str_eq(e.file, "case.xml");
+    }
 }
 
 Test(loader_errors, xml_warnings_are_not_errors) {
