@@ -64,7 +64,7 @@ typedef struct state {
     /* libxml2's own handlers, called first when its document is built */
     startElementNsSAX2Func doc_start;
     endElementNsSAX2Func doc_end;
-    charactersSAXFunc doc_characters, doc_whitespace;
+    charactersSAXFunc doc_characters;
     cdataBlockSAXFunc doc_cdata;
 } state;
 
@@ -223,19 +223,13 @@ static void add_text(state *s, const xmlChar *ch, int len) {
     s->tlen += (size_t)len;
 }
 
+/* Text and, alike (libxml2 keeps blanks: its own handler is the same for both), white
+   space. */
 static void on_characters(void *user, const xmlChar *ch, int len) {
     xmlParserCtxtPtr ctxt = user;
     state *s = ctxt->_private;
     if (s->doc_characters)
         s->doc_characters(user, ch, len);
-    add_text(s, ch, len);
-}
-
-static void on_whitespace(void *user, const xmlChar *ch, int len) {
-    xmlParserCtxtPtr ctxt = user;
-    state *s = ctxt->_private;
-    if (s->doc_whitespace)
-        s->doc_whitespace(user, ch, len);
     add_text(s, ch, len);
 }
 
@@ -301,7 +295,6 @@ static void set_handlers(xmlSAXHandler *sax, state *s, int doc) {
         s->doc_start = sax->startElementNs;
         s->doc_end = sax->endElementNs;
         s->doc_characters = sax->characters;
-        s->doc_whitespace = sax->ignorableWhitespace;
         s->doc_cdata = sax->cdataBlock;
     } else {
         sax->startDocument = NULL;
@@ -316,7 +309,7 @@ static void set_handlers(xmlSAXHandler *sax, state *s, int doc) {
     sax->startElementNs = on_start;
     sax->endElementNs = on_end;
     sax->characters = on_characters;
-    sax->ignorableWhitespace = on_whitespace;
+    sax->ignorableWhitespace = on_characters;
     sax->cdataBlock = on_cdata;
     sax->serror = on_parse_error;
     sax->error = NULL;
