@@ -16,6 +16,9 @@ HP_TEST_PACKAGES=(
     liblzma-dev zlib1g-dev libicu-dev # linking a static libhippain: pkg-config --static
     clang libclang-rt-14-dev clang-format valgrind doxygen
     swig python3-dev python3-pytest python3-numpy
+    # the Python binding's research helpers, Dask example and executed notebook
+    python3-pandas python3-matplotlib python3-dask python3-nbformat python3-nbclient
+    python3-ipykernel
     lua5.4 liblua5.4-dev lua5.1 liblua5.1-0-dev luajit libluajit-5.1-dev
     gcovr libical-dev
 )

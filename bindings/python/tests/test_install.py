@@ -53,3 +53,4 @@ def test_pip_install_into_venv(tmp_path):
     r = subprocess.run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
                        env=run_env, cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-2000:]
+    assert " skipped" not in r.stdout.strip().splitlines()[-1], r.stdout[-4000:]
