@@ -4,7 +4,6 @@
  * and freezing into the compact model.
  */
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
