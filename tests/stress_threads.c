@@ -1,7 +1,9 @@
 /*
  * Concurrency stress (a plain C program: Criterion does not run under ThreadSanitizer).
  * THREADS threads share one ontology; each runs ITERATIONS assessments and plans of a set
- * of profiles and compares every result, as JSON, with the single-threaded one.
+ * of profiles and compares every result, as JSON, with the single-threaded one. Every 500
+ * iterations a thread also loads an ontology of its own, the embedded default or the same
+ * text from memory (schema-validated), and checks it against the shared one.
  * Usage: stress_threads [ITERATIONS [THREADS]]   (defaults 10000 and 8)
  */
 #include <pthread.h>
@@ -63,10 +65,38 @@ static hp_status run_one(const hp_ontology *onto, int i, char **assessment, char
     return st;
 }
 
+/* Load the default ontology anew (validated = from memory, against the schema); 1 if it
+   has what the shared one has. */
+static int load_matches(const hp_ontology *shared, int validated) {
+    hp_ontology *o = NULL;
+    hp_status st;
+    if (validated) {
+        size_t n;
+        const char *xml = hp_default_ontology_xml(&n);
+        st = hp_ontology_load_memory("default.xml", xml, n, &o, NULL);
+    } else {
+        st = hp_ontology_load_default(&o, NULL);
+    }
+    if (st != HP_OK)
+        return 0;
+    int same = strcmp(hp_ontology_name(o), hp_ontology_name(shared)) == 0;
+    for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++) {
+        size_t n = hp_ontology_count(o, (hp_entity_kind)k);
+        same &= n == hp_ontology_count(shared, (hp_entity_kind)k);
+        for (size_t i = 0; same && i < n; i++)
+            same &= strcmp(hp_ontology_id(o, (hp_entity_kind)k, i),
+                           hp_ontology_id(shared, (hp_entity_kind)k, i)) == 0;
+    }
+    hp_ontology_free(o);
+    return same;
+}
+
 static void *worker(void *arg) {
     job *j = arg;
     for (long k = 0; k < j->iterations; k++) {
         int i = (int)(k % N_PROFILES);
+        if (k % 500 == 0 && !load_matches(j->onto, (int)(k / 500 % 2)))
+            j->failures++;
         char *a = NULL, *p = NULL;
         if (run_one(j->onto, i, &a, &p) != HP_OK)
             j->failures++;
