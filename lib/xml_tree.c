@@ -347,11 +347,12 @@ static int utf8_only(const char *data, size_t size, hp__xml_problem *p) {
     size_t i = size >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* UTF-8 byte order mark */
     if (size - i < 6 || memcmp(u + i, "<?xml", 5) != 0 || !is_space(u[i + 5]))
         return 1; /* no XML declaration */
-    size_t end = i + 5, limit = size - i > 512 ? i + 512 : size;
-    while (end + 1 < limit && !(u[end] == '?' && u[end + 1] == '>'))
+    /* The declaration runs to its first '>' (none can stand inside it), however long and
+       whether or not it ends well: libxml2 switches to a declared encoding as soon as it
+       has read the quoted name, before it looks for the "?>". */
+    size_t end = i + 5;
+    while (end < size && u[end] != '>')
         end++;
-    if (end + 1 >= limit)
-        return 1; /* unterminated: libxml2 says so */
     for (size_t k = i + 5; k + 8 < end; k++) {
         if (memcmp(u + k, "encoding", 8) != 0 || !is_space(u[k - 1]))
             continue;
@@ -368,6 +369,8 @@ static int utf8_only(const char *data, size_t size, hp__xml_problem *p) {
         size_t w = v;
         while (w < end && u[w] != quote)
             w++;
+        if (w >= end)
+            return 1; /* not closed: libxml2 refuses the name and switches to nothing */
         size_t n = w - v;
         if ((n == 5 && strncasecmp(data + v, "UTF-8", 5) == 0) ||
             (n == 4 && strncasecmp(data + v, "UTF8", 4) == 0))

@@ -3,6 +3,7 @@
  * the texts and numbers it says. Inputs are tests/data/ontologies/mini.xml with one
  * replacement, loaded from memory with or without the schema. */
 #include <string.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -620,6 +621,10 @@ Test(loader_errors, encodings) {
     cr_assert(strstr(e.message, "UTF-16, UTF-32 or EBCDIC"), "%s", e.message);
     cr_assert_eq(e.line, 1);
     /* byte order marks and EBCDIC are refused; odd declarations are left to libxml2 */
+#define SPACES64 "                                                                "
+#define LONG_DECLARATION                                                                          \
+    "<?xml version='1.0'" SPACES64 SPACES64 SPACES64 SPACES64 SPACES64 SPACES64 SPACES64 SPACES64 \
+        SPACES64 SPACES64 " encoding='latin1'?><a/>"
     static const struct {
         const char *text;
         size_t size; /* 0: strlen */
@@ -636,6 +641,9 @@ Test(loader_errors, encodings) {
         {"<?xml version='1.0' encoding='UTF-8'?><!-- encoding='latin1' --><a/>", 0, HP_E_SCHEMA},
         {"<?xml version='1.0'?><!-- encoding='latin1' --><a/>", 0, HP_E_SCHEMA},
         {"<?xml version='1.0' encoding='UTF-8", 0, HP_E_PARSE},
+        {"<?xml version='1.0' encoding='latin1' <a/>", 0, HP_E_FORBIDDEN}, /* no "?>" */
+        {"<?xml version='1.0' encoding='latin1", 0, HP_E_PARSE},           /* not closed */
+        {LONG_DECLARATION, 0, HP_E_FORBIDDEN},
         {"<?xml version='1.0' encoding=\"UTF-16\"?><a/>", 0, HP_E_FORBIDDEN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -646,6 +654,47 @@ Test(loader_errors, encodings) {
         cr_assert_null(o);
         cr_assert_str_eq(e.file, "case.xml");
     }
+}
+
+Test(loader_errors, nothing_reaches_stderr) {
+    /* libxml2 reports a failed conversion from a declared encoding to its process-wide
+       handler, which prints: the loader refuses such input before libxml2 reads it, however
+       the declaration is written */
+    static const struct {
+        const char *text;
+        size_t size;
+    } inputs[] = {
+        {"<?xml version='1.0' encoding='EUC-JP'?><a>\xff\xff\xff\xff</a>", 0},
+        {"<?xml version='1.0' encoding='EUC-JP' \xff\xff\xff\xff<a/>", 0},
+        {"<?xml version='1.0'" SPACES64 SPACES64 SPACES64 SPACES64 SPACES64 SPACES64 SPACES64
+             SPACES64 SPACES64 SPACES64 " encoding='EUC-JP'?><a>\xff\xff\xff\xff</a>",
+         0},
+        {"\xff\xfe<\0?\0x\0m\0l\0 \0\x00\xdc<\0", 18},
+        {"<\0?\0x\0m\0l\0 \0\x00\xdc<\0", 16},
+    };
+    fflush(stderr);
+    FILE *tmp = tmpfile();
+    cr_assert_not_null(tmp);
+    int saved = dup(2);
+    cr_assert_geq(saved, 0);
+    cr_assert_geq(dup2(fileno(tmp), 2), 0);
+    hp_status st[sizeof inputs / sizeof inputs[0]];
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        size_t n = inputs[i].size ? inputs[i].size : strlen(inputs[i].text);
+        hp_ontology *o = NULL;
+        st[i] = hp_ontology_load_memory("enc.xml", inputs[i].text, n, &o, NULL);
+        hp_ontology_free(o);
+    }
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    char printed[512] = "";
+    rewind(tmp);
+    size_t got = fread(printed, 1, sizeof printed - 1, tmp);
+    fclose(tmp);
+    cr_assert_eq(got, 0, "printed: %s", printed);
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+        cr_assert_eq(st[i], HP_E_FORBIDDEN, "input %zu: %d", i, st[i]);
 }
 
 Test(loader_errors, xml_warnings_are_not_errors) {
