@@ -494,7 +494,9 @@ static hp__str node_lang(builder *b, const hp__xml_node *n) {
     return b->cur_lang;
 }
 
-static int unexpected(builder *b, const hp__xml_node *n, const char *in);
+static void unexpected(builder *b, const hp__xml_node *n, const char *in) {
+    fail_at(b, HP_E_SCHEMA, here(b, n), "unexpected element <%s> in <%s>", n->name, in);
+}
 
 /* The text of an element that holds only text (and comments). */
 static hp__str node_text(builder *b, const hp__xml_node *n) {
@@ -515,11 +517,6 @@ static int read_text(builder *b, const hp__xml_node *n, hp_entity_kind kind, uin
     if (!t.text && b->status == HP_OK)
         fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", n->name);
     PUSH(b, b->texts, t);
-    return 1;
-}
-
-static int unexpected(builder *b, const hp__xml_node *n, const char *in) {
-    fail_at(b, HP_E_SCHEMA, here(b, n), "unexpected element <%s> in <%s>", n->name, in);
     return 1;
 }
 

@@ -39,10 +39,10 @@ struct hp__xml_chunk {
     alignas(max_align_t) char data[];
 };
 
-/* Chunks grow from 4 KiB to 64 KiB. Bigger ones would be faster to fill but, above
-   glibc's mmap threshold (128 KiB at first), each would be fresh pages from the kernel,
-   faulted in on every load: that once cost the default ontology's load more than its
-   parsing. */
+/* Chunks start at the input's size, at least 4 KiB, and double up to 64 KiB. Bigger ones would be
+   faster to fill but, above glibc's mmap threshold (128 KiB at first), each would be fresh pages
+   from the kernel, faulted in on every load: that once cost the default ontology's load more than
+   its parsing. */
 #define CHUNK_MIN ((size_t)4096)
 #define CHUNK_MAX ((size_t)1 << 16)
 
@@ -86,8 +86,7 @@ static void *arena_alloc(state *s, size_t size) {
         s->out->chunks = c;
         s->cur = c->data;
         s->end = c->data + n;
-        if (s->next_chunk < CHUNK_MAX)
-            s->next_chunk *= 2;
+        s->next_chunk = s->next_chunk < CHUNK_MAX / 2 ? s->next_chunk * 2 : CHUNK_MAX;
     }
     void *p = s->cur;
     s->cur += size;
@@ -195,17 +194,16 @@ static void on_end(void *user, const xmlChar *name, const xmlChar *prefix, const
     hp__xml_node *n = s->open;
     if (!s->tree || s->problem->oom || !n)
         return;
-    if (!n->children) {
-        char *t = "";
-        if (s->tlen) {
-            t = arena_alloc(s, s->tlen + 1);
-            if (!t) {
-                out_of_memory(s);
-                return;
-            }
-            memcpy(t, s->text, s->tlen);
-            t[s->tlen] = '\0';
+    if (!n->children && !s->tlen) {
+        n->text = "";
+    } else if (!n->children) {
+        char *t = arena_alloc(s, s->tlen + 1);
+        if (!t) {
+            out_of_memory(s);
+            return;
         }
+        memcpy(t, s->text, s->tlen);
+        t[s->tlen] = '\0';
         n->text = t;
     }
     s->tlen = 0;
@@ -323,13 +321,14 @@ static void set_handlers(xmlSAXHandler *sax, state *s, int doc) {
     sax->getParameterEntity = NULL;
 }
 
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 /*
  * Only UTF-8 is read: libxml2 reports a failed conversion from any other encoding to its
  * process-wide error handler (which prints), never to the parse's own. Input that starts
  * like UTF-16, UTF-32 or EBCDIC, or whose XML declaration names another encoding, is
  * refused before libxml2 sees it. Returns 1 if the input may be parsed.
  */
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 static int utf8_only(const char *data, size_t size, hp__xml_problem *p) {
     const unsigned char *u = (const unsigned char *)data;

@@ -99,7 +99,7 @@ def test_gc_cycles_with_objects(lateral):
 
 def test_leak_loop(lateral):
     """10,000 cycles of load, assess and plan: each cycle loads the default ontology anew
-    (about 1 ms a load: under a minute in all), assesses the lateral-hip profile and makes a
+    (about 1 ms a load: about ten seconds in all), assesses the lateral-hip profile and makes a
     4-week plan. The library's live allocations and the live wrapper objects must be back
     where they started; RSS must grow little.
 
