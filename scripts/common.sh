@@ -4,10 +4,12 @@
 HP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HP_JOBS=${HP_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-# Debian 12 packages needed to build the library and the hippain tool (scripts/run).
+# Debian 12 packages needed by the build scripts/run configures: the library, the hippain
+# tool, the examples and the C tests (Criterion; libical parses the iCalendar exports back;
+# CMake looks for a Python interpreter for the test scripts).
 HP_BUILD_PACKAGES=(
     build-essential cmake pkg-config
-    libxml2-dev libxml2-utils libjansson-dev libcriterion-dev
+    libxml2-dev libxml2-utils libjansson-dev libcriterion-dev libical-dev python3
 )
 
 # Debian 12 packages needed to build and run every test (scripts/test).
@@ -15,12 +17,12 @@ HP_TEST_PACKAGES=(
     "${HP_BUILD_PACKAGES[@]}"
     liblzma-dev zlib1g-dev libicu-dev # linking a static libhippain: pkg-config --static
     clang libclang-rt-14-dev clang-format valgrind doxygen
-    swig python3-dev python3-pytest python3-numpy
+    swig python3-dev python3-venv python3-setuptools python3-wheel python3-pytest python3-numpy
     # the Python binding's research helpers, Dask example and executed notebook
     python3-pandas python3-matplotlib python3-dask python3-nbformat python3-nbclient
     python3-ipykernel
     lua5.4 liblua5.4-dev lua5.1 liblua5.1-0-dev luajit libluajit-5.1-dev
-    gcovr libical-dev
+    gcovr
 )
 
 hp_die() {

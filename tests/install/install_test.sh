@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The install test (run by ctest as "install"): installs a build into a temporary prefix,
-# checks what was installed, then builds and runs consumer.c against that prefix once
-# through pkg-config and once through find_package(hippain).
+# checks what was installed, runs the installed hippain tool (which must find the library in
+# that prefix with no LD_LIBRARY_PATH), then builds and runs consumer.c against that prefix
+# once through pkg-config and once through find_package(hippain).
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 --build DIR --work DIR --source DIR --cc CC --cmake CMAKE --libdir REL" \
+    echo "usage: $0 --build DIR --work DIR --source DIR --cc CC --cmake CMAKE --bindir REL --libdir REL" \
         "--includedir REL --datadir REL --kind shared|static --version X.Y.Z [--flags FLAGS]" >&2
     exit 2
 }
-build= work= source= cc= cmake= libdir= includedir= datadir= kind= version= flags=
+build= work= source= cc= cmake= bindir= libdir= includedir= datadir= kind= version= flags=
 while [[ $# -gt 0 ]]; do
     [[ $# -ge 2 ]] || usage
     case $1 in
@@ -18,6 +19,7 @@ while [[ $# -gt 0 ]]; do
     --source) source=$2 ;;
     --cc) cc=$2 ;;
     --cmake) cmake=$2 ;;
+    --bindir) bindir=$2 ;;
     --libdir) libdir=$2 ;;
     --includedir) includedir=$2 ;;
     --datadir) datadir=$2 ;;
@@ -28,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     esac
     shift 2
 done
-for v in build work source cc cmake libdir includedir datadir kind version; do
+for v in build work source cc cmake bindir libdir includedir datadir kind version; do
     [[ -n ${!v} ]] || usage
 done
 read -r -a extra_flags <<<"$flags"
@@ -84,6 +86,21 @@ if [[ $kind == shared ]]; then
 else
     [[ -f $lib/libhippain.a ]] || fail "$lib/libhippain.a not installed"
 fi
+
+step "the installed hippain tool"
+tool=$prefix/$bindir/hippain
+[[ -x $tool ]] || fail "$tool not installed"
+if [[ $kind == shared ]]; then
+    resolved=$(env -u LD_LIBRARY_PATH ldd "$tool" | awk '/libhippain/ { print $3 }')
+    [[ -n $resolved && $(realpath "$(dirname "$resolved")") == "$(realpath "$lib")" ]] ||
+        fail "$tool loads libhippain from '$resolved', not $lib"
+fi
+out=$(env -u LD_LIBRARY_PATH "$tool" --version) || fail "$tool --version exited with $?"
+echo "$out"
+[[ $out == "hippain $version (libhippain $version)" ]] || fail "unexpected output from $tool --version"
+env -u LD_LIBRARY_PATH "$tool" assess --json "$repo/examples/profiles/lateral_hip.json" \
+    >"$work/assess.json" || fail "$tool assess exited with $?"
+grep -q '"causes"' "$work/assess.json" || fail "$tool assess printed no causes"
 
 # Runs a consumer and checks, for a shared build, that it uses the installed library.
 run_consumer() {
