@@ -2,6 +2,7 @@
  * Assessment: derived findings from training load, naive-Bayes ranking of causes with
  * the evidence for and against each, red-flag and seriousness triage, next question.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -422,6 +423,16 @@ void hp__cause_at(const hp_assessment *a, size_t i, hp__cause *out) {
     out->condition = u;
     out->probability = untouched_probability(a, u);
     out->score = a->onto->conditions[u].log_prior;
+}
+
+size_t hp__cause_rank(const hp_assessment *a, size_t condition) {
+    const hp_ontology *o = a->onto;
+    double p = hp__condition_probability(a, condition);
+    size_t rank = 0;
+    for (size_t c = 0; c < a->n_causes; c++)
+        rank += c != condition && cause_before(o, hp__condition_probability(a, c), (uint32_t)c, p,
+                                               (uint32_t)condition);
+    return rank;
 }
 
 double hp__condition_probability(const hp_assessment *a, size_t condition) {
@@ -873,11 +884,77 @@ static hp_status suspected(hp_assessment *a, size_t *cap, hp__buf *pool, const h
     return add_reason(a, cap, &x);
 }
 
+long hp__red_flag_open_groups(const hp_assessment *a, size_t r, const uint8_t *skip,
+                              long *first_unknown) {
+    const hp_ontology *o = a->onto;
+    const hp__range *fr = &o->red_flags[r].findings;
+    const uint32_t *findings = o->red_flag_findings + fr->first;
+    const uint16_t *groups = o->red_flag_groups + fr->first;
+    long open = 0;
+    *first_unknown = -1;
+    for (uint32_t j = 0; j < fr->count;) {
+        uint16_t g = groups[j];
+        int present = 0;
+        long unknown = -1;
+        for (; j < fr->count && groups[j] == g; j++) {
+            hp_answer an = hp__assessed_answer(a, findings[j]);
+            if (an == HP_ANSWER_PRESENT)
+                present = 1;
+            else if (an == HP_ANSWER_UNKNOWN && !(skip && skip[findings[j]]) && unknown < 0)
+                unknown = findings[j];
+        }
+        if (present)
+            continue;
+        if (unknown < 0)
+            return -1;
+        if (open++ == 0)
+            *first_unknown = unknown;
+    }
+    return open;
+}
+
+/* Whether present finding f is the first present finding of red flag r's first group. */
+static int anchors_red_flag(const hp_assessment *a, uint32_t r, uint32_t f) {
+    const hp_ontology *o = a->onto;
+    const hp__range *fr = &o->red_flags[r].findings;
+    for (uint32_t j = 0; j < fr->count && o->red_flag_groups[fr->first + j] == 0; j++) {
+        uint32_t g = o->red_flag_findings[fr->first + j];
+        if (g == f)
+            return 1;
+        if (hp__assessed_answer(a, g) == HP_ANSWER_PRESENT)
+            return 0;
+    }
+    return 0;
+}
+
+/* The reason of a red flag that fires: its present findings, its message. */
+static hp_status fire_red_flag(hp_assessment *a, size_t *cap, hp__buf *pool, uint32_t r) {
+    const hp_ontology *o = a->onto;
+    const hp__red_flag *rf = &o->red_flags[r];
+    hp__reason x = {rf->level, (int32_t)r, rf->condition, pool->len, 0, rf->e.sources};
+    int first = 1;
+    for (uint32_t j = 0; j < rf->findings.count; j++) {
+        uint32_t f = o->red_flag_findings[rf->findings.first + j];
+        if (hp__assessed_answer(a, f) != HP_ANSWER_PRESENT)
+            continue;
+        if (!first)
+            hp__buf_append(pool, " ", 1);
+        put(pool, hp__s(o, o->findings[f].e.id));
+        first = 0;
+    }
+    hp__buf_append(pool, "", 1);
+    x.text = pool->len;
+    put(pool, hp_ontology_text(o, HP_ENTITY_RED_FLAG, r, HP_TEXT_MESSAGE, NULL));
+    hp__buf_append(pool, "", 1);
+    return add_reason(a, cap, &x);
+}
+
 static hp_status triage(hp_assessment *a, hp__buf *pool) {
     const hp_ontology *o = a->onto;
     size_t cap = 0;
     hp_status st = HP_OK;
-    /* red flags: a rule can fire only when its first finding is present */
+    /* red flags: a rule is looked at once, from the first present finding of its first
+       group */
     for (size_t i = 0; i < a->n_answers && st == HP_OK; i++) {
         const hp__answer *an = &a->answers[i];
         if (an->answer != HP_ANSWER_PRESENT)
@@ -885,26 +962,10 @@ static hp_status triage(hp_assessment *a, hp__buf *pool) {
         const hp__range *fr = &o->findings[an->finding].red_flags;
         for (uint32_t k = 0; k < fr->count && st == HP_OK; k++) {
             uint32_t r = o->finding_red_flags[fr->first + k];
-            const hp__red_flag *rf = &o->red_flags[r];
-            if (o->red_flag_findings[rf->findings.first] != an->finding)
-                continue;
-            int fires = 1;
-            for (uint32_t j = 1; j < rf->findings.count && fires; j++)
-                fires = hp__assessed_answer(a, o->red_flag_findings[rf->findings.first + j]) ==
-                        HP_ANSWER_PRESENT;
-            if (!fires)
-                continue;
-            hp__reason x = {rf->level, (int32_t)r, -1, pool->len, 0, rf->e.sources};
-            for (uint32_t j = 0; j < rf->findings.count; j++) {
-                if (j)
-                    hp__buf_append(pool, " ", 1);
-                put(pool, hp__s(o, o->findings[o->red_flag_findings[rf->findings.first + j]].e.id));
-            }
-            hp__buf_append(pool, "", 1);
-            x.text = pool->len;
-            put(pool, hp_ontology_text(o, HP_ENTITY_RED_FLAG, r, HP_TEXT_MESSAGE, NULL));
-            hp__buf_append(pool, "", 1);
-            st = add_reason(a, &cap, &x);
+            long unknown;
+            if (anchors_red_flag(a, r, an->finding) &&
+                hp__red_flag_open_groups(a, r, NULL, &unknown) == 0)
+                st = fire_red_flag(a, &cap, pool, r);
         }
     }
     /* suspected serious causes: the touched ones, then the untouched ones in the order in
@@ -934,7 +995,7 @@ static hp_status triage(hp_assessment *a, hp__buf *pool) {
         a->reasons[j] = v;
     }
     a->triage = a->n_reasons ? (hp_triage_level)a->reasons[0].level : HP_TRIAGE_SELF_CARE;
-    return HP_OK;
+    return hp__dont_miss_build(a);
 }
 
 hp_status hp_assess(const hp_profile *profile, hp_assessment **out, hp_error *err) {
@@ -953,6 +1014,7 @@ void hp_assessment_free(hp_assessment *a) {
     const hp_allocator *al = &o->alloc;
     hp_profile_free(atomic_load_explicit(&a->profile, memory_order_acquire));
     hp__free(al, a->reasons);
+    hp__free(al, a->dont_miss);
     if (a->pool_owned)
         hp__free(al, a->pool);
     hp__free(al, a); /* the arena */
@@ -1061,34 +1123,23 @@ hp_status hp_assessment_metric(const hp_assessment *a, hp_metric m, double *valu
 
 /* ---- The next question -------------------------------------------------------------- */
 
-/* A red-flag question: the first unknown finding of a rule that can still fire. */
+/* A red-flag question: the first unknown finding of a rule that can still fire (the most
+   urgent rule first, then the one with the fewest groups left to satisfy). */
 static long red_flag_question(const hp_assessment *a, const uint8_t *skip) {
     const hp_ontology *o = a->onto;
     long best = -1;
     int best_level = -1;
-    uint32_t best_unknown = UINT32_MAX;
+    long best_open = LONG_MAX;
     for (size_t r = 0; r < o->n_red_flags; r++) {
         const hp__red_flag *rf = &o->red_flags[r];
-        long first = -1;
-        uint32_t unknown = 0;
-        int possible = 1;
-        for (uint32_t j = 0; j < rf->findings.count && possible; j++) {
-            uint32_t f = o->red_flag_findings[rf->findings.first + j];
-            hp_answer af = hp__assessed_answer(a, f);
-            if (af == HP_ANSWER_ABSENT || (af == HP_ANSWER_UNKNOWN && skip && skip[f]))
-                possible = 0;
-            else if (af == HP_ANSWER_UNKNOWN) {
-                unknown++;
-                if (first < 0)
-                    first = f;
-            }
-        }
-        if (!possible || first < 0)
+        long first;
+        long open = hp__red_flag_open_groups(a, r, skip, &first);
+        if (open <= 0)
             continue;
-        if (rf->level > best_level || (rf->level == best_level && unknown < best_unknown)) {
+        if (rf->level > best_level || (rf->level == best_level && open < best_open)) {
             best = first;
             best_level = rf->level;
-            best_unknown = unknown;
+            best_open = open;
         }
     }
     return best;

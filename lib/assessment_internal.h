@@ -32,6 +32,13 @@ typedef struct hp__reason {
     hp__str sources;
 } hp__reason;
 
+/* A don't-miss entry: a condition named by the reasons (see dont_miss.c). */
+typedef struct hp__dont_miss {
+    uint32_t condition;
+    uint8_t level;      /* the most urgent of its reasons */
+    uint32_t n_reasons; /* reasons whose condition it is */
+} hp__dont_miss;
+
 typedef struct hp__risk {
     uint32_t rule; /* derived-rule index */
     double value;
@@ -81,6 +88,8 @@ struct hp_assessment {
     double untouched_scale; /* about exp(-top) / z: prior * it ~ an untouched probability */
     hp__reason *reasons;
     size_t n_reasons;
+    hp__dont_miss *dont_miss; /* most urgent, then most probable first */
+    size_t n_dont_miss;
     hp__risk *risks;
     size_t n_risks;
     double metrics[HP_METRIC_COUNT];
@@ -99,6 +108,21 @@ int hp__evidence_at(const hp_assessment *a, size_t condition, size_t j, hp__evid
 
 /* Probability of a condition index (0 if out of range). */
 double hp__condition_probability(const hp_assessment *a, size_t condition);
+
+/* Position of a condition among the ranked causes (0 is the most likely). */
+size_t hp__cause_rank(const hp_assessment *a, size_t condition);
+
+/*
+ * How red flag r stands: the number of its groups with no present finding (0: it fires),
+ * or -1 when one of them cannot be satisfied any more (all its findings absent, or unknown
+ * and skipped; `skip` may be NULL). *first_unknown receives the first unknown finding of
+ * the first open group, or -1.
+ */
+long hp__red_flag_open_groups(const hp_assessment *a, size_t r, const uint8_t *skip,
+                              long *first_unknown);
+
+/* The don't-miss list from the sorted reasons (dont_miss.c); HP_E_NOMEM or HP_OK. */
+hp_status hp__dont_miss_build(hp_assessment *a);
 
 /* The answer to finding f in the assessed profile. */
 hp_answer hp__assessed_answer(const hp_assessment *a, size_t f);

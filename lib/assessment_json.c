@@ -3,46 +3,79 @@
 #include "assessment_internal.h"
 #include "json_writer.h"
 
-static void write_reasons(hp__jw *w, const hp_assessment *a, const char *lang) {
+/* Triage reason i. */
+static void write_reason(hp__jw *w, const hp_assessment *a, size_t i, const char *lang) {
     const hp_ontology *o = a->onto;
+    hp_triage_reason r;
+    hp_assessment_reason(a, i, &r);
+    const hp__reason *x = &a->reasons[i];
+    hp__jw_object(w);
+    hp__jw_key(w, "level");
+    hp__jw_string(w, hp_enum_name(HP_ENUM_TRIAGE, r.level));
+    hp__jw_key(w, "kind");
+    hp__jw_string(w, r.rule ? "red_flag" : "suspected_condition");
+    if (r.rule) {
+        hp__jw_key(w, "rule");
+        hp__jw_string(w, r.rule);
+    }
+    if (r.condition) {
+        hp__jw_key(w, "condition");
+        hp__jw_string(w, r.condition);
+    }
+    /* "finding": the first finding involved, as the command-line contract shows */
+    char first[64] = "";
+    size_t k = 0;
+    while (r.findings[k] && r.findings[k] != ' ' && k + 1 < sizeof first) {
+        first[k] = r.findings[k];
+        k++;
+    }
+    first[k] = '\0';
+    hp__jw_key(w, "finding");
+    hp__jw_string(w, k ? first : NULL);
+    hp__jw_key(w, "findings");
+    hp__jw_words(w, r.findings);
+    hp__jw_key(w, "text");
+    if (x->rule >= 0)
+        hp__jw_string(
+            w, hp_ontology_text(o, HP_ENTITY_RED_FLAG, (size_t)x->rule, HP_TEXT_MESSAGE, lang));
+    else
+        hp__jw_string(w, r.text);
+    hp__jw_key(w, "sources");
+    hp__jw_words(w, r.sources);
+    hp__jw_end(w);
+}
+
+static void write_reasons(hp__jw *w, const hp_assessment *a, const char *lang) {
     hp__jw_array(w);
-    for (size_t i = 0; i < a->n_reasons; i++) {
-        hp_triage_reason r;
-        hp_assessment_reason(a, i, &r);
-        const hp__reason *x = &a->reasons[i];
+    for (size_t i = 0; i < a->n_reasons; i++)
+        write_reason(w, a, i, lang);
+    hp__jw_end(w);
+}
+
+/* The don't-miss list, each entry with the reasons that name its condition. */
+static void write_dont_miss(hp__jw *w, const hp_assessment *a, const char *lang) {
+    hp__jw_array(w);
+    for (size_t i = 0; i < a->n_dont_miss; i++) {
+        hp_dont_miss d;
+        hp_assessment_dont_miss(a, i, &d);
         hp__jw_object(w);
+        hp__jw_key(w, "id");
+        hp__jw_string(w, d.id);
+        hp__jw_key(w, "name");
+        hp__jw_string(w, hp_ontology_text(a->onto, HP_ENTITY_CONDITION, d.condition,
+                                          HP_TEXT_LABEL, lang));
+        hp__jw_key(w, "rank");
+        hp__jw_int(w, (long)d.rank + 1); /* 1 for the most likely */
+        hp__jw_key(w, "probability");
+        hp__jw_number(w, d.probability);
         hp__jw_key(w, "level");
-        hp__jw_string(w, hp_enum_name(HP_ENUM_TRIAGE, r.level));
-        hp__jw_key(w, "kind");
-        hp__jw_string(w, r.rule ? "red_flag" : "suspected_condition");
-        if (r.rule) {
-            hp__jw_key(w, "rule");
-            hp__jw_string(w, r.rule);
-        }
-        if (r.condition) {
-            hp__jw_key(w, "condition");
-            hp__jw_string(w, r.condition);
-        }
-        /* "finding": the first finding involved, as the command-line contract shows */
-        char first[64] = "";
-        size_t k = 0;
-        while (r.findings[k] && r.findings[k] != ' ' && k + 1 < sizeof first) {
-            first[k] = r.findings[k];
-            k++;
-        }
-        first[k] = '\0';
-        hp__jw_key(w, "finding");
-        hp__jw_string(w, k ? first : NULL);
-        hp__jw_key(w, "findings");
-        hp__jw_words(w, r.findings);
-        hp__jw_key(w, "text");
-        if (x->rule >= 0)
-            hp__jw_string(
-                w, hp_ontology_text(o, HP_ENTITY_RED_FLAG, (size_t)x->rule, HP_TEXT_MESSAGE, lang));
-        else
-            hp__jw_string(w, r.text);
-        hp__jw_key(w, "sources");
-        hp__jw_words(w, r.sources);
+        hp__jw_string(w, hp_enum_name(HP_ENUM_TRIAGE, d.level));
+        hp__jw_key(w, "reasons");
+        hp__jw_array(w);
+        for (size_t k = 0; k < a->n_reasons; k++)
+            if (a->reasons[k].condition == (int32_t)d.condition)
+                write_reason(w, a, k, lang);
+        hp__jw_end(w);
         hp__jw_end(w);
     }
     hp__jw_end(w);
@@ -166,6 +199,8 @@ hp_status hp_assessment_to_json(const hp_assessment *a, const char *lang, unsign
     hp__jw_key(&w, "reasons");
     write_reasons(&w, a, lang);
     hp__jw_end(&w);
+    hp__jw_key(&w, "dont_miss");
+    write_dont_miss(&w, a, lang);
     hp__jw_key(&w, "causes");
     write_causes(&w, a, lang);
     hp__jw_key(&w, "risks");

@@ -75,6 +75,7 @@ typedef struct st_ref {
     uint32_t owner;
     hp__str ref;
     hp__str reason, sources;
+    uint32_t group; /* red-flag findings: the group within the rule */
     loc at;
 } st_ref;
 
@@ -111,6 +112,7 @@ typedef struct builder {
     VEC(st_link) links;
     VEC(st_treat) treats;
     VEC(st_ref) rf_findings;
+    VEC(st_ref) rf_conditions; /* don't-miss rules: owner is the rule, ref the condition */
     VEC(st_ref) contras;
 
     hp__str name, version;
@@ -277,6 +279,7 @@ static void builder_free(builder *b) {
     hp__free(b->a, b->findings.v);
     hp__free(b->a, b->conditions.v);
     hp__free(b->a, b->red_flags.v);
+    hp__free(b->a, b->rf_conditions.v);
     hp__free(b->a, b->derived.v);
     hp__free(b->a, b->derived_at.v);
     hp__free(b->a, b->derived_ref.v);
@@ -616,6 +619,12 @@ static void read_condition(builder *b, const hp__xml_node *n) {
     PUSH(b, b->conditions, c);
 }
 
+/* A <when> of red flag idx, in group `group`. */
+static void read_when(builder *b, const hp__xml_node *k, uint32_t idx, uint32_t group) {
+    st_ref w = {idx, read_id(b, k, "finding", 0), 0, 0, group, here(b, k)};
+    PUSH(b, b->rf_findings, w);
+}
+
 static void read_red_flag(builder *b, const hp__xml_node *n) {
     hp__red_flag r;
     memset(&r, 0, sizeof r);
@@ -625,21 +634,39 @@ static void read_red_flag(builder *b, const hp__xml_node *n) {
         fail_at(b, HP_E_SEMANTIC, here(b, n),
                 "red flag '%s': level must be see_clinician or urgent", attr(n, "id"));
     r.level = (uint8_t)level;
+    r.condition = -1;
     uint32_t idx = (uint32_t)b->red_flags.n;
-    size_t n_when = 0;
+    if (attr(n, "condition")) {
+        st_ref c = {idx, read_id(b, n, "condition", 0), 0, 0, 0, here(b, n)};
+        PUSH(b, b->rf_conditions, c);
+    }
+    uint32_t groups = 0;
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_RED_FLAG, idx))
             continue;
         if (is_el(k, "when")) {
-            n_when++;
-            st_ref w = {idx, read_id(b, k, "finding", 0), 0, 0, here(b, k)};
-            PUSH(b, b->rf_findings, w);
+            read_when(b, k, idx, groups++);
+        } else if (is_el(k, "any-of")) {
+            size_t before = b->rf_findings.n;
+            for (const hp__xml_node *w = k->children; w && b->status == HP_OK; w = w->next) {
+                if (is_el(w, "when"))
+                    read_when(b, w, idx, groups);
+                else
+                    unexpected(b, w, "any-of");
+            }
+            if (b->rf_findings.n == before && b->status == HP_OK)
+                fail_at(b, HP_E_SCHEMA, here(b, k), "red flag '%s': <any-of> has no <when>",
+                        attr(n, "id"));
+            groups++;
         } else {
             unexpected(b, k, "red-flag");
         }
     }
-    if (!n_when)
+    if (!groups && b->status == HP_OK)
         fail_at(b, HP_E_SEMANTIC, here(b, n), "red flag '%s' has no <when>", attr(n, "id"));
+    if (groups > UINT16_MAX && b->status == HP_OK)
+        fail_at(b, HP_E_LIMIT, here(b, n), "red flag '%s' has more than %u groups", attr(n, "id"),
+                (unsigned)UINT16_MAX);
     PUSH(b, b->red_flags, r);
 }
 
@@ -717,7 +744,7 @@ static void read_exercise(builder *b, const hp__xml_node *n) {
         } else if (is_el(k, "progression")) {
             read_progression(b, k, &x.progression);
         } else if (is_el(k, "contraindication")) {
-            st_ref r = {idx, read_id(b, k, "condition", 0), node_text(b, k), read_src(b, k),
+            st_ref r = {idx, read_id(b, k, "condition", 0), node_text(b, k), read_src(b, k), 0,
                         here(b, k)};
             if (!r.reason && b->status == HP_OK)
                 fail_at(b, HP_E_SCHEMA, r.at, "<contraindication> needs a reason");
@@ -1220,6 +1247,13 @@ static void check_all(resolver *r) {
             return;
         w->ref = (hp__str)f;
     }
+    for (size_t i = 0; i < b->rf_conditions.n && b->status == HP_OK; i++) {
+        const st_ref *c = &b->rf_conditions.v[i];
+        long x = resolve(r, c->ref, HP_ENTITY_CONDITION, c->at, "red-flag condition");
+        if (x < 0)
+            return;
+        b->red_flags.v[c->owner].condition = (int32_t)x;
+    }
     for (size_t i = 0; i < b->contras.n && b->status == HP_OK; i++) {
         st_ref *c = &b->contras.v[i];
         check_sources(r, c->sources, c->at);
@@ -1430,10 +1464,12 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     /* red-flag findings and finding -> red flags */
     o->n_red_flag_findings = b->rf_findings.n;
     TAKE_NEW(o, red_flag_findings, b->rf_findings.n);
+    TAKE_NEW(o, red_flag_groups, b->rf_findings.n);
     TAKE_NEW(o, finding_red_flags, b->rf_findings.n);
     for (size_t i = 0; i < b->rf_findings.n; i++) {
         const st_ref *w = &b->rf_findings.v[i];
         o->red_flag_findings[i] = w->ref;
+        o->red_flag_groups[i] = (uint16_t)w->group;
         hp__range *r = &o->red_flags[w->owner].findings;
         if (r->count == 0)
             r->first = (uint32_t)i;

@@ -90,7 +90,8 @@ typedef struct hp__condition {
 typedef struct hp__red_flag {
     hp__entry e;
     uint8_t level;      /* hp_triage_level */
-    hp__range findings; /* into hp_ontology.red_flag_findings */
+    int32_t condition;  /* the condition a don't-miss rule names, or -1 */
+    hp__range findings; /* into hp_ontology.red_flag_findings (and red_flag_groups) */
 } hp__red_flag;
 
 typedef struct hp__derived_rule {
@@ -178,6 +179,9 @@ struct hp_ontology {
     hp__treatment *treatments; /* grouped by condition, then by finding */
     size_t n_treatments;
     uint32_t *red_flag_findings; /* finding indices grouped by rule */
+    uint16_t *red_flag_groups;   /* per red_flag_findings entry: its group within the rule
+                                    (an <any-of>, or a plain <when> alone); the findings of
+                                    a group are next to each other, groups count from 0 */
     size_t n_red_flag_findings;
     uint32_t *finding_red_flags; /* rule indices grouped by finding */
     hp__contra *contras;         /* grouped by exercise */

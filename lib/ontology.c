@@ -24,6 +24,7 @@ void hp__ontology_destroy(hp_ontology *o) {
     hp__free(&a, o->finding_links);
     hp__free(&a, o->treatments);
     hp__free(&a, o->red_flag_findings);
+    hp__free(&a, o->red_flag_groups);
     hp__free(&a, o->finding_red_flags);
     hp__free(&a, o->contras);
     hp__free(&a, o->ids);
@@ -312,6 +313,18 @@ size_t hp_red_flag_finding(const hp_ontology *o, size_t r, size_t j) {
     if (!o || r >= o->n_red_flags || j >= o->red_flags[r].findings.count)
         return (size_t)-1;
     return o->red_flag_findings[o->red_flags[r].findings.first + j];
+}
+
+size_t hp_red_flag_group(const hp_ontology *o, size_t r, size_t j) {
+    if (!o || r >= o->n_red_flags || j >= o->red_flags[r].findings.count)
+        return (size_t)-1;
+    return o->red_flag_groups[o->red_flags[r].findings.first + j];
+}
+
+size_t hp_red_flag_condition(const hp_ontology *o, size_t r) {
+    if (!o || r >= o->n_red_flags || o->red_flags[r].condition < 0)
+        return (size_t)-1;
+    return (size_t)o->red_flags[r].condition;
 }
 
 hp_status hp_exercise_contraindication(const hp_ontology *o, size_t e, size_t j,

@@ -777,7 +777,8 @@ Test(loader_errors, ontology_without_entries) {
     cr_assert_null(hp_assessment_next_question(a));
     char *json = NULL;
     cr_assert_eq(hp_assessment_to_json(a, NULL, 0, &json, &e), HP_OK);
-    cr_assert_str_eq(json, "{\"triage\":{\"level\":\"self_care\",\"reasons\":[]},\"causes\":[],"
+    cr_assert_str_eq(json, "{\"triage\":{\"level\":\"self_care\",\"reasons\":[]},"
+                           "\"dont_miss\":[],\"causes\":[],"
                            "\"risks\":[],\"metrics\":{},\"next_question\":null}");
     hp_string_free(json);
     hp_interview *iv = NULL;

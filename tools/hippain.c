@@ -254,6 +254,31 @@ static void print_triage(FILE *f, const options *o, const hp_assessment *a) {
     }
 }
 
+/* Serious conditions listed apart from the ranking, each with the rules behind it. */
+static void print_dont_miss(FILE *f, const options *o, const hp_assessment *a) {
+    size_t n = hp_assessment_dont_miss_count(a);
+    if (!n)
+        return;
+    const hp_ontology *onto = hp_assessment_ontology(a);
+    fprintf(f, "%sDon't miss:%s\n", color(o, BOLD), color(o, RESET));
+    for (size_t i = 0; i < n; i++) {
+        hp_dont_miss d;
+        hp_assessment_dont_miss(a, i, &d);
+        fprintf(f, "  %s%s%s (ranked %zu, %.1f%%): %s\n", color(o, triage_color(d.level)),
+                hp_ontology_text(onto, HP_ENTITY_CONDITION, d.condition, HP_TEXT_LABEL, o->lang),
+                color(o, RESET), d.rank + 1, d.probability * 100,
+                hp_enum_name(HP_ENUM_TRIAGE, d.level));
+        for (size_t j = 0; j < d.n_reasons; j++) {
+            hp_triage_reason r;
+            hp_assessment_dont_miss_reason(a, i, j, &r);
+            char line[1024];
+            snprintf(line, sizeof line, "%s: %s", r.rule ? r.rule : "suspected", r.findings);
+            fprintf(f, "    because");
+            wrap(f, line, 6, 11);
+        }
+    }
+}
+
 static void print_causes(FILE *f, const options *o, const hp_assessment *a, size_t top,
                          size_t evidence) {
     const hp_ontology *onto = hp_assessment_ontology(a);
@@ -343,6 +368,10 @@ static int cmd_assess(const options *o, int argc, char **argv) {
     } else if (!rc) {
         print_triage(f, o, a);
         fputc('\n', f);
+        if (hp_assessment_dont_miss_count(a)) {
+            print_dont_miss(f, o, a);
+            fputc('\n', f);
+        }
         print_causes(f, o, a, 5, 4);
         fputc('\n', f);
         print_risks(f, o, a);

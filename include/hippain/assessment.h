@@ -59,6 +59,20 @@ typedef struct hp_triage_reason {
     const char *sources;   /**< Space-separated source ids. */
 } hp_triage_reason;
 
+/**
+ * A serious condition not to miss, listed apart from the ranking: named by a don't-miss
+ * rule that fired (a red flag with a `condition`), or a serious or emergency condition
+ * that is suspected. Its reasons are triage reasons whose `condition` is this one.
+ */
+typedef struct hp_dont_miss {
+    const char *id;        /**< Condition id. */
+    size_t condition;      /**< Condition index. */
+    size_t rank;           /**< Its position among the causes (0 is the most likely). */
+    double probability;    /**< Its posterior probability. */
+    hp_triage_level level; /**< The most urgent level its reasons call for. */
+    size_t n_reasons;      /**< Number of reasons. */
+} hp_dont_miss;
+
 /** One training-load risk found from the runner's metrics. */
 typedef struct hp_risk {
     const char *finding; /**< Risk-factor id made present. */
@@ -95,6 +109,23 @@ HP_API size_t hp_assessment_reason_count(const hp_assessment *assessment);
 /** Triage reason @p i (most urgent first). @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_assessment_reason(const hp_assessment *assessment, size_t i,
                                       hp_triage_reason *out);
+
+/** @return the number of conditions in the don't-miss list. */
+HP_API size_t hp_assessment_dont_miss_count(const hp_assessment *assessment);
+
+/**
+ * Don't-miss entry @p i: the most urgent first, then the most probable, ties by id.
+ * @return HP_OK or HP_E_NOT_FOUND.
+ */
+HP_API hp_status hp_assessment_dont_miss(const hp_assessment *assessment, size_t i,
+                                         hp_dont_miss *out);
+
+/**
+ * Reason @p j of don't-miss entry @p i (most urgent first).
+ * @return HP_OK or HP_E_NOT_FOUND.
+ */
+HP_API hp_status hp_assessment_dont_miss_reason(const hp_assessment *assessment, size_t i,
+                                                size_t j, hp_triage_reason *out);
 
 /** @return the number of causes (every condition of the ontology). */
 HP_API size_t hp_assessment_cause_count(const hp_assessment *assessment);
@@ -139,7 +170,9 @@ HP_API double hp_assessment_next_question_gain(const hp_assessment *assessment);
 #define HP_JSON_PRETTY 0x1u
 
 /**
- * The assessment as JSON: {"triage": {"level", "reasons"}, "causes": [{"id", "name",
+ * The assessment as JSON: {"triage": {"level", "reasons"}, "dont_miss": [{"id", "name",
+ * "rank" (1 for the most likely cause), "probability", "level", "reasons": [...]}],
+ * "causes": [{"id", "name",
  * "probability", "evidence": [...]}], "risks": [...], "next_question": ...}.
  * @p lang selects labels (NULL for English). Free with hp_string_free().
  */

@@ -184,7 +184,10 @@ typedef struct hp_treatment_link {
     const char *sources; /**< Space-separated source ids. */
 } hp_treatment_link;
 
-/** A red-flag rule: fires when all its findings are present. */
+/**
+ * A red-flag rule: fires when every group of its findings has a present finding (see
+ * hp_red_flag_group(); a rule without `<any-of>` needs all its findings).
+ */
 typedef struct hp_red_flag_info {
     const char *id;        /**< Rule id. */
     hp_triage_level level; /**< Level it forces. */
@@ -281,6 +284,18 @@ HP_API hp_status hp_finding_treatment(const hp_ontology *onto, size_t f, size_t 
                                       hp_treatment_link *out);
 /** Finding @p j of the combination of red-flag rule @p r; @return the index or (size_t)-1. */
 HP_API size_t hp_red_flag_finding(const hp_ontology *onto, size_t r, size_t j);
+/**
+ * The group of finding @p j of red-flag rule @p r: the findings of one `<any-of>` share a
+ * group, a plain `<when>` is a group of its own, and the rule fires when every group has a
+ * present finding. Groups are numbered from 0 in the order of the findings.
+ * @return the group index, or (size_t)-1 if out of range.
+ */
+HP_API size_t hp_red_flag_group(const hp_ontology *onto, size_t r, size_t j);
+/**
+ * The condition that red-flag rule @p r is a don't-miss rule for (its `condition`).
+ * @return the condition index, or (size_t)-1 if it names none or is out of range.
+ */
+HP_API size_t hp_red_flag_condition(const hp_ontology *onto, size_t r);
 /** Contraindication @p j of exercise @p e. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_exercise_contraindication(const hp_ontology *onto, size_t e, size_t j,
                                               hp_contraindication *out);
