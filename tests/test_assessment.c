@@ -108,8 +108,9 @@ Test(assessment, every_red_flag_forces_at_least_its_level, .init = setup_default
             }
         }
         cr_expect(named, "rule %s is among the reasons", info.id);
-        /* the same profile with one of the rule's findings absent does not fire it */
-        hp_profile_set_index(p, hp_red_flag_finding(onto, r, 0), HP_ANSWER_ABSENT);
+        /* the same profile with the rule's first group absent does not fire it */
+        for (size_t j = 0; j < info.n_findings && hp_red_flag_group(onto, r, j) == 0; j++)
+            hp_profile_set_index(p, hp_red_flag_finding(onto, r, j), HP_ANSWER_ABSENT);
         hp_assessment *b = NULL;
         cr_assert_eq(hp_assess(p, &b, NULL), HP_OK);
         for (size_t i = 0; i < hp_assessment_reason_count(b); i++) {
