@@ -160,6 +160,8 @@
 %ignore hp_date_format;
 %ignore hp_assess;
 %ignore hp_assessment_reason;
+%ignore hp_assessment_dont_miss;
+%ignore hp_assessment_dont_miss_reason;
 %ignore hp_assessment_cause;
 %ignore hp_assessment_evidence;
 %ignore hp_assessment_risk;
@@ -495,6 +497,9 @@ hp_treatment_link hpx_condition_treatment(const hp_ontology *onto, size_t c, siz
 hp_treatment_link hpx_finding_treatment(const hp_ontology *onto, size_t f, size_t j, hp_error *err);
 hp_contraindication hpx_exercise_contraindication(const hp_ontology *onto, size_t e, size_t j, hp_error *err);
 hp_triage_reason hpx_assessment_reason(const hp_assessment *a, size_t i, hp_error *err);
+hp_dont_miss hpx_assessment_dont_miss(const hp_assessment *a, size_t i, hp_error *err);
+hp_triage_reason hpx_assessment_dont_miss_reason(const hp_assessment *a, size_t i, size_t j,
+                                                 hp_error *err);
 hp_cause hpx_assessment_cause(const hp_assessment *a, size_t i, hp_error *err);
 hp_evidence hpx_assessment_evidence(const hp_assessment *a, size_t i, size_t j, hp_error *err);
 hp_risk hpx_assessment_risk(const hp_assessment *a, size_t i, hp_error *err);
@@ -538,6 +543,13 @@ HPX_VIEW(hp_contraindication,
 HPX_VIEW(hp_triage_reason,
          hpx_assessment_reason(const hp_assessment *a, size_t i, hp_error *err),
          hp_assessment_reason(a, i, &out))
+HPX_VIEW(hp_dont_miss,
+         hpx_assessment_dont_miss(const hp_assessment *a, size_t i, hp_error *err),
+         hp_assessment_dont_miss(a, i, &out))
+HPX_VIEW(hp_triage_reason,
+         hpx_assessment_dont_miss_reason(const hp_assessment *a, size_t i, size_t j,
+                                         hp_error *err),
+         hp_assessment_dont_miss_reason(a, i, j, &out))
 HPX_VIEW(hp_cause, hpx_assessment_cause(const hp_assessment *a, size_t i, hp_error *err),
          hp_assessment_cause(a, i, &out))
 HPX_VIEW(hp_evidence,

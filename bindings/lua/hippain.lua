@@ -299,6 +299,9 @@ end)
 local reason_mt = record_mt("Reason", function(r)
   return format("%s: %s", r.level, r.text or "")
 end)
+local dont_miss_mt = record_mt("DontMiss", function(d)
+  return format("%s %s, ranked %d, %s", d.id, fmt_prob(d.probability), d.rank, d.level)
+end)
 local risk_mt = record_mt("Risk", function(r)
   return format("%s: %s", r.id, r.text or "")
 end)
@@ -658,23 +661,55 @@ function Result.new(onto, handle)
   return track(self, "result")
 end
 
+-- A triage reason record from the C struct.
+local function reason_record(r)
+  return setmetatable({
+    level = enum_name(core.HP_ENUM_TRIAGE, r.level),
+    rule = r.rule,
+    condition = r.condition,
+    findings = words(r.findings),
+    text = r.text,
+    sources = words(r.sources),
+  }, reason_mt)
+end
+
 function result_lazy.triage(self)
   local h = self[HANDLE]
   local reasons = {}
   for i = 0, core.hp_assessment_reason_count(h) - 1 do
     local r = core.hpx_assessment_reason(h, i, err)
     if err.code ~= 0 then raise() end
-    reasons[i + 1] = setmetatable({
-      level = enum_name(core.HP_ENUM_TRIAGE, r.level),
-      rule = r.rule,
-      condition = r.condition,
-      findings = words(r.findings),
-      text = r.text,
-      sources = words(r.sources),
-    }, reason_mt)
+    reasons[i + 1] = reason_record(r)
   end
   return { level = enum_name(core.HP_ENUM_TRIAGE, core.hp_assessment_triage(h)),
            reasons = reasons }
+end
+
+-- The serious conditions not to miss, the most urgent first: { id, name, rank (its
+-- position in result.causes, from 1), probability, level, reasons }.
+function result_lazy.dont_miss(self)
+  local h, oh = self[HANDLE], self.ontology[HANDLE]
+  local list = {}
+  for i = 0, core.hp_assessment_dont_miss_count(h) - 1 do
+    local d = core.hpx_assessment_dont_miss(h, i, err)
+    if err.code ~= 0 then raise() end
+    local reasons = {}
+    for j = 0, d.n_reasons - 1 do
+      local r = core.hpx_assessment_dont_miss_reason(h, i, j, err)
+      if err.code ~= 0 then raise() end
+      reasons[j + 1] = reason_record(r)
+    end
+    list[i + 1] = setmetatable({
+      id = d.id,
+      name = core.hp_ontology_text(oh, core.HP_ENTITY_CONDITION, d.condition,
+                                   core.HP_TEXT_LABEL, nil),
+      rank = d.rank + 1,
+      probability = d.probability,
+      level = enum_name(core.HP_ENUM_TRIAGE, d.level),
+      reasons = reasons,
+    }, dont_miss_mt)
+  end
+  return list
 end
 
 function result_lazy.causes(self)

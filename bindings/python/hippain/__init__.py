@@ -29,8 +29,8 @@ from ._errors import (DuplicateId, Error, FileError, ForbiddenInput, InputError,
 from ._ontology import (Advice, Condition, Contraindication, DerivedRule, Dosing, Entry,
                         EntryList, EvidenceLink, Exercise, Finding, Ontology, Progression,
                         RedFlag, Source, Treatment)
-from ._assessment import (Assessment, Batch, Cause, Evidence, Interview, Profile, Question,
-                          Risk, Triage, TriageReason)
+from ._assessment import (Assessment, Batch, Cause, DontMiss, Evidence, Interview, Profile,
+                          Question, Risk, Triage, TriageReason)
 from ._plan import Day, Phase, Plan, PlanAdvice, Session, SessionItem, Week
 from . import _util
 
@@ -42,7 +42,7 @@ __all__ = [
     "Ontology", "EntryList", "Entry", "Source", "Finding", "Condition", "RedFlag",
     "DerivedRule", "Exercise", "Advice", "EvidenceLink", "Treatment", "Dosing",
     "Progression", "Contraindication",
-    "Profile", "Assessment", "Triage", "TriageReason", "Cause", "Evidence", "Risk",
+    "Profile", "Assessment", "Triage", "TriageReason", "DontMiss", "Cause", "Evidence", "Risk",
     "Question", "Batch", "Interview",
     "Plan", "Phase", "Week", "Day", "Session", "SessionItem", "PlanAdvice",
     "Error", "OutOfMemory", "InputError", "InvalidInput", "ValidationError", "FileError",

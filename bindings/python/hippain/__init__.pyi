@@ -91,6 +91,8 @@ class Condition(Entry):
 class RedFlag(Entry):
     level: str
     findings: Tuple[str, ...]
+    groups: Tuple[Tuple[str, ...], ...]
+    condition: Optional[str]
     message: Optional[str]
 
 class DerivedRule(Entry):
@@ -241,6 +243,14 @@ class TriageReason(_Record):
     text: Optional[str]
     sources: Tuple[str, ...]
 
+class DontMiss(_Record):
+    id: str
+    name: Optional[str]
+    rank: int
+    probability: float
+    level: str
+    reasons: Tuple[TriageReason, ...]
+
 class Triage(_Record):
     level: str
     reasons: Tuple[TriageReason, ...]
@@ -292,6 +302,8 @@ class Assessment:
     def ontology(self) -> Ontology: ...
     @property
     def triage(self) -> Triage: ...
+    @property
+    def dont_miss(self) -> Tuple[DontMiss, ...]: ...
     @property
     def causes(self) -> List[Cause]: ...
     @property

@@ -12,7 +12,7 @@ from . import hippain_core as _c
 from ._errors import InvalidInput, NotFound, StateError, check, new_error
 from ._records import Record
 
-__all__ = ["Profile", "Assessment", "Triage", "TriageReason", "Cause", "Evidence", "Risk",
+__all__ = ["Profile", "Assessment", "Triage", "TriageReason", "DontMiss", "Cause", "Evidence", "Risk",
            "Question", "Batch", "Interview"]
 
 TRIAGE_LEVELS = ("self_care", "see_clinician", "urgent")
@@ -160,6 +160,24 @@ class TriageReason(Record):
     _repr_fields = ("level", "kind", "rule", "condition")
 
 
+def _reason(r: Any) -> TriageReason:
+    """A TriageReason from the C record."""
+    return TriageReason(level=_util.enum_name(_c.HP_ENUM_TRIAGE, r.level),
+                        kind="red_flag" if r.rule else "suspected_condition",
+                        rule=r.rule, condition=r.condition,
+                        findings=tuple(_util.words(r.findings)), text=r.text,
+                        sources=tuple(_util.words(r.sources)))
+
+
+class DontMiss(Record):
+    """A serious condition not to miss, listed apart from the ranking: ``id``, ``name``,
+    ``rank`` (its position among :attr:`Assessment.causes`, 0 for the most likely),
+    ``probability``, ``level`` (the most urgent its reasons call for) and ``reasons``
+    (:class:`TriageReason`: the don't-miss rules that fired, or its suspicion)."""
+    __slots__ = ("id", "name", "rank", "probability", "level", "reasons")
+    _repr_fields = ("id", "level", "rank")
+
+
 class Triage(Record):
     """Triage: ``level`` ("self_care", "see_clinician" or "urgent") and ``reasons``
     (most urgent first). ``rank`` is 0, 1 or 2."""
@@ -277,19 +295,34 @@ class Assessment:
         t = self._cache.get("triage")
         if t is None:
             h = self._h
-            reasons = []
-            for i in range(_c.hp_assessment_reason_count(h)):
-                r = _util.value(_c.hpx_assessment_reason, h, i)
-                reasons.append(TriageReason(
-                    level=_util.enum_name(_c.HP_ENUM_TRIAGE, r.level),
-                    kind="red_flag" if r.rule else "suspected_condition",
-                    rule=r.rule, condition=r.condition,
-                    findings=tuple(_util.words(r.findings)), text=r.text,
-                    sources=tuple(_util.words(r.sources))))
+            reasons = [_reason(_util.value(_c.hpx_assessment_reason, h, i))
+                       for i in range(_c.hp_assessment_reason_count(h))]
             t = Triage(level=_util.enum_name(_c.HP_ENUM_TRIAGE, _c.hp_assessment_triage(h)),
                        reasons=tuple(reasons))
             self._cache["triage"] = t
         return t
+
+    @property
+    def dont_miss(self) -> Tuple[DontMiss, ...]:
+        """The serious conditions not to miss, the most urgent first, then the most
+        probable: named by a don't-miss rule that fired, or suspected."""
+        d = self._cache.get("dont_miss")
+        if d is None:
+            h, oh = self._h, self._onto._h
+            out = []
+            for i in range(_c.hp_assessment_dont_miss_count(h)):
+                e = _util.value(_c.hpx_assessment_dont_miss, h, i)
+                out.append(DontMiss(
+                    id=e.id,
+                    name=_c.hp_ontology_text(oh, _c.HP_ENTITY_CONDITION, e.condition,
+                                             _c.HP_TEXT_LABEL, None),
+                    rank=e.rank, probability=e.probability,
+                    level=_util.enum_name(_c.HP_ENUM_TRIAGE, e.level),
+                    reasons=tuple(_reason(_util.value(_c.hpx_assessment_dont_miss_reason,
+                                                      h, i, j))
+                                  for j in range(e.n_reasons))))
+            d = self._cache["dont_miss"] = tuple(out)
+        return d
 
     @property
     def causes(self) -> List[Cause]:

@@ -76,9 +76,11 @@ class Condition(Entry):
 
 
 class RedFlag(Entry):
-    """A red-flag rule: fires (raising triage to ``level``) when all ``findings`` are
-    present; ``message`` is what the runner is told."""
-    __slots__ = ("level", "findings", "message")
+    """A red-flag rule: fires (raising triage to ``level``) when every group of ``groups``
+    (a tuple of finding-id tuples: an ``<any-of>``, or one plain finding) has a present
+    finding; ``findings`` is every finding it names, ``message`` what the runner is told.
+    ``condition`` is the serious condition a don't-miss rule names (None for others)."""
+    __slots__ = ("level", "findings", "groups", "condition", "message")
     entity = "red_flag"
 
 
@@ -247,9 +249,17 @@ def _build(h, kind_name: str) -> List[Entry]:
             fs = tuple(_c.hp_ontology_id(h, _c.HP_ENTITY_FINDING,
                                          _c.hp_red_flag_finding(h, i, j))
                        for j in range(r.n_findings))
+            groups: List[List[str]] = []
+            for j, f in enumerate(fs):
+                if _c.hp_red_flag_group(h, i, j) == len(groups):
+                    groups.append([])
+                groups[-1].append(f)
+            # (size_t)-1 when it names none: hp_ontology_id() gives None then
+            cond = _c.hp_red_flag_condition(h, i)
             out.append(RedFlag(level=_util.enum_name(_c.HP_ENUM_TRIAGE, r.level),
-                               findings=fs, message=_text(h, kind, i, _c.HP_TEXT_MESSAGE),
-                               **base))
+                               findings=fs, groups=tuple(tuple(g) for g in groups),
+                               condition=_c.hp_ontology_id(h, _c.HP_ENTITY_CONDITION, cond),
+                               message=_text(h, kind, i, _c.HP_TEXT_MESSAGE), **base))
         elif kind_name == "derived_rule":
             d = _util.value(_c.hpx_ontology_derived_rule, h, i)
             out.append(DerivedRule(

@@ -184,3 +184,22 @@ def test_vignettes_top3(onto):
         a = onto.assess(profile=v["profile"])
         hits += v["expect_top3"] in [c.id for c in a.causes[:3]]
     assert hits / len(vignettes) >= 0.8
+
+
+def test_dont_miss(mini_path):
+    onto = hippain.Ontology.load(mini_path.parent / "dont_miss.xml")
+    a = onto.assess(findings={"side": True, "limp": True, "fever": True})
+    first, second = a.dont_miss
+    assert isinstance(second, hippain.DontMiss)
+    assert (first.id, first.level) == ("infection", "urgent")
+    assert (second.id, second.name, second.level) == ("bone", "Bone", "see_clinician")
+    assert a.causes[second.rank].id == "bone"
+    assert second.probability == pytest.approx(a.causes[second.rank].probability)
+    why = second.reasons[0]
+    assert (why.kind, why.rule, why.condition) == ("red_flag", "dm_bone", "bone")
+    assert why.findings == ("side", "limp") and why.sources == ("t1",)
+    assert a.to_dict()["dont_miss"][1]["id"] == "bone"
+    assert onto.assess(findings={"side": True}).dont_miss == ()
+    rule = onto.red_flags["dm_infection"]
+    assert rule.groups == (("fever",), ("groin", "side")) and rule.condition == "infection"
+    assert onto.red_flags["rf_numb"].condition is None
