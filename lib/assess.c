@@ -1124,7 +1124,10 @@ hp_status hp_assessment_metric(const hp_assessment *a, hp_metric m, double *valu
 /* ---- The next question -------------------------------------------------------------- */
 
 /* A red-flag question: the first unknown finding of a rule that can still fire (the most
-   urgent rule first, then the one with the fewest groups left to satisfy). */
+   urgent rule first, then the one with the fewest groups left to satisfy). Don't-miss
+   rules that only send the runner to a clinician are left to the information gain: they
+   make a serious cause plausible rather than screen for an emergency, and asking every
+   trigger of every one first would crowd out the questions that rank the causes. */
 static long red_flag_question(const hp_assessment *a, const uint8_t *skip) {
     const hp_ontology *o = a->onto;
     long best = -1;
@@ -1132,6 +1135,8 @@ static long red_flag_question(const hp_assessment *a, const uint8_t *skip) {
     long best_open = LONG_MAX;
     for (size_t r = 0; r < o->n_red_flags; r++) {
         const hp__red_flag *rf = &o->red_flags[r];
+        if (rf->condition >= 0 && rf->level < HP_TRIAGE_URGENT)
+            continue;
         long first;
         long open = hp__red_flag_open_groups(a, r, skip, &first);
         if (open <= 0)

@@ -62,8 +62,8 @@ static void write_dont_miss(hp__jw *w, const hp_assessment *a, const char *lang)
         hp__jw_key(w, "id");
         hp__jw_string(w, d.id);
         hp__jw_key(w, "name");
-        hp__jw_string(w, hp_ontology_text(a->onto, HP_ENTITY_CONDITION, d.condition,
-                                          HP_TEXT_LABEL, lang));
+        hp__jw_string(
+            w, hp_ontology_text(a->onto, HP_ENTITY_CONDITION, d.condition, HP_TEXT_LABEL, lang));
         hp__jw_key(w, "rank");
         hp__jw_int(w, (long)d.rank + 1); /* 1 for the most likely */
         hp__jw_key(w, "probability");

@@ -744,8 +744,8 @@ static void read_exercise(builder *b, const hp__xml_node *n) {
         } else if (is_el(k, "progression")) {
             read_progression(b, k, &x.progression);
         } else if (is_el(k, "contraindication")) {
-            st_ref r = {idx, read_id(b, k, "condition", 0), node_text(b, k), read_src(b, k), 0,
-                        here(b, k)};
+            st_ref r = {
+                idx, read_id(b, k, "condition", 0), node_text(b, k), read_src(b, k), 0, here(b, k)};
             if (!r.reason && b->status == HP_OK)
                 fail_at(b, HP_E_SCHEMA, r.at, "<contraindication> needs a reason");
             PUSH(b, b->contras, r);

@@ -139,8 +139,7 @@ Test(dont_miss, entry_names_rank_probability_level_and_reasons, .init = setup_mi
     hp_assessment_free(a);
 }
 
-Test(dont_miss, most_urgent_first_and_suspected_causes_too, .init = setup_mini,
-     .fini = teardown) {
+Test(dont_miss, most_urgent_first_and_suspected_causes_too, .init = setup_mini, .fini = teardown) {
     /* fever + groin fires dm_infection (urgent); groin + more miles fires dm_bone; bone is
        also suspected with these findings, a second reason for it */
     static const char *const present[] = {"groin", "more_miles", "limp", "fever", NULL};
@@ -195,8 +194,7 @@ Test(dont_miss, json_lists_the_entries, .init = setup_mini, .fini = teardown) {
     cr_assert_eq(json_array_size(reasons), 1);
     json_t *r = json_array_get(reasons, 0);
     cr_expect_str_eq(json_string_value(json_object_get(r, "rule")), "dm_bone");
-    cr_expect_str_eq(json_string_value(json_array_get(json_object_get(r, "findings"), 0)),
-                     "side");
+    cr_expect_str_eq(json_string_value(json_array_get(json_object_get(r, "findings"), 0)), "side");
     json_decref(doc);
     hp_string_free(text);
     hp_assessment_free(a);
@@ -215,23 +213,24 @@ static void expect_load_error(const char *xml, hp_status code, const char *needl
     cr_expect_eq(e.line, line, "line %d, not %d (%s)", e.line, line, e.message);
 }
 
-#define HEAD                                                                                   \
-    "<?xml version=\"1.0\"?>\n"                                                                \
-    "<ontology xmlns=\"urn:x-hippain:ontology:1\" format=\"1\" name=\"x\" version=\"1\">\n"    \
-    "<sources><source id=\"s\">S</source></sources>\n"                                         \
-    "<findings><finding id=\"a\" kind=\"symptom\" group=\"location\" base-rate=\"0.2\" "       \
-    "src=\"s\"><label>A</label><question>A?</question></finding>\n"                            \
-    "<finding id=\"b\" kind=\"symptom\" group=\"location\" base-rate=\"0.2\" src=\"s\">"       \
-    "<label>B</label><question>B?</question></finding></findings>\n"                           \
-    "<conditions><condition id=\"c\" prior=\"0.5\" seriousness=\"serious\" src=\"s\">"         \
-    "<label>C</label><evidence finding=\"a\" strength=\"0.5\" src=\"s\"/></condition>"         \
+#define HEAD                                                                                \
+    "<?xml version=\"1.0\"?>\n"                                                             \
+    "<ontology xmlns=\"urn:x-hippain:ontology:1\" format=\"1\" name=\"x\" version=\"1\">\n" \
+    "<sources><source id=\"s\">S</source></sources>\n"                                      \
+    "<findings><finding id=\"a\" kind=\"symptom\" group=\"location\" base-rate=\"0.2\" "    \
+    "src=\"s\"><label>A</label><question>A?</question></finding>\n"                         \
+    "<finding id=\"b\" kind=\"symptom\" group=\"location\" base-rate=\"0.2\" src=\"s\">"    \
+    "<label>B</label><question>B?</question></finding></findings>\n"                        \
+    "<conditions><condition id=\"c\" prior=\"0.5\" seriousness=\"serious\" src=\"s\">"      \
+    "<label>C</label><evidence finding=\"a\" strength=\"0.5\" src=\"s\"/></condition>"      \
     "</conditions>\n"
 
 Test(dont_miss, unknown_condition_is_an_error_with_its_line) {
-    expect_load_error(HEAD "<red-flags>\n"
-                           "<red-flag id=\"r\" level=\"see_clinician\" condition=\"nope\" src=\"s\">"
-                           "<when finding=\"a\"/><message>M</message></red-flag>\n"
-                           "</red-flags></ontology>\n",
+    expect_load_error(HEAD
+                      "<red-flags>\n"
+                      "<red-flag id=\"r\" level=\"see_clinician\" condition=\"nope\" src=\"s\">"
+                      "<when finding=\"a\"/><message>M</message></red-flag>\n"
+                      "</red-flags></ontology>\n",
                       HP_E_SEMANTIC, "nope", 8);
 }
 
@@ -260,11 +259,15 @@ Test(dont_miss, an_empty_any_of_breaks_the_schema) {
 /* A runner with groin or hip pain and a recent load increase, pain on weight bearing, a limp
    or night pain always has bone stress injury in the list (issue 15). */
 Test(dont_miss, bone_stress_injury_is_never_missed, .init = setup_default, .fini = teardown) {
-    static const char *const where[] = {"pain_groin",      "pain_lateral_hip",   "pain_buttock",
-                                        "pain_inner_thigh", "pain_front_of_thigh", "pain_pubic_bone"};
-    static const char *const why[] = {"mileage_increase_over_10pct", "long_run_spike",
-                                      "high_acute_chronic_ratio",    "intensity_increase",
-                                      "worse_weight_bearing",        "limping",
+    static const char *const where[] = {"pain_groin",          "pain_lateral_hip",
+                                        "pain_buttock",        "pain_inner_thigh",
+                                        "pain_front_of_thigh", "pain_pubic_bone"};
+    static const char *const why[] = {"mileage_increase_over_10pct",
+                                      "long_run_spike",
+                                      "high_acute_chronic_ratio",
+                                      "intensity_increase",
+                                      "worse_weight_bearing",
+                                      "limping",
                                       "pain_at_night"};
     for (size_t i = 0; i < sizeof where / sizeof where[0]; i++) {
         for (size_t j = 0; j < sizeof why / sizeof why[0]; j++) {

@@ -264,10 +264,12 @@ static void print_dont_miss(FILE *f, const options *o, const hp_assessment *a) {
     for (size_t i = 0; i < n; i++) {
         hp_dont_miss d;
         hp_assessment_dont_miss(a, i, &d);
-        fprintf(f, "  %s%s%s (ranked %zu, %.1f%%): %s\n", color(o, triage_color(d.level)),
-                hp_ontology_text(onto, HP_ENTITY_CONDITION, d.condition, HP_TEXT_LABEL, o->lang),
-                color(o, RESET), d.rank + 1, d.probability * 100,
-                hp_enum_name(HP_ENUM_TRIAGE, d.level));
+        char head[512];
+        snprintf(head, sizeof head, "%s (ranked %zu, %.1f%%): %s",
+                 hp_ontology_text(onto, HP_ENTITY_CONDITION, d.condition, HP_TEXT_LABEL, o->lang),
+                 d.rank + 1, d.probability * 100, hp_enum_name(HP_ENUM_TRIAGE, d.level));
+        fprintf(f, "  %s!%s", color(o, triage_color(d.level)), color(o, RESET));
+        wrap(f, head, 4, 3);
         for (size_t j = 0; j < d.n_reasons; j++) {
             hp_triage_reason r;
             hp_assessment_dont_miss_reason(a, i, j, &r);

@@ -124,8 +124,8 @@ HP_API hp_status hp_assessment_dont_miss(const hp_assessment *assessment, size_t
  * Reason @p j of don't-miss entry @p i (most urgent first).
  * @return HP_OK or HP_E_NOT_FOUND.
  */
-HP_API hp_status hp_assessment_dont_miss_reason(const hp_assessment *assessment, size_t i,
-                                                size_t j, hp_triage_reason *out);
+HP_API hp_status hp_assessment_dont_miss_reason(const hp_assessment *assessment, size_t i, size_t j,
+                                                hp_triage_reason *out);
 
 /** @return the number of causes (every condition of the ontology). */
 HP_API size_t hp_assessment_cause_count(const hp_assessment *assessment);

@@ -40,7 +40,7 @@ end)
 
 T.test("default ontology and conditions()", function()
   local onto = hippain.default()
-  T.ok(tostring(onto):find("^hippain%.Ontology%(.*20 conditions, %d+ findings%)$"), tostring(onto))
+  T.ok(tostring(onto):find("^hippain%.Ontology%(.*26 conditions, %d+ findings%)$"), tostring(onto))
   T.eq(type(onto.name), "string")
   local n, seen, prior_sum = 0, {}, 0
   for id, c in onto:conditions() do
@@ -59,7 +59,7 @@ T.test("default ontology and conditions()", function()
     T.eq(type(c.evidence[1].finding), "string")
     T.ok(tostring(c):find(id, 1, true))
   end
-  T.eq(n, 20)
+  T.eq(n, 26)
   T.near(prior_sum, 1, 1e-6, "priors sum to 1")
   T.ok(seen.gluteal_tendinopathy and seen.stress_fracture)
   local gt = onto:condition("gluteal_tendinopathy")
@@ -143,7 +143,7 @@ T.test("assess: result fields", function()
   T.ok(tostring(r):find("^hippain%.Result%(self_care; gluteal_tendinopathy"), tostring(r))
   T.eq(r.triage.level, "self_care")
   T.eq(type(r.triage.reasons), "table")
-  T.eq(#r.causes, 20)
+  T.eq(#r.causes, 26)
   local sum = 0
   for i, c in ipairs(r.causes) do
     sum = sum + c.probability
@@ -189,8 +189,8 @@ T.test("assess: result fields", function()
   T.eq(r3.causes[1].id, onto:assess { findings = { pain_lateral_hip = true,
                                                    worse_lying_on_side = true } }.causes[1].id)
   -- Empty profile and empty run log.
-  T.eq(#onto:assess({}).causes, 20)
-  T.eq(#onto:assess({ findings = {}, runner = { runs = {} } }).causes, 20)
+  T.eq(#onto:assess({}).causes, 26)
+  T.eq(#onto:assess({ findings = {}, runner = { runs = {} } }).causes, 26)
 end)
 
 T.test("assess: urgent triage and reasons", function()
@@ -338,7 +338,7 @@ T.test("interview", function()
   T.raises("done", iv.answer, iv, true)
   local a = iv:assessment()
   T.eq(getmetatable(a), hippain.Result)
-  T.eq(#a.causes, 20)
+  T.eq(#a.causes, 26)
   -- back() undoes the last answer.
   iv:back()
   T.eq(iv:answered(), n - 1)

@@ -52,7 +52,7 @@ T.test("core objects freed in every order (120 orders of 5 objects)", function()
       objs[idx] = nil
       T.full_gc()
       -- Whatever is left still works.
-      if objs[3] then T.eq(core.hp_assessment_cause_count(objs[3]), 20) end
+      if objs[3] then T.eq(core.hp_assessment_cause_count(objs[3]), 26) end
       if objs[4] then T.ok(#core.hpx_plan_to_ical(objs[4], err) > 100, "ical") end
       if objs[5] and core.hp_interview_done(objs[5]) == 0 then
         T.eq(core.hp_interview_answer(objs[5], core.HP_ANSWER_ABSENT, err), 0)
@@ -76,7 +76,7 @@ T.test("wrappers dropped in every order (24 orders), the rest keeps working", fu
       objs[idx] = nil
       T.full_gc()
       if objs[2] then
-        T.eq(#objs[2].causes, 20)
+        T.eq(#objs[2].causes, 26)
         T.ok(#objs[2]:to_json() > 100)
         T.ok(#objs[2]:plan({ weeks = 1 }).weeks == 1)
       end
@@ -86,7 +86,7 @@ T.test("wrappers dropped in every order (24 orders), the rest keeps working", fu
       end
       if objs[4] then
         if not objs[4]:done() then objs[4]:answer(false) end
-        T.eq(#objs[4]:assessment().causes, 20)
+        T.eq(#objs[4]:assessment().causes, 26)
       end
     end
   end
