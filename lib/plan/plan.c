@@ -46,11 +46,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "error_internal.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/strbuf.h"
 #include "hippain/plan.h"
-#include "strbuf.h"
 
 /* Internal accessors shared with plan_export.c. */
 const char *hp__plan_causes(const hp_plan *plan);

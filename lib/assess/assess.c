@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "error_internal.h"
-#include "strbuf.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/strbuf.h"
 
 /* ---- Derived findings --------------------------------------------------------------- */
 

@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "error_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/json_writer.h"
+#include "core/strbuf.h"
 #include "hippain/plan.h"
-#include "json_writer.h"
-#include "model.h"
-#include "strbuf.h"
+#include "ontology/model.h"
 
 /* Internal accessors (plan.c). */
 const char *hp__plan_causes(const hp_plan *plan);

@@ -17,9 +17,9 @@
 
 #include "hippain/batch.h"
 
-#include "alloc_internal.h"
-#include "error_internal.h"
-#include "model.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "ontology/model.h"
 
 /* *total += n * size, or 0 when it overflows. */
 static int add_bytes(size_t *total, size_t n, size_t size) {

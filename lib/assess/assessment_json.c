@@ -1,7 +1,7 @@
 /* The assessment as JSON. */
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "json_writer.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/json_writer.h"
 
 static void write_reasons(hp__jw *w, const hp_assessment *a, const char *lang) {
     const hp_ontology *o = a->onto;

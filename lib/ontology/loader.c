@@ -11,11 +11,11 @@
 
 #include <libxml/relaxng.h>
 
-#include "alloc_internal.h"
-#include "error_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
 #include "hippain/ontology.h"
-#include "model.h"
-#include "xml_tree.h"
+#include "ontology/model.h"
+#include "ontology/xml_tree.h"
 
 #define HP_NS "urn:x-hippain:ontology:1"
 #define MAX_ID_LEN 63
