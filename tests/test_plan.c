@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "profile_internal.h"
+#include "profile/profile_internal.h"
 #include "test_util.h"
 
 TestSuite(plan, .fini = hp_test_leak_check);

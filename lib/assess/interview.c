@@ -1,9 +1,9 @@
 /* Step-by-step questioning over a working profile, re-assessed after each answer. */
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "error_internal.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
 #include "hippain/interview.h"
 
 typedef struct step {

@@ -11,11 +11,11 @@
 
 #include <libxml/relaxng.h>
 
-#include "alloc_internal.h"
-#include "error_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
 #include "hippain/ontology.h"
-#include "model.h"
-#include "xml_tree.h"
+#include "ontology/model.h"
+#include "ontology/xml_tree.h"
 
 #define HP_NS "urn:x-hippain:ontology:1"
 #define MAX_ID_LEN 63
@@ -1351,22 +1351,9 @@ static void sort_u32(const hp_ontology *o, uint32_t *v, uint32_t *tmp, size_t n,
     memcpy(v, tmp, n * sizeof *v);
 }
 
-static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
-    hp_ontology *o = hp__calloc(b->a, 1, sizeof *o);
-    if (!o) {
-        hp__free(b->a, ids);
-        nomem(b);
-        return NULL;
-    }
-    o->alloc = *b->a;
-    atomic_init(&o->refs, 1);
-    o->bytes = sizeof *o;
-    o->ids = ids;
-    o->n_ids = n_ids;
-    o->bytes += n_ids * sizeof *ids;
-    o->name = b->name;
-    o->version = b->version;
-
+/* Freezing, step 1: the entries and strings, copied from the builder. Returns 0 if memory runs out.
+ */
+static int freeze_entries(hp_ontology *o, const builder *b) {
     TAKE(o, strings, b->str, b->slen);
     o->strings_size = b->slen;
     TAKE(o, files, b->files.v, b->files.n);
@@ -1385,7 +1372,14 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     o->n_exercises = b->exercises.n;
     TAKE(o, advice, b->advice.v, b->advice.n);
     o->n_advice = b->advice.n;
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 2: the texts, already sorted by owner, field and language, with each entry's range. Returns
+ * 0 if memory runs out. */
+static int freeze_texts(hp_ontology *o, const builder *b) {
     /* texts: already sorted by owner, field, language */
     o->n_texts = b->texts.n;
     TAKE_NEW(o, texts, b->texts.n);
@@ -1397,7 +1391,14 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
             r->first = (uint32_t)i;
         r->count++;
     }
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 3: the priors normalized, the evidence links by condition and by finding (CSR). Returns 0 if
+ * memory runs out. */
+static int freeze_links(hp_ontology *o, const builder *b) {
     /* evidence links, grouped by condition (staged in that order) */
     o->n_links = b->links.n;
     TAKE_NEW(o, links, b->links.n);
@@ -1435,7 +1436,13 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
                 (hp__flink){l->condition, (uint32_t)i, l->weight_present, l->weight_absent};
         }
     }
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 4: the treatments of conditions and findings. Returns 0 if memory runs out. */
+static int freeze_treatments(hp_ontology *o, const builder *b) {
     /* treatments: conditions first, then findings, each in file order (a counting sort) */
     o->n_treatments = b->treats.n;
     TAKE_NEW(o, treatments, b->treats.n);
@@ -1460,7 +1467,13 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
                 (hp__treatment){t->target_kind, t->phase, t->target_ref, t->sources};
         }
     }
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 5: the red flags' findings, and finding -> red flags. Returns 0 if memory runs out. */
+static int freeze_red_flags(hp_ontology *o, const builder *b) {
     /* red-flag findings and finding -> red flags */
     o->n_red_flag_findings = b->rf_findings.n;
     TAKE_NEW(o, red_flag_findings, b->rf_findings.n);
@@ -1494,7 +1507,13 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
             }
         }
     }
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 6: the contraindications of exercises. Returns 0 if memory runs out. */
+static int freeze_contras(hp_ontology *o, const builder *b) {
     /* contraindications, grouped by exercise (staged in that order) */
     o->n_contras = b->contras.n;
     TAKE_NEW(o, contras, b->contras.n);
@@ -1506,7 +1525,14 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
             r->first = (uint32_t)i;
         r->count++;
     }
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 7: conditions in prior order, and the serious ones in the order they are suspected. Returns
+ * 0 if memory runs out. */
+static int freeze_condition_orders(hp_ontology *o) {
     /* conditions by descending prior, and each condition's place in that order */
     TAKE_NEW(o, prior_order, o->n_conditions);
     TAKE_NEW(o, prior_rank, o->n_conditions);
@@ -1533,7 +1559,13 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
         sort_u32(o, o->serious_order, tmp, o->n_serious, cmp_suspect);
         hp__free(&o->alloc, tmp);
     }
+    return 1;
+oom:
+    return 0;
+}
 
+/* Step 8: the derived-finding rules grouped by metric. Returns 0 if memory runs out. */
+static int freeze_derived_order(hp_ontology *o) {
     /* derived-finding rules grouped by metric (a counting sort, index order kept) */
     TAKE_NEW(o, derived_order, o->n_derived);
     {
@@ -1550,8 +1582,30 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
             o->derived_order[r->first + r->count++] = (uint32_t)i;
         }
     }
-    return o;
+    return 1;
 oom:
+    return 0;
+}
+
+static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
+    hp_ontology *o = hp__calloc(b->a, 1, sizeof *o);
+    if (!o) {
+        hp__free(b->a, ids);
+        nomem(b);
+        return NULL;
+    }
+    o->alloc = *b->a;
+    atomic_init(&o->refs, 1);
+    o->bytes = sizeof *o;
+    o->ids = ids;
+    o->n_ids = n_ids;
+    o->bytes += n_ids * sizeof *ids;
+    o->name = b->name;
+    o->version = b->version;
+    if (freeze_entries(o, b) && freeze_texts(o, b) && freeze_links(o, b) &&
+        freeze_treatments(o, b) && freeze_red_flags(o, b) && freeze_contras(o, b) &&
+        freeze_condition_orders(o) && freeze_derived_order(o))
+        return o;
     hp__ontology_destroy(o);
     nomem(b);
     return NULL;

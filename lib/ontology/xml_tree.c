@@ -1,5 +1,5 @@
 /* The loader's safe XML parser and the element tree it builds (see xml_tree.h). */
-#include "xml_tree.h"
+#include "ontology/xml_tree.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -12,7 +12,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
-#include "alloc_internal.h"
+#include "core/alloc_internal.h"
 
 /* ---- Errors ------------------------------------------------------------------------- */
 

@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "error_internal.h"
-#include "strbuf.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/strbuf.h"
 
 /* ---- Derived findings --------------------------------------------------------------- */
 
@@ -569,44 +569,66 @@ static uint32_t given_at(const hp_profile *p, const uint32_t *stack, int use_sta
     return (uint32_t)(*scan)++;
 }
 
-static hp_status triage(hp_assessment *a, hp__buf *pool);
-
-static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error *err) {
-    const hp_ontology *o = profile->onto;
-    const hp_allocator *al = &o->alloc;
-    size_t nf = o->n_findings, nc = o->n_conditions;
-
-    /* metrics, and the derived-finding rules they make computable */
+/* What an assessment of a profile needs room for, found before anything is allocated. */
+typedef struct sizes {
     double metrics[HP_METRIC_COUNT];
-    unsigned known = 0;
-    hp__compute_metrics(profile, metrics, &known);
+    unsigned known; /* bit m set when metrics[m] is known */
+    size_t n_rules; /* derived-finding rules the known metrics make computable */
+    uint32_t stack[SCAN_STACK];
+    size_t n_given; /* the profile's answered findings (the first SCAN_STACK in stack) */
+    size_t max_touched;
+    size_t set_cap; /* slots of the hashed map */
+    int dense;      /* the map of touched conditions is a plain array */
+} sizes;
+
+/* The scratch arrays of the arena, beside the assessment's own. */
+typedef struct scratch {
+    uint64_t *pairs; /* derived findings: finding << 2 | state */
+    uint64_t *keys;  /* prior ranks, for sorting */
+    double *score;   /* by condition, with a plain-array map */
+    uint32_t *dense, *skeys, *svals;
+    char *texts;
+} scratch;
+
+/* Step 1: the metrics, the derived-finding rules they make computable, the profile's
+   answers, and from them the sizes of everything. */
+static void measure(sizes *s, const hp_profile *profile) {
+    const hp_ontology *o = profile->onto;
+    size_t nc = o->n_conditions;
+    s->known = 0;
+    hp__compute_metrics(profile, s->metrics, &s->known);
     size_t n_rules = 0, links = 0;
     for (int m = 0; m < HP_METRIC_COUNT; m++) {
-        if (!(known >> m & 1))
+        if (!(s->known >> m & 1))
             continue;
         const hp__range *r = &o->derived_by_metric[m];
         n_rules += r->count;
         for (uint32_t j = 0; j < r->count; j++)
             links += o->findings[o->derived[o->derived_order[r->first + j]].finding].links.count;
     }
-    /* the profile's answered findings */
-    uint32_t stack[SCAN_STACK];
-    size_t n_given = scan_answers(profile, nf, stack, SCAN_STACK, &links, o);
-    size_t max_answers = n_given + n_rules;
-    size_t max_touched = links < nc ? links : nc;
-    size_t set_cap = 16;
-    while (set_cap < 2 * max_touched)
-        set_cap *= 2;
+    s->n_rules = n_rules;
+    s->n_given = scan_answers(profile, o->n_findings, s->stack, SCAN_STACK, &links, o);
+    s->max_touched = links < nc ? links : nc;
+    s->set_cap = 16;
+    while (s->set_cap < 2 * s->max_touched)
+        s->set_cap *= 2;
     /* O(nc) work (a plain array, scans in prior order) only when the evidence could touch
        every condition; otherwise a hash set, and costs follow the evidence */
-    int dense = nc <= max_touched;
+    s->dense = nc <= s->max_touched;
+}
 
-    /* one allocation for everything of known size */
+/* Step 2: one allocation for everything of known size; the assessment at its start, with
+   the profile's runner data, metrics and runs copied in. NULL if memory runs out. */
+static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratch *sc) {
+    const hp_ontology *o = profile->onto;
+    size_t nc = o->n_conditions, max_touched = s->max_touched;
+    size_t set_cap = s->set_cap, max_answers = s->n_given + s->n_rules;
+    int dense = s->dense;
     arena ar = {0, NULL};
     size_t o_a = arena_take(&ar, 1, sizeof(hp_assessment));
     size_t o_ans = arena_take(&ar, max_answers, sizeof(hp__answer));
-    size_t o_pairs = arena_take(&ar, n_rules, sizeof(uint64_t));
-    size_t o_risks = arena_take(&ar, n_rules, sizeof(hp__risk));
+    size_t o_pairs = arena_take(&ar, s->n_rules, sizeof(uint64_t));
+    size_t o_risks = arena_take(&ar, s->n_rules, sizeof(hp__risk));
     size_t o_causes = arena_take(&ar, max_touched, sizeof(hp__cause));
     size_t o_keys = arena_take(&ar, max_touched, sizeof(uint64_t));
     size_t o_ranks = arena_take(&ar, max_touched, sizeof(uint32_t));
@@ -616,9 +638,12 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     size_t o_svals = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_runs = arena_take(&ar, profile->n_runs, sizeof(hp_run));
     size_t o_texts = arena_take(&ar, TEXTS_INLINE, 1);
-    ar.base = hp__malloc(al, ar.size);
+    ar.base = hp__malloc(&o->alloc, ar.size);
     if (!ar.base)
-        return hp__nomem(err);
+        return NULL;
+    *sc = (scratch){ARENA_PTR(ar, o_pairs), ARENA_PTR(ar, o_keys),  ARENA_PTR(ar, o_score),
+                    ARENA_PTR(ar, o_dense), ARENA_PTR(ar, o_skeys), ARENA_PTR(ar, o_svals),
+                    ARENA_PTR(ar, o_texts)};
     hp_assessment *a = ARENA_PTR(ar, o_a);
     memset(a, 0, sizeof *a);
     a->onto = hp_ontology_ref(o);
@@ -629,8 +654,8 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     a->ranks = ARENA_PTR(ar, o_ranks);
     a->runs = ARENA_PTR(ar, o_runs);
     a->n_causes = nc;
-    memcpy(a->metrics, metrics, sizeof metrics);
-    a->metrics_known = known;
+    memcpy(a->metrics, s->metrics, sizeof s->metrics);
+    a->metrics_known = s->known;
     memcpy(a->runner, profile->runner, sizeof a->runner);
     a->runner_set = profile->runner_set;
     a->sex = profile->sex;
@@ -640,23 +665,25 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     a->n_runs = profile->n_runs;
     if (profile->n_runs)
         memcpy(a->runs, profile->runs, profile->n_runs * sizeof *a->runs);
+    return a;
+}
 
-    hp__buf pool; /* texts: in the arena unless they outgrow it */
-    hp__buf_init_borrowed(&pool, al, ARENA_PTR(ar, o_texts), TEXTS_INLINE);
-
-    /* derived findings: per finding, 1 computable but none fired, 2 fired */
-    uint64_t *pairs = ARENA_PTR(ar, o_pairs);
+/* Step 3: the derived-finding rules of the known metrics: per finding, 1 computable but
+   none fired, 2 fired (into pairs, sorted); the fired ones are risks, in rule order, each
+   with its text in the pool. Returns the number of pairs. */
+static size_t derive(hp_assessment *a, const sizes *s, uint64_t *pairs, hp__buf *pool) {
+    const hp_ontology *o = a->onto;
     size_t n_pairs = 0;
     for (int m = 0; m < HP_METRIC_COUNT; m++) {
-        if (!(known >> m & 1))
+        if (!(s->known >> m & 1))
             continue;
         const hp__range *r = &o->derived_by_metric[m];
         for (uint32_t j = 0; j < r->count; j++) {
             uint32_t i = o->derived_order[r->first + j];
             const hp__derived_rule *d = &o->derived[i];
-            int fired = compare(metrics[m], (hp_compare)d->op, d->threshold);
+            int fired = compare(s->metrics[m], (hp_compare)d->op, d->threshold);
             if (fired)
-                a->risks[a->n_risks++] = (hp__risk){i, metrics[m], 0};
+                a->risks[a->n_risks++] = (hp__risk){i, s->metrics[m], 0};
             pairs[n_pairs++] = (uint64_t)d->finding << 2 | (fired ? 2u : 1u);
         }
     }
@@ -672,92 +699,97 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     }
     for (size_t i = 0; i < a->n_risks; i++) {
         const hp__derived_rule *d = &o->derived[a->risks[i].rule];
-        a->risks[i].text = pool.len;
-        explain_risk(&pool, a, (hp_metric)d->metric, a->risks[i].value, (hp_compare)d->op,
+        a->risks[i].text = pool->len;
+        explain_risk(pool, a, (hp_metric)d->metric, a->risks[i].value, (hp_compare)d->op,
                      d->threshold);
-        hp__buf_append(&pool, "", 1);
+        hp__buf_append(pool, "", 1);
     }
     sort_u64(pairs, n_pairs);
+    return n_pairs;
+}
 
-    /* the answers: the profile's, with the derived ones in their place */
-    {
-        size_t gi = 0, pi = 0, scan = 0;
-        int use_stack = n_given <= SCAN_STACK;
-        uint32_t g = n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
-        while (g != UINT32_MAX || pi < n_pairs) {
-            uint32_t df = pi < n_pairs ? (uint32_t)(pairs[pi] >> 2) : UINT32_MAX;
-            if (g < df) {
-                a->answers[a->n_answers++] = (hp__answer){g, profile->answers[g], 0};
-                gi++;
-                g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
-                continue;
-            }
-            unsigned state = 0;
-            while (pi < n_pairs && (uint32_t)(pairs[pi] >> 2) == df)
-                state = (unsigned)(pairs[pi++] & 3u); /* ascending: the last is the strongest */
-            a->answers[a->n_answers++] =
-                (hp__answer){df, (int8_t)(state == 2 ? HP_ANSWER_PRESENT : HP_ANSWER_ABSENT), 1};
-            if (g == df) { /* the rule overrides the runner's answer */
-                gi++;
-                g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
-            }
+/* Step 4: the answers: the profile's, with the derived ones in their place (a derived
+   finding overrides the runner's answer). */
+static void merge_answers(hp_assessment *a, const sizes *s, const hp_profile *profile,
+                          const uint64_t *pairs, size_t n_pairs) {
+    size_t gi = 0, pi = 0, scan = 0, n_given = s->n_given;
+    const uint32_t *stack = s->stack;
+    int use_stack = n_given <= SCAN_STACK;
+    uint32_t g = n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
+    while (g != UINT32_MAX || pi < n_pairs) {
+        uint32_t df = pi < n_pairs ? (uint32_t)(pairs[pi] >> 2) : UINT32_MAX;
+        if (g < df) {
+            a->answers[a->n_answers++] = (hp__answer){g, profile->answers[g], 0};
+            gi++;
+            g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
+            continue;
+        }
+        unsigned state = 0;
+        while (pi < n_pairs && (uint32_t)(pairs[pi] >> 2) == df)
+            state = (unsigned)(pairs[pi++] & 3u); /* ascending: the last is the strongest */
+        a->answers[a->n_answers++] =
+            (hp__answer){df, (int8_t)(state == 2 ? HP_ANSWER_PRESENT : HP_ANSWER_ABSENT), 1};
+        if (g == df) { /* the rule overrides the runner's answer */
+            gi++;
+            g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
         }
     }
+}
 
-    /* the touched conditions and their scores */
-    cond_map map = {NULL, NULL, NULL, set_cap - 1};
-    if (dense) {
-        map.dense = ARENA_PTR(ar, o_dense);
-        memset(map.dense, 0xff, nc * sizeof *map.dense);
-    } else {
-        map.keys = ARENA_PTR(ar, o_skeys);
-        map.vals = ARENA_PTR(ar, o_svals);
-        memset(map.keys, 0, set_cap * sizeof *map.keys);
-    }
-    if (dense) { /* scores by condition, gathered into the causes at the end */
-        double *score = ARENA_PTR(ar, o_score);
-        for (size_t i = 0; i < a->n_answers; i++) {
-            const hp__answer *an = &a->answers[i];
-            const hp__range *r = &o->findings[an->finding].links;
-            const hp__flink *fl = o->finding_links + r->first;
-            int present = an->answer == HP_ANSWER_PRESENT;
-            for (uint32_t j = 0; j < r->count; j++) {
-                uint32_t c = fl[j].condition;
-                if (map.dense[c] == UINT32_MAX) {
-                    map.dense[c] = (uint32_t)a->n_touched;
-                    a->causes[a->n_touched++].condition = c;
-                    score[c] = o->conditions[c].log_prior;
-                }
-                score[c] += present ? fl[j].weight_present : fl[j].weight_absent;
+/* Step 5, with a plain-array map: the touched conditions and their scores, by condition,
+   gathered into the causes at the end. */
+static void score_dense(hp_assessment *a, cond_map *map, double *score) {
+    const hp_ontology *o = a->onto;
+    memset(map->dense, 0xff, o->n_conditions * sizeof *map->dense);
+    for (size_t i = 0; i < a->n_answers; i++) {
+        const hp__answer *an = &a->answers[i];
+        const hp__range *r = &o->findings[an->finding].links;
+        const hp__flink *fl = o->finding_links + r->first;
+        int present = an->answer == HP_ANSWER_PRESENT;
+        for (uint32_t j = 0; j < r->count; j++) {
+            uint32_t c = fl[j].condition;
+            if (map->dense[c] == UINT32_MAX) {
+                map->dense[c] = (uint32_t)a->n_touched;
+                a->causes[a->n_touched++].condition = c;
+                score[c] = o->conditions[c].log_prior;
             }
-        }
-        for (size_t k = 0; k < a->n_touched; k++)
-            a->causes[k].score = score[a->causes[k].condition];
-    } else {
-        for (size_t i = 0; i < a->n_answers; i++) {
-            const hp__answer *an = &a->answers[i];
-            const hp__range *r = &o->findings[an->finding].links;
-            const hp__flink *fl = o->finding_links + r->first;
-            int present = an->answer == HP_ANSWER_PRESENT;
-            for (uint32_t j = 0; j < r->count; j++) {
-                int added;
-                hp__cause *c =
-                    &a->causes[map_add(&map, fl[j].condition, (uint32_t)a->n_touched, &added)];
-                if (added) {
-                    a->n_touched++;
-                    c->condition = fl[j].condition;
-                    c->score = o->conditions[fl[j].condition].log_prior;
-                }
-                c->score += present ? fl[j].weight_present : fl[j].weight_absent;
-            }
+            score[c] += present ? fl[j].weight_present : fl[j].weight_absent;
         }
     }
-    /* the prior ranks of the touched conditions, ascending */
-    size_t t = a->n_touched;
-    uint64_t *keys = ARENA_PTR(ar, o_keys);
-    if (dense) {
+    for (size_t k = 0; k < a->n_touched; k++)
+        a->causes[k].score = score[a->causes[k].condition];
+}
+
+/* Step 5, with a hashed map: the touched conditions and their scores. */
+static void score_hashed(hp_assessment *a, cond_map *map) {
+    const hp_ontology *o = a->onto;
+    memset(map->keys, 0, (map->mask + 1) * sizeof *map->keys);
+    for (size_t i = 0; i < a->n_answers; i++) {
+        const hp__answer *an = &a->answers[i];
+        const hp__range *r = &o->findings[an->finding].links;
+        const hp__flink *fl = o->finding_links + r->first;
+        int present = an->answer == HP_ANSWER_PRESENT;
+        for (uint32_t j = 0; j < r->count; j++) {
+            int added;
+            hp__cause *c =
+                &a->causes[map_add(map, fl[j].condition, (uint32_t)a->n_touched, &added)];
+            if (added) {
+                a->n_touched++;
+                c->condition = fl[j].condition;
+                c->score = o->conditions[fl[j].condition].log_prior;
+            }
+            c->score += present ? fl[j].weight_present : fl[j].weight_absent;
+        }
+    }
+}
+
+/* Step 6: the prior ranks of the touched conditions, ascending. */
+static void rank_priors(hp_assessment *a, const cond_map *map, uint64_t *keys) {
+    const hp_ontology *o = a->onto;
+    size_t t = a->n_touched, nc = o->n_conditions;
+    if (map->dense) {
         for (size_t p = 0, k = 0; p < nc && k < t; p++)
-            if (map.dense[o->prior_order[p]] != UINT32_MAX)
+            if (map->dense[o->prior_order[p]] != UINT32_MAX)
                 a->ranks[k++] = (uint32_t)p;
     } else {
         for (size_t k = 0; k < t; k++)
@@ -766,36 +798,50 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
         for (size_t k = 0; k < t; k++)
             a->ranks[k] = (uint32_t)keys[k];
     }
-    /* probabilities: softmax over touched scores and untouched log priors */
+}
+
+/* The prior mass of the untouched conditions (touched ones: a->ranks). */
+static double untouched_prior(const hp_assessment *a, const cond_map *map) {
+    const hp_ontology *o = a->onto;
+    size_t t = a->n_touched, nc = o->n_conditions;
+    double untouched = 0;
+    if (map->dense) {
+        for (size_t c = 0; c < nc; c++)
+            if (map->dense[c] == UINT32_MAX)
+                untouched += o->conditions[c].prior;
+        return untouched;
+    }
+    double touched_prior = 0;
+    for (size_t k = 0; k < t; k++)
+        touched_prior += o->conditions[a->causes[k].condition].prior;
+    untouched = o->prior_total - touched_prior;
+    if (untouched < 1e-6 * o->prior_total) { /* cancellation: sum them instead */
+        untouched = 0;
+        for (size_t p = 0, k = 0; p < nc; p++) {
+            if (k < t && a->ranks[k] == p) {
+                k++;
+                continue;
+            }
+            untouched += o->conditions[o->prior_order[p]].prior;
+        }
+    }
+    return untouched;
+}
+
+/* Step 7: probabilities: softmax over touched scores and untouched log priors. */
+static void normalize(hp_assessment *a, const cond_map *map) {
+    const hp_ontology *o = a->onto;
+    size_t t = a->n_touched;
     double top = -INFINITY, z = 0;
     for (size_t k = 0; k < t; k++)
         if (a->causes[k].score > top)
             top = a->causes[k].score;
     double untouched = 0; /* prior mass of the untouched conditions */
-    if (t < nc) {
+    if (t < o->n_conditions) {
         uint32_t first_u = untouched_at(a, 0);
         if (o->conditions[first_u].log_prior > top)
             top = o->conditions[first_u].log_prior;
-        if (dense) {
-            for (size_t c = 0; c < nc; c++)
-                if (map.dense[c] == UINT32_MAX)
-                    untouched += o->conditions[c].prior;
-        } else {
-            double touched_prior = 0;
-            for (size_t k = 0; k < t; k++)
-                touched_prior += o->conditions[a->causes[k].condition].prior;
-            untouched = o->prior_total - touched_prior;
-            if (untouched < 1e-6 * o->prior_total) { /* cancellation: sum them instead */
-                untouched = 0;
-                for (size_t p = 0, k = 0; p < nc; p++) {
-                    if (k < t && a->ranks[k] == p) {
-                        k++;
-                        continue;
-                    }
-                    untouched += o->conditions[o->prior_order[p]].prior;
-                }
-            }
-        }
+        untouched = untouched_prior(a, map);
     }
     for (size_t k = 0; k < t; k++) {
         a->causes[k].probability = exp(a->causes[k].score - top);
@@ -808,23 +854,55 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
     a->top = top;
     a->z = z;
     a->untouched_scale = exp(-(top + log(z)));
-    sort_causes(o, a->causes, t);
-    /* the map now gives each condition's place in the ranked list */
-    if (dense) {
+}
+
+/* Step 8: the causes sorted, and the map then giving each condition's place in the ranked
+   list (kept by the assessment). */
+static void index_ranked(hp_assessment *a, const cond_map *map) {
+    size_t t = a->n_touched;
+    sort_causes(a->onto, a->causes, t);
+    if (map->dense) {
         for (size_t k = 0; k < t; k++)
-            map.dense[a->causes[k].condition] = (uint32_t)k;
-        a->dense = map.dense;
-    } else {
-        for (size_t k = 0; k < t; k++) {
-            size_t j = hash_u32(a->causes[k].condition) & map.mask;
-            while (map.keys[j] != a->causes[k].condition + 1)
-                j = (j + 1) & map.mask;
-            map.vals[j] = (uint32_t)k;
-        }
-        a->keys = map.keys;
-        a->vals = map.vals;
-        a->mask = map.mask;
+            map->dense[a->causes[k].condition] = (uint32_t)k;
+        a->dense = map->dense;
+        return;
     }
+    for (size_t k = 0; k < t; k++) {
+        size_t j = hash_u32(a->causes[k].condition) & map->mask;
+        while (map->keys[j] != a->causes[k].condition + 1)
+            j = (j + 1) & map->mask;
+        map->vals[j] = (uint32_t)k;
+    }
+    a->keys = map->keys;
+    a->vals = map->vals;
+    a->mask = map->mask;
+}
+
+static hp_status triage(hp_assessment *a, hp__buf *pool);
+
+static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error *err) {
+    sizes s;
+    measure(&s, profile);
+    scratch sc;
+    hp_assessment *a = allocate(&s, profile, &sc);
+    if (!a)
+        return hp__nomem(err);
+    hp__buf pool; /* texts: in the arena unless they outgrow it */
+    hp__buf_init_borrowed(&pool, &profile->onto->alloc, sc.texts, TEXTS_INLINE);
+    size_t n_pairs = derive(a, &s, sc.pairs, &pool);
+    merge_answers(a, &s, profile, sc.pairs, n_pairs);
+    cond_map map = {NULL, NULL, NULL, s.set_cap - 1};
+    if (s.dense) {
+        map.dense = sc.dense;
+        score_dense(a, &map, sc.score);
+    } else {
+        map.keys = sc.skeys;
+        map.vals = sc.svals;
+        score_hashed(a, &map);
+    }
+    rank_priors(a, &map, sc.keys);
+    normalize(a, &map);
+    index_ranked(a, &map);
 
     hp_status st = triage(a, &pool);
     if (st == HP_OK && pool.failed)

@@ -1,10 +1,10 @@
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
+#include "core/alloc_internal.h"
 
 void hp__buf_init(hp__buf *b, const hp_allocator *a) {
     memset(b, 0, sizeof *b);

@@ -13,11 +13,11 @@
 
 #include <jansson.h>
 
-#include "alloc_internal.h"
-#include "error_internal.h"
-#include "json_writer.h"
-#include "profile_internal.h"
-#include "strbuf.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/json_writer.h"
+#include "core/strbuf.h"
+#include "profile/profile_internal.h"
 
 /* From profile.c. */
 void hp__quote(char *buf, size_t size, const char *s, size_t len);

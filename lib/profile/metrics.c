@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "assessment_internal.h"
+#include "profile/profile_internal.h"
 
 #define ACUTE_DAYS 7
 #define CHRONIC_DAYS 28

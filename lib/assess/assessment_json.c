@@ -1,7 +1,7 @@
 /* The assessment as JSON. */
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "json_writer.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/json_writer.h"
 
 /* Triage reason i. */
 static void write_reason(hp__jw *w, const hp_assessment *a, size_t i, const char *lang) {

@@ -1,7 +1,6 @@
 #include <string.h>
 
 #include "hippain/enums.h"
-#include "hippain/plan.h"
 
 static const char *const entity_kinds[] = {"source",       "finding",  "condition", "red_flag",
                                            "derived_rule", "exercise", "advice"};

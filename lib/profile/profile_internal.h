@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "hippain/profile.h"
-#include "model.h"
+#include "ontology/model.h"
 
 struct hp_profile {
     const hp_ontology *onto;   /* a reference is held */
@@ -36,5 +36,8 @@ static inline size_t hp__answers_bytes(size_t n_findings, size_t *bitmap_offset)
 static inline void hp__mark_answered(hp_profile *p, size_t f) {
     p->answered_blocks[f / 4096] |= (uint64_t)1 << (f / 64 % 64);
 }
+
+/* Metrics computed from a profile (profile/metrics.c). Sets *known bit per metric. */
+void hp__compute_metrics(const hp_profile *p, double metrics[HP_METRIC_COUNT], unsigned *known);
 
 #endif

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "error_internal.h"
+#include "core/error_internal.h"
 #include "hippain/alloc.h"
 
 typedef struct hp__buf {

@@ -6,7 +6,7 @@
 #ifndef HIPPAIN_LIB_JSON_WRITER_H
 #define HIPPAIN_LIB_JSON_WRITER_H
 
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 #define HP__JW_MAX_DEPTH 32
 

@@ -1,4 +1,4 @@
-#include "json_writer.h"
+#include "core/json_writer.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "error_internal.h"
+#include "core/error_internal.h"
 
 void hp_error_clear(hp_error *err) {
     if (err)

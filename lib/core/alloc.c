@@ -1,4 +1,4 @@
-#include "alloc_internal.h"
+#include "core/alloc_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "error_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/json_writer.h"
+#include "core/strbuf.h"
 #include "hippain/plan.h"
-#include "json_writer.h"
-#include "model.h"
-#include "strbuf.h"
+#include "ontology/model.h"
 
 /* Internal accessors (plan.c). */
 const char *hp__plan_causes(const hp_plan *plan);
@@ -172,6 +172,73 @@ static void json_session(hp__jw *w, const hp_plan *plan, size_t wi, size_t di, s
     hp__jw_end(w);
 }
 
+/* The plan's advice: "advice": [...]. */
+static void json_advice(hp__jw *w, const hp_plan *plan) {
+    hp__jw_key(w, "advice");
+    hp__jw_array(w);
+    for (size_t i = 0; i < hp_plan_advice_count(plan); i++) {
+        hp_plan_advice_item a;
+        if (hp_plan_advice(plan, i, &a) != HP_OK)
+            continue;
+        hp__jw_object(w);
+        hp__jw_key(w, "id");
+        hp__jw_string(w, a.id);
+        hp__jw_key(w, "label");
+        hp__jw_string(w, advice_text(plan, a.id, HP_TEXT_LABEL));
+        hp__jw_key(w, "text");
+        hp__jw_string(w, advice_text(plan, a.id, HP_TEXT_TEXT));
+        hp__jw_key(w, "why");
+        hp__jw_string(w, a.why);
+        hp__jw_key(w, "source");
+        hp__jw_string(w, a.sources);
+        hp__jw_key(w, "sources");
+        hp__jw_words(w, a.sources);
+        hp__jw_end(w);
+    }
+    hp__jw_end(w);
+}
+
+/* Week wi of the plan, with its days and sessions. */
+static void json_week(hp__jw *w, const hp_plan *plan, size_t wi) {
+    char date[16];
+    hp_week wk;
+    hp_plan_week(plan, wi, &wk);
+    hp__jw_object(w);
+    hp__jw_key(w, "index");
+    hp__jw_int(w, wk.index);
+    hp__jw_key(w, "phase");
+    hp__jw_string(w, hp_enum_name(HP_ENUM_PHASE, (int)wk.phase));
+    hp__jw_key(w, "run_km");
+    hp__jw_number(w, wk.run_km);
+    hp__jw_key(w, "walk_run_stage");
+    hp__jw_int(w, wk.walk_run_stage);
+    hp__jw_key(w, "cadence_spm");
+    hp__jw_int(w, wk.cadence_spm);
+    hp__jw_key(w, "days");
+    hp__jw_array(w);
+    for (size_t di = 0; di < wk.n_days; di++) {
+        hp_day d;
+        hp_plan_day(plan, wi, di, &d);
+        date_str(d.date, date);
+        hp__jw_object(w);
+        hp__jw_key(w, "date");
+        hp__jw_string(w, date);
+        hp__jw_key(w, "weekday");
+        hp__jw_string(w, weekday(d.date));
+        hp__jw_key(w, "sessions");
+        hp__jw_array(w);
+        for (size_t si = 0; si < d.n_sessions; si++) {
+            hp_session s;
+            hp_plan_session(plan, wi, di, si, &s);
+            json_session(w, plan, wi, di, si, &s);
+        }
+        hp__jw_end(w);
+        hp__jw_end(w);
+    }
+    hp__jw_end(w);
+    hp__jw_end(w);
+}
+
 hp_status hp_plan_to_json(const hp_plan *plan, unsigned flags, char **out, hp_error *err) {
     if (!out)
         return hp__error(err, HP_E_INVALID, "hp_plan_to_json: 'out' is NULL");
@@ -193,67 +260,11 @@ hp_status hp_plan_to_json(const hp_plan *plan, unsigned flags, char **out, hp_er
     hp__jw_words(&w, hp__plan_causes(plan));
     hp__jw_key(&w, "risk_factors");
     hp__jw_words(&w, hp__plan_risks(plan));
-    hp__jw_key(&w, "advice");
-    hp__jw_array(&w);
-    for (size_t i = 0; i < hp_plan_advice_count(plan); i++) {
-        hp_plan_advice_item a;
-        if (hp_plan_advice(plan, i, &a) != HP_OK)
-            continue;
-        hp__jw_object(&w);
-        hp__jw_key(&w, "id");
-        hp__jw_string(&w, a.id);
-        hp__jw_key(&w, "label");
-        hp__jw_string(&w, advice_text(plan, a.id, HP_TEXT_LABEL));
-        hp__jw_key(&w, "text");
-        hp__jw_string(&w, advice_text(plan, a.id, HP_TEXT_TEXT));
-        hp__jw_key(&w, "why");
-        hp__jw_string(&w, a.why);
-        hp__jw_key(&w, "source");
-        hp__jw_string(&w, a.sources);
-        hp__jw_key(&w, "sources");
-        hp__jw_words(&w, a.sources);
-        hp__jw_end(&w);
-    }
-    hp__jw_end(&w);
+    json_advice(&w, plan);
     hp__jw_key(&w, "weeks");
     hp__jw_array(&w);
     for (size_t wi = 0; wi < hp_plan_week_count(plan); wi++) {
-        hp_week wk;
-        hp_plan_week(plan, wi, &wk);
-        hp__jw_object(&w);
-        hp__jw_key(&w, "index");
-        hp__jw_int(&w, wk.index);
-        hp__jw_key(&w, "phase");
-        hp__jw_string(&w, hp_enum_name(HP_ENUM_PHASE, (int)wk.phase));
-        hp__jw_key(&w, "run_km");
-        hp__jw_number(&w, wk.run_km);
-        hp__jw_key(&w, "walk_run_stage");
-        hp__jw_int(&w, wk.walk_run_stage);
-        hp__jw_key(&w, "cadence_spm");
-        hp__jw_int(&w, wk.cadence_spm);
-        hp__jw_key(&w, "days");
-        hp__jw_array(&w);
-        for (size_t di = 0; di < wk.n_days; di++) {
-            hp_day d;
-            hp_plan_day(plan, wi, di, &d);
-            date_str(d.date, date);
-            hp__jw_object(&w);
-            hp__jw_key(&w, "date");
-            hp__jw_string(&w, date);
-            hp__jw_key(&w, "weekday");
-            hp__jw_string(&w, weekday(d.date));
-            hp__jw_key(&w, "sessions");
-            hp__jw_array(&w);
-            for (size_t si = 0; si < d.n_sessions; si++) {
-                hp_session s;
-                hp_plan_session(plan, wi, di, si, &s);
-                json_session(&w, plan, wi, di, si, &s);
-            }
-            hp__jw_end(&w);
-            hp__jw_end(&w);
-        }
-        hp__jw_end(&w);
-        hp__jw_end(&w);
+        json_week(&w, plan, wi);
     }
     hp__jw_end(&w);
     hp__jw_end(&w);
@@ -358,6 +369,111 @@ static void md_words_labels(hp__buf *t, const hp_plan *plan, hp_entity_kind kind
     }
 }
 
+/* The title and the summary paragraph: start, length, triage, causes, risk factors. */
+static void md_summary(hp__buf *b, hp__buf *t, const hp_plan *plan) {
+    char date[16];
+    size_t n_weeks = hp_plan_week_count(plan);
+    hp_triage_level triage = hp_plan_triage(plan);
+    hp__buf_puts(b, "# Hip pain plan\n\n");
+    date_str(hp__plan_start(plan), date);
+    hp__buf_printf(t, "Starts %s, %zu week%s. Triage: %s.", date, n_weeks, n_weeks == 1 ? "" : "s",
+                   triage == HP_TRIAGE_URGENT          ? "seek urgent care today"
+                   : triage == HP_TRIAGE_SEE_CLINICIAN ? "see a clinician within days"
+                                                       : "self-care");
+    if (*hp__plan_causes(plan)) {
+        hp__buf_puts(t, " Likely causes: ");
+        md_words_labels(t, plan, HP_ENTITY_CONDITION, hp__plan_causes(plan));
+        hp__buf_puts(t, ".");
+    }
+    if (*hp__plan_risks(plan)) {
+        hp__buf_puts(t, " Risk factors: ");
+        md_words_labels(t, plan, HP_ENTITY_FINDING, hp__plan_risks(plan));
+        hp__buf_puts(t, ".");
+    }
+    hp__buf_append(t, "", 1);
+    md_wrap(b, "", "", t->failed ? "" : t->data);
+    t->len = 0;
+}
+
+/* The note on urgent care, and the advice as a list. */
+static void md_advice(hp__buf *b, hp__buf *t, const hp_plan *plan) {
+    hp_triage_level triage = hp_plan_triage(plan);
+    if (triage == HP_TRIAGE_URGENT)
+        hp__buf_puts(b, "\nNo training plan: get urgent medical care first.\n");
+    if (hp_plan_advice_count(plan)) {
+        hp__buf_puts(b, "\n## Advice\n\n");
+        for (size_t i = 0; i < hp_plan_advice_count(plan); i++) {
+            hp_plan_advice_item a;
+            if (hp_plan_advice(plan, i, &a) != HP_OK)
+                continue;
+            const char *l = advice_text(plan, a.id, HP_TEXT_LABEL);
+            const char *x = advice_text(plan, a.id, HP_TEXT_TEXT);
+            t->len = 0;
+            hp__buf_printf(t, "**%s**: %s (why: %s; sources: %s)", l ? l : a.id, x ? x : "", a.why,
+                           a.sources);
+            hp__buf_append(t, "", 1);
+            md_wrap(b, "- ", "  ", t->failed ? "" : t->data);
+        }
+    }
+}
+
+/* Week wi: a heading where a phase starts, the week's line, then a line per day. */
+static void md_week(hp__buf *b, hp__buf *t, const hp_plan *plan, size_t wi, int *last_phase) {
+    char date[16], date2[16];
+    size_t n_weeks = hp_plan_week_count(plan);
+    hp_week wk;
+    hp_plan_week(plan, wi, &wk);
+    if ((int)wk.phase != *last_phase) {
+        size_t end = wi;
+        while (end + 1 < n_weeks) {
+            hp_week nx;
+            hp_plan_week(plan, end + 1, &nx);
+            if (nx.phase != wk.phase)
+                break;
+            end++;
+        }
+        if (end == wi)
+            hp__buf_printf(b, "\n## %s (week %zu)\n", phase_title(wk.phase), wi + 1);
+        else
+            hp__buf_printf(b, "\n## %s (weeks %zu-%zu)\n", phase_title(wk.phase), wi + 1, end + 1);
+        *last_phase = (int)wk.phase;
+    }
+    hp_day d0, d6;
+    hp_plan_day(plan, wi, 0, &d0);
+    hp_plan_day(plan, wi, wk.n_days - 1, &d6);
+    date_str(d0.date, date);
+    date_str(d6.date, date2);
+    hp__buf_printf(b, "\n### Week %d: %s to %s\n\n", wk.index, date, date2);
+    t->len = 0;
+    hp__buf_printf(t, "Running: %.1f km", wk.run_km);
+    if (wk.walk_run_stage)
+        hp__buf_printf(t, ", walk-run stage %d", wk.walk_run_stage);
+    if (wk.cadence_spm)
+        hp__buf_printf(t, ", cadence %d steps/min", wk.cadence_spm);
+    hp__buf_puts(t, ".");
+    hp__buf_append(t, "", 1);
+    md_wrap(b, "", "", t->failed ? "" : t->data);
+    hp__buf_puts(b, "\n");
+    for (size_t di = 0; di < wk.n_days; di++) {
+        hp_day d;
+        hp_plan_day(plan, wi, di, &d);
+        date_str(d.date, date);
+        t->len = 0;
+        for (size_t si = 0; si < d.n_sessions; si++) {
+            hp_session s;
+            hp_plan_session(plan, wi, di, si, &s);
+            if (si)
+                hp__buf_puts(t, "; ");
+            session_line(t, plan, wi, di, si, &s, 1);
+        }
+        hp__buf_puts(t, ".");
+        hp__buf_append(t, "", 1);
+        char first[32];
+        snprintf(first, sizeof first, "- %s %s: ", weekday(d.date), date);
+        md_wrap(b, first, "  ", t->failed ? "" : t->data);
+    }
+}
+
 hp_status hp_plan_to_markdown(const hp_plan *plan, char **out, hp_error *err) {
     if (!out)
         return hp__error(err, HP_E_INVALID, "hp_plan_to_markdown: 'out' is NULL");
@@ -368,100 +484,11 @@ hp_status hp_plan_to_markdown(const hp_plan *plan, char **out, hp_error *err) {
     hp__buf b, t;
     hp__buf_init(&b, al);
     hp__buf_init(&t, al);
-    char date[16], date2[16];
-    size_t n_weeks = hp_plan_week_count(plan);
-    hp_triage_level triage = hp_plan_triage(plan);
-    hp__buf_puts(&b, "# Hip pain plan\n\n");
-    date_str(hp__plan_start(plan), date);
-    hp__buf_printf(&t, "Starts %s, %zu week%s. Triage: %s.", date, n_weeks, n_weeks == 1 ? "" : "s",
-                   triage == HP_TRIAGE_URGENT          ? "seek urgent care today"
-                   : triage == HP_TRIAGE_SEE_CLINICIAN ? "see a clinician within days"
-                                                       : "self-care");
-    if (*hp__plan_causes(plan)) {
-        hp__buf_puts(&t, " Likely causes: ");
-        md_words_labels(&t, plan, HP_ENTITY_CONDITION, hp__plan_causes(plan));
-        hp__buf_puts(&t, ".");
-    }
-    if (*hp__plan_risks(plan)) {
-        hp__buf_puts(&t, " Risk factors: ");
-        md_words_labels(&t, plan, HP_ENTITY_FINDING, hp__plan_risks(plan));
-        hp__buf_puts(&t, ".");
-    }
-    hp__buf_append(&t, "", 1);
-    md_wrap(&b, "", "", t.failed ? "" : t.data);
-    t.len = 0;
-    if (triage == HP_TRIAGE_URGENT)
-        hp__buf_puts(&b, "\nNo training plan: get urgent medical care first.\n");
-    if (hp_plan_advice_count(plan)) {
-        hp__buf_puts(&b, "\n## Advice\n\n");
-        for (size_t i = 0; i < hp_plan_advice_count(plan); i++) {
-            hp_plan_advice_item a;
-            if (hp_plan_advice(plan, i, &a) != HP_OK)
-                continue;
-            const char *l = advice_text(plan, a.id, HP_TEXT_LABEL);
-            const char *x = advice_text(plan, a.id, HP_TEXT_TEXT);
-            t.len = 0;
-            hp__buf_printf(&t, "**%s**: %s (why: %s; sources: %s)", l ? l : a.id, x ? x : "", a.why,
-                           a.sources);
-            hp__buf_append(&t, "", 1);
-            md_wrap(&b, "- ", "  ", t.failed ? "" : t.data);
-        }
-    }
+    md_summary(&b, &t, plan);
+    md_advice(&b, &t, plan);
     int last_phase = -1;
-    for (size_t wi = 0; wi < n_weeks; wi++) {
-        hp_week wk;
-        hp_plan_week(plan, wi, &wk);
-        if ((int)wk.phase != last_phase) {
-            size_t end = wi;
-            while (end + 1 < n_weeks) {
-                hp_week nx;
-                hp_plan_week(plan, end + 1, &nx);
-                if (nx.phase != wk.phase)
-                    break;
-                end++;
-            }
-            if (end == wi)
-                hp__buf_printf(&b, "\n## %s (week %zu)\n", phase_title(wk.phase), wi + 1);
-            else
-                hp__buf_printf(&b, "\n## %s (weeks %zu-%zu)\n", phase_title(wk.phase), wi + 1,
-                               end + 1);
-            last_phase = (int)wk.phase;
-        }
-        hp_day d0, d6;
-        hp_plan_day(plan, wi, 0, &d0);
-        hp_plan_day(plan, wi, wk.n_days - 1, &d6);
-        date_str(d0.date, date);
-        date_str(d6.date, date2);
-        hp__buf_printf(&b, "\n### Week %d: %s to %s\n\n", wk.index, date, date2);
-        t.len = 0;
-        hp__buf_printf(&t, "Running: %.1f km", wk.run_km);
-        if (wk.walk_run_stage)
-            hp__buf_printf(&t, ", walk-run stage %d", wk.walk_run_stage);
-        if (wk.cadence_spm)
-            hp__buf_printf(&t, ", cadence %d steps/min", wk.cadence_spm);
-        hp__buf_puts(&t, ".");
-        hp__buf_append(&t, "", 1);
-        md_wrap(&b, "", "", t.failed ? "" : t.data);
-        hp__buf_puts(&b, "\n");
-        for (size_t di = 0; di < wk.n_days; di++) {
-            hp_day d;
-            hp_plan_day(plan, wi, di, &d);
-            date_str(d.date, date);
-            t.len = 0;
-            for (size_t si = 0; si < d.n_sessions; si++) {
-                hp_session s;
-                hp_plan_session(plan, wi, di, si, &s);
-                if (si)
-                    hp__buf_puts(&t, "; ");
-                session_line(&t, plan, wi, di, si, &s, 1);
-            }
-            hp__buf_puts(&t, ".");
-            hp__buf_append(&t, "", 1);
-            char first[32];
-            snprintf(first, sizeof first, "- %s %s: ", weekday(d.date), date);
-            md_wrap(&b, first, "  ", t.failed ? "" : t.data);
-        }
-    }
+    for (size_t wi = 0; wi < hp_plan_week_count(plan); wi++)
+        md_week(&b, &t, plan, wi, &last_phase);
     if (t.failed)
         b.failed = 1;
     hp__buf_free(&t);

@@ -46,11 +46,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "assessment_internal.h"
-#include "error_internal.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "core/strbuf.h"
 #include "hippain/plan.h"
-#include "strbuf.h"
 
 /* Internal accessors shared with plan_export.c. */
 const char *hp__plan_causes(const hp_plan *plan);
@@ -991,30 +991,10 @@ typedef struct day_plan {
     int cross;
 } day_plan;
 
-static hp_status build_weeks(bld *b) {
-    hp_plan *p = b->p;
+/* The form cues of the plan: cadence first when it is to rise, then the linked ones (to a
+   likely condition's or a present finding's treatments), else any. */
+static void pick_form_cues(bld *b) {
     const hp_ontology *o = b->o;
-    int n = b->weeks;
-    double ref0 = longest_before(b, p->start);
-    int running_now = ref0 > 0;
-    week_shape ws;
-    ws.return_days = b->run_days < 3 ? b->run_days : 3;
-    shape_weeks(b, running_now, &ws);
-    p->weeks = hp__calloc(b->al, (size_t)n, sizeof *p->weeks);
-    p->days = hp__calloc(b->al, (size_t)n * DAYS, sizeof *p->days);
-    if (!p->weeks || !p->days)
-        return HP_E_NOMEM;
-    p->n_weeks = (size_t)n;
-    {
-        size_t ro = hp_ontology_index(o, HP_ENTITY_FINDING, "running_only");
-        b->running_only = ro != (size_t)-1 && b->present[ro] ? (int32_t)ro : -1;
-    }
-    /* room for a typical plan's sessions and items at once */
-    if (!hp__grow(b->al, (void **)&p->sessions, &p->cap_sessions, (size_t)n * DAYS * 4,
-                  sizeof *p->sessions) ||
-        !hp__grow(b->al, (void **)&p->items, &p->cap_items, (size_t)n * DAYS * 8, sizeof *p->items))
-        return HP_E_NOMEM;
-    /* form cues: cadence first when it is to rise, then the linked ones, else any */
     b->n_cues = 0;
     size_t cad_advice = advice_index(o, "increase_cadence");
     int cadence_rising = b->cadence0 == 0 || b->cadence0 < CADENCE_LOW;
@@ -1048,112 +1028,183 @@ static hp_status build_weeks(bld *b) {
     }
     if (!b->n_cues && cad_advice != (size_t)-1)
         b->cues[b->n_cues++] = (int32_t)cad_advice;
+}
 
-    double prev_km = b->base_weekly;
-    if (prev_km <= 0 && running_now)
-        prev_km = ref0 * 2;
-    int cadence = 0, cadence_weeks = 0, build_weeks_done = 0;
+/* What one week carries into the next. */
+typedef struct week_carry {
+    double prev_km; /* the last running week's volume */
+    int cadence, cadence_weeks, build_weeks_done;
+} week_carry;
+
+/* A week's running days (dp[].run) and their volume: the stage's pattern in the return
+   phase, the volume rising (or held every fourth week) in the build phase. Returns the
+   number of runs. */
+static size_t place_runs(const bld *b, const week_shape *ws, int w, week_carry *wc,
+                         day_plan dp[DAYS], double *volume) {
+    hp_phase ph = (hp_phase)ws->phase[w];
+    int rd[6];
+    size_t n_run = 0;
+    *volume = 0;
+    if (ph == HP_PHASE_RETURN) {
+        n_run = run_pattern(ws->return_days, rd);
+    } else if (ph == HP_PHASE_BUILD) {
+        int hold =
+            (wc->build_weeks_done == 0 && w == 0 && b->hold_first) || wc->build_weeks_done % 4 == 3;
+        double v = hold ? wc->prev_km : wc->prev_km * WEEKLY_RISE;
+        if (v > b->target)
+            v = b->target;
+        v = floor01(v);
+        int r = b->run_days;
+        while (r > 1 && v / r < 2.0)
+            r--;
+        n_run = v > 0 ? run_pattern(r, rd) : 0;
+        wc->build_weeks_done++;
+        *volume = v;
+    }
+    for (size_t i = 0; i < n_run; i++)
+        dp[rd[i]].run = i + 1 == n_run ? 2 : 1;
+    return n_run;
+}
+
+/* A week's strength days and cross-training (in place of running early on, once a week
+   later). Returns the number of strength days. */
+static size_t place_strength_and_cross(const bld *b, hp_phase ph, day_plan dp[DAYS]) {
+    static const int sd3[3] = {0, 2, 4}, sd2[2] = {0, 4};
+    const int *sd = ph == HP_PHASE_BUILD ? sd2 : sd3;
+    size_t n_sd = ph == HP_PHASE_BUILD ? 2 : 3;
+    for (size_t j = 0; j < n_sd; j++)
+        dp[sd[j]].strength = (int)j + 1;
+    if (ph == HP_PHASE_SETTLE) {
+        dp[1].cross = dp[3].cross = 1;
+    } else if (ph == HP_PHASE_STRENGTHEN) {
+        dp[1].cross = dp[3].cross = dp[5].cross = 1;
+    } else {
+        if (ph == HP_PHASE_RETURN || b->running_only >= 0) {
+            static const int pref[5] = {1, 5, 3, 2, 4};
+            for (int i = 0; i < 5; i++)
+                if (!dp[pref[i]].run && !dp[pref[i]].strength) {
+                    dp[pref[i]].cross = 1;
+                    break;
+                }
+        }
+    }
+    return n_sd;
+}
+
+/* The cadence target of a running week: hold each target two running weeks, then up to
+   5% towards 170. */
+static int next_cadence(const bld *b, week_carry *wc) {
+    if (!wc->cadence) {
+        if (!b->cadence0)
+            wc->cadence = CADENCE_LOW;
+        else if (b->cadence0 >= CADENCE_LOW)
+            wc->cadence = b->cadence0;
+        else {
+            wc->cadence = (int)floor(b->cadence0 * CADENCE_STEP);
+            if (wc->cadence > CADENCE_LOW)
+                wc->cadence = CADENCE_LOW;
+        }
+        wc->cadence_weeks = 0;
+    } else if (wc->cadence_weeks >= CADENCE_HOLD_WEEKS && wc->cadence < CADENCE_LOW) {
+        int next = (int)floor(wc->cadence * CADENCE_STEP);
+        wc->cadence = next > CADENCE_LOW ? CADENCE_LOW : next;
+        wc->cadence_weeks = 0;
+    }
+    wc->cadence_weeks++;
+    return wc->cadence;
+}
+
+/* The sessions of week w's days as placed in dp (a rest session on a day with none);
+ *sum adds up the running km. */
+static hp_status fill_days(bld *b, const week_shape *ws, int w, const day_plan dp[DAYS],
+                           size_t n_run, size_t n_sd, double volume, int cadence, double *sum) {
+    hp_plan *p = b->p;
+    hp_phase ph = (hp_phase)ws->phase[w];
+    double long_share = n_run > 0 ? 1.5 / ((double)n_run + 0.5) : 0;
+    double short_share = n_run > 0 ? 1.0 / ((double)n_run + 0.5) : 0;
+    for (int d = 0; d < DAYS; d++) {
+        day_rec *day = &p->days[(size_t)w * DAYS + (size_t)d];
+        day->date = p->start + w * DAYS + d;
+        day->first_session = p->n_sessions;
+        hp_status st = HP_OK;
+        if (d != REST_DAY) {
+            if (dp[d].run) {
+                int row = ph == HP_PHASE_RETURN ? ws->stage_row0 + ws->stage[w] - 1 : -1;
+                double km = floor01(volume * (dp[d].run == 2 ? long_share : short_share));
+                st = run_sessions(b, w, p->start + w * DAYS, day->date, row, ws->stage[w], km,
+                                  cadence, dp[d].run == 2);
+                if (st == HP_OK)
+                    *sum += p->sessions[p->n_sessions - 2].km;
+            }
+            if (st == HP_OK && dp[d].strength)
+                st = strength_sessions(b, ph, w, (size_t)dp[d].strength - 1, n_sd);
+            if (st == HP_OK && dp[d].cross && !dp[d].run)
+                st = cross_session(b, w);
+        }
+        if (st == HP_OK && p->n_sessions == day->first_session)
+            st = new_session(b, HP_SESSION_REST, note(b, NOTE_REST)) ? HP_OK : HP_E_NOMEM;
+        if (st != HP_OK)
+            return st;
+        day->n_sessions = p->n_sessions - day->first_session;
+    }
+    return HP_OK;
+}
+
+/* Week w: its days placed, then filled with sessions. */
+static hp_status build_week(bld *b, const week_shape *ws, int w, week_carry *wc) {
+    hp_phase ph = (hp_phase)ws->phase[w];
+    week_rec *wk = &b->p->weeks[w];
+    wk->phase = (uint8_t)ph;
+    wk->stage = ws->stage[w];
+    day_plan dp[DAYS];
+    memset(dp, 0, sizeof dp);
+    double volume;
+    size_t n_run = place_runs(b, ws, w, wc, dp, &volume);
+    size_t n_sd = place_strength_and_cross(b, ph, dp);
+    if (n_run)
+        wk->cadence = next_cadence(b, wc);
+    double sum = 0;
+    hp_status st = fill_days(b, ws, w, dp, n_run, n_sd, volume, wc->cadence, &sum);
+    if (st != HP_OK)
+        return st;
+    wk->run_km = round(sum * 10) / 10;
+    if (n_run)
+        wc->prev_km = wk->run_km;
+    return b->pool.failed ? HP_E_NOMEM : HP_OK;
+}
+
+static hp_status build_weeks(bld *b) {
+    hp_plan *p = b->p;
+    const hp_ontology *o = b->o;
+    int n = b->weeks;
+    double ref0 = longest_before(b, p->start);
+    int running_now = ref0 > 0;
+    week_shape ws;
+    ws.return_days = b->run_days < 3 ? b->run_days : 3;
+    shape_weeks(b, running_now, &ws);
+    p->weeks = hp__calloc(b->al, (size_t)n, sizeof *p->weeks);
+    p->days = hp__calloc(b->al, (size_t)n * DAYS, sizeof *p->days);
+    if (!p->weeks || !p->days)
+        return HP_E_NOMEM;
+    p->n_weeks = (size_t)n;
+    {
+        size_t ro = hp_ontology_index(o, HP_ENTITY_FINDING, "running_only");
+        b->running_only = ro != (size_t)-1 && b->present[ro] ? (int32_t)ro : -1;
+    }
+    /* room for a typical plan's sessions and items at once */
+    if (!hp__grow(b->al, (void **)&p->sessions, &p->cap_sessions, (size_t)n * DAYS * 4,
+                  sizeof *p->sessions) ||
+        !hp__grow(b->al, (void **)&p->items, &p->cap_items, (size_t)n * DAYS * 8, sizeof *p->items))
+        return HP_E_NOMEM;
+    pick_form_cues(b);
+
+    week_carry wc = {b->base_weekly, 0, 0, 0};
+    if (wc.prev_km <= 0 && running_now)
+        wc.prev_km = ref0 * 2;
     for (int w = 0; w < n; w++) {
-        hp_phase ph = (hp_phase)ws.phase[w];
-        week_rec *wk = &p->weeks[w];
-        wk->phase = (uint8_t)ph;
-        wk->stage = ws.stage[w];
-        day_plan dp[DAYS];
-        memset(dp, 0, sizeof dp);
-        int rd[6];
-        size_t n_run = 0;
-        double volume = 0;
-        if (ph == HP_PHASE_RETURN) {
-            n_run = run_pattern(ws.return_days, rd);
-        } else if (ph == HP_PHASE_BUILD) {
-            int hold =
-                (build_weeks_done == 0 && w == 0 && b->hold_first) || build_weeks_done % 4 == 3;
-            volume = hold ? prev_km : prev_km * WEEKLY_RISE;
-            if (volume > b->target)
-                volume = b->target;
-            volume = floor01(volume);
-            int r = b->run_days;
-            while (r > 1 && volume / r < 2.0)
-                r--;
-            n_run = volume > 0 ? run_pattern(r, rd) : 0;
-            build_weeks_done++;
-        }
-        for (size_t i = 0; i < n_run; i++)
-            dp[rd[i]].run = i + 1 == n_run ? 2 : 1;
-        static const int sd3[3] = {0, 2, 4}, sd2[2] = {0, 4};
-        const int *sd = ph == HP_PHASE_BUILD ? sd2 : sd3;
-        size_t n_sd = ph == HP_PHASE_BUILD ? 2 : 3;
-        for (size_t j = 0; j < n_sd; j++)
-            dp[sd[j]].strength = (int)j + 1;
-        /* cross-training: in place of running early on, once a week later */
-        if (ph == HP_PHASE_SETTLE) {
-            dp[1].cross = dp[3].cross = 1;
-        } else if (ph == HP_PHASE_STRENGTHEN) {
-            dp[1].cross = dp[3].cross = dp[5].cross = 1;
-        } else {
-            if (ph == HP_PHASE_RETURN || b->running_only >= 0) {
-                static const int pref[5] = {1, 5, 3, 2, 4};
-                for (int i = 0; i < 5; i++)
-                    if (!dp[pref[i]].run && !dp[pref[i]].strength) {
-                        dp[pref[i]].cross = 1;
-                        break;
-                    }
-            }
-        }
-        /* cadence: hold each target two running weeks, then up to 5% towards 170 */
-        if (n_run) {
-            if (!cadence) {
-                if (!b->cadence0)
-                    cadence = CADENCE_LOW;
-                else if (b->cadence0 >= CADENCE_LOW)
-                    cadence = b->cadence0;
-                else {
-                    cadence = (int)floor(b->cadence0 * CADENCE_STEP);
-                    if (cadence > CADENCE_LOW)
-                        cadence = CADENCE_LOW;
-                }
-                cadence_weeks = 0;
-            } else if (cadence_weeks >= CADENCE_HOLD_WEEKS && cadence < CADENCE_LOW) {
-                int next = (int)floor(cadence * CADENCE_STEP);
-                cadence = next > CADENCE_LOW ? CADENCE_LOW : next;
-                cadence_weeks = 0;
-            }
-            cadence_weeks++;
-            wk->cadence = cadence;
-        }
-        double long_share = n_run > 0 ? 1.5 / ((double)n_run + 0.5) : 0;
-        double short_share = n_run > 0 ? 1.0 / ((double)n_run + 0.5) : 0;
-        double sum = 0;
-        for (int d = 0; d < DAYS; d++) {
-            day_rec *day = &p->days[(size_t)w * DAYS + (size_t)d];
-            day->date = p->start + w * DAYS + d;
-            day->first_session = p->n_sessions;
-            hp_status st = HP_OK;
-            if (d != REST_DAY) {
-                if (dp[d].run) {
-                    int row = ph == HP_PHASE_RETURN ? ws.stage_row0 + ws.stage[w] - 1 : -1;
-                    double km = floor01(volume * (dp[d].run == 2 ? long_share : short_share));
-                    st = run_sessions(b, w, p->start + w * DAYS, day->date, row, ws.stage[w], km,
-                                      cadence, dp[d].run == 2);
-                    if (st == HP_OK)
-                        sum += p->sessions[p->n_sessions - 2].km;
-                }
-                if (st == HP_OK && dp[d].strength)
-                    st = strength_sessions(b, ph, w, (size_t)dp[d].strength - 1, n_sd);
-                if (st == HP_OK && dp[d].cross && !dp[d].run)
-                    st = cross_session(b, w);
-            }
-            if (st == HP_OK && p->n_sessions == day->first_session)
-                st = new_session(b, HP_SESSION_REST, note(b, NOTE_REST)) ? HP_OK : HP_E_NOMEM;
-            if (st != HP_OK)
-                return st;
-            day->n_sessions = p->n_sessions - day->first_session;
-        }
-        wk->run_km = round(sum * 10) / 10;
-        if (n_run)
-            prev_km = wk->run_km;
-        if (b->pool.failed)
-            return HP_E_NOMEM;
+        hp_status st = build_week(b, &ws, w, &wc);
+        if (st != HP_OK)
+            return st;
     }
     return HP_OK;
 }
@@ -1205,6 +1256,58 @@ static void acc_id(bld *b, advice_acc *acc, const char *id, const char *why) {
     acc_add(b, acc, advice_index(b->o, id), why, NULL);
 }
 
+/* The advice of a plan short of urgent care: a clinician for a suspected condition that
+   rules out impact, the treatments of the likely conditions (for the plan's phases) and of
+   the present findings, then the general running advice. */
+static void gather_advice(bld *b, advice_acc *acc) {
+    const hp_ontology *o = b->o;
+    const hp_plan *p = b->p;
+    for (size_t c = 0; c < o->n_conditions; c++)
+        if (b->suspect[c] && is_no_impact_condition(o, c))
+            acc_id(b, acc, "consult_clinician", hp__s(o, o->conditions[c].e.id));
+    unsigned phases = 0;
+    for (size_t w = 0; w < p->n_weeks; w++)
+        phases |= 1u << p->weeks[w].phase;
+    for (size_t i = 0; i < b->n_likely; i++) {
+        const hp__condition *c = &o->conditions[b->likely[i]];
+        for (uint32_t j = 0; j < c->treatments.count; j++) {
+            const hp__treatment *t = &o->treatments[c->treatments.first + j];
+            if (t->kind == HP_ENTITY_ADVICE && (phases >> t->phase & 1u))
+                acc_add(b, acc, t->index, hp__s(o, c->e.id), hp__s(o, t->sources));
+        }
+    }
+    for (size_t f = 0; f < o->n_findings; f++) {
+        if (!b->present[f])
+            continue;
+        const hp__finding *fi = &o->findings[f];
+        const char *id = hp__s(o, fi->e.id);
+        for (uint32_t j = 0; j < fi->treatments.count; j++) {
+            const hp__treatment *t = &o->treatments[fi->treatments.first + j];
+            if (t->kind == HP_ENTITY_ADVICE)
+                acc_add(b, acc, t->index, id, hp__s(o, t->sources));
+        }
+        if (strcmp(id, "worn_shoes") == 0)
+            acc_id(b, acc, "replace_shoes", id);
+        if (strcmp(id, "unsuitable_shoes") == 0)
+            acc_id(b, acc, "shoe_fitting", id);
+    }
+    const char *why = pool_str(b, b->why_default);
+    int running = 0;
+    for (size_t s = 0; s < p->n_sessions; s++)
+        running |=
+            p->sessions[s].kind == HP_SESSION_RUN || p->sessions[s].kind == HP_SESSION_WALK_RUN;
+    if (phases >> HP_PHASE_RETURN & 1u)
+        acc_id(b, acc, "walk_run_return", why);
+    if (running) {
+        acc_id(b, acc, "gradual_progression", why);
+        acc_id(b, acc, "long_run_cap", why);
+        acc_id(b, acc, "warm_up", why);
+        acc_id(b, acc, "cool_down", why);
+    }
+    if (p->n_weeks)
+        acc_id(b, acc, "rest_days", why);
+}
+
 static hp_status build_advice(bld *b) {
     const hp_ontology *o = b->o;
     hp_plan *p = b->p;
@@ -1224,52 +1327,8 @@ static hp_status build_advice(bld *b) {
         acc_id(b, &acc, "seek_urgent_care", "triage");
     if (p->triage >= HP_TRIAGE_SEE_CLINICIAN)
         acc_id(b, &acc, "consult_clinician", "triage");
-    if (p->triage != HP_TRIAGE_URGENT) {
-        for (size_t c = 0; c < o->n_conditions; c++)
-            if (b->suspect[c] && is_no_impact_condition(o, c))
-                acc_id(b, &acc, "consult_clinician", hp__s(o, o->conditions[c].e.id));
-        unsigned phases = 0;
-        for (size_t w = 0; w < p->n_weeks; w++)
-            phases |= 1u << p->weeks[w].phase;
-        for (size_t i = 0; i < b->n_likely; i++) {
-            const hp__condition *c = &o->conditions[b->likely[i]];
-            for (uint32_t j = 0; j < c->treatments.count; j++) {
-                const hp__treatment *t = &o->treatments[c->treatments.first + j];
-                if (t->kind == HP_ENTITY_ADVICE && (phases >> t->phase & 1u))
-                    acc_add(b, &acc, t->index, hp__s(o, c->e.id), hp__s(o, t->sources));
-            }
-        }
-        for (size_t f = 0; f < o->n_findings; f++) {
-            if (!b->present[f])
-                continue;
-            const hp__finding *fi = &o->findings[f];
-            const char *id = hp__s(o, fi->e.id);
-            for (uint32_t j = 0; j < fi->treatments.count; j++) {
-                const hp__treatment *t = &o->treatments[fi->treatments.first + j];
-                if (t->kind == HP_ENTITY_ADVICE)
-                    acc_add(b, &acc, t->index, id, hp__s(o, t->sources));
-            }
-            if (strcmp(id, "worn_shoes") == 0)
-                acc_id(b, &acc, "replace_shoes", id);
-            if (strcmp(id, "unsuitable_shoes") == 0)
-                acc_id(b, &acc, "shoe_fitting", id);
-        }
-        const char *why = pool_str(b, b->why_default);
-        int running = 0;
-        for (size_t s = 0; s < p->n_sessions; s++)
-            running |=
-                p->sessions[s].kind == HP_SESSION_RUN || p->sessions[s].kind == HP_SESSION_WALK_RUN;
-        if (phases >> HP_PHASE_RETURN & 1u)
-            acc_id(b, &acc, "walk_run_return", why);
-        if (running) {
-            acc_id(b, &acc, "gradual_progression", why);
-            acc_id(b, &acc, "long_run_cap", why);
-            acc_id(b, &acc, "warm_up", why);
-            acc_id(b, &acc, "cool_down", why);
-        }
-        if (p->n_weeks)
-            acc_id(b, &acc, "rest_days", why);
-    }
+    if (p->triage != HP_TRIAGE_URGENT)
+        gather_advice(b, &acc);
     if (acc.failed) {
         st = HP_E_NOMEM;
         goto done;
@@ -1300,11 +1359,10 @@ done:
 
 /* ---- Options and the runner --------------------------------------------------------- */
 
-static hp_status resolve_options(bld *b, const hp_plan_options *opt, double *contra_p,
+/* The numeric options, checked, with the runner's numbers and the defaults where an option
+   is 0. */
+static hp_status resolve_numbers(bld *b, const hp_plan_options *opt, double *contra_p,
                                  hp_error *err) {
-    static const hp_plan_options none = {0};
-    if (!opt)
-        opt = &none;
     const hp_profile *pr = b->profile;
     if (opt->weeks < 0 || opt->weeks > MAX_WEEKS)
         return hp__error(err, HP_E_INVALID, "plan options: weeks %d is not in 1-%d", opt->weeks,
@@ -1334,30 +1392,28 @@ static hp_status resolve_options(bld *b, const hp_plan_options *opt, double *con
                          "plan options: contraindication_probability must be in 0-1");
     *contra_p = opt->contraindication_probability > 0 ? opt->contraindication_probability
                                                       : DEFAULT_CONTRA_P;
-    /* the reference date of the runner's log */
-    int end = 0, have_end = 0;
-    if (pr && pr->has_as_of) {
-        end = pr->as_of;
-        have_end = 1;
-    } else if (pr) {
-        for (size_t i = 0; i < pr->n_runs; i++)
-            if (!have_end || pr->runs[i].date > end) {
-                end = pr->runs[i].date;
-                have_end = 1;
-            }
+    return HP_OK;
+}
+
+/* The reference date of the runner's log, into *end: the profile's as-of date, else its
+   latest run. Returns 0 if there is neither. */
+static int log_end(const hp_profile *pr, int *end) {
+    if (pr->has_as_of) {
+        *end = pr->as_of;
+        return 1;
     }
-    if (opt->start_date) {
-        if (hp_date_parse(opt->start_date, &b->p->start) != HP_OK)
-            return hp__error(err, HP_E_INVALID,
-                             "plan options: start_date '%.40s' is not a date (YYYY-MM-DD)",
-                             opt->start_date);
-    } else {
-        b->p->start = have_end ? end + 1 : DEFAULT_START;
-    }
-    if (!have_end)
-        end = b->p->start - 1;
-    b->p->lang = pool_add(b, opt->lang);
-    /* history: the log, the longest run of the 30 days, else a typical run */
+    int have_end = 0;
+    for (size_t i = 0; i < pr->n_runs; i++)
+        if (!have_end || pr->runs[i].date > *end) {
+            *end = pr->runs[i].date;
+            have_end = 1;
+        }
+    return have_end;
+}
+
+/* The run history of the profile (history: the log, the longest run of the 30 days, else a
+   typical run), the base weekly volume and the runner's cadence. */
+static hp_status read_history(bld *b, const hp_profile *pr, int end) {
     hp_status st = HP_OK;
     int recent = 0;
     if (pr) {
@@ -1389,7 +1445,31 @@ static hp_status resolve_options(bld *b, const hp_plan_options *opt, double *con
         if (has_runner(pr, HP_RUNNER_CADENCE_SPM) && pr->runner[HP_RUNNER_CADENCE_SPM] >= 1)
             b->cadence0 = (int)lround(pr->runner[HP_RUNNER_CADENCE_SPM]);
     }
+    return st;
+}
+
+static hp_status resolve_options(bld *b, const hp_plan_options *opt, double *contra_p,
+                                 hp_error *err) {
+    static const hp_plan_options none = {0};
+    if (!opt)
+        opt = &none;
+    const hp_profile *pr = b->profile;
+    hp_status st = resolve_numbers(b, opt, contra_p, err);
     if (st != HP_OK)
+        return st;
+    int end = 0, have_end = pr ? log_end(pr, &end) : 0;
+    if (opt->start_date) {
+        if (hp_date_parse(opt->start_date, &b->p->start) != HP_OK)
+            return hp__error(err, HP_E_INVALID,
+                             "plan options: start_date '%.40s' is not a date (YYYY-MM-DD)",
+                             opt->start_date);
+    } else {
+        b->p->start = have_end ? end + 1 : DEFAULT_START;
+    }
+    if (!have_end)
+        end = b->p->start - 1;
+    b->p->lang = pool_add(b, opt->lang);
+    if (read_history(b, pr, end) != HP_OK)
         return hp__nomem(err);
     return HP_OK;
 }

@@ -6,8 +6,8 @@
 #include <stdint.h>
 
 #include "hippain/assessment.h"
-#include "model.h"
-#include "profile_internal.h"
+#include "ontology/model.h"
+#include "profile/profile_internal.h"
 
 typedef struct hp__cause {
     uint32_t condition;
@@ -129,9 +129,6 @@ hp_answer hp__assessed_answer(const hp_assessment *a, size_t f);
 
 /* The profile as assessed (built on first use); NULL if memory runs out. */
 const hp_profile *hp__assessment_profile(const hp_assessment *a);
-
-/* Metrics computed from a profile (metrics.c). Sets *known bit per metric. */
-void hp__compute_metrics(const hp_profile *p, double metrics[HP_METRIC_COUNT], unsigned *known);
 
 /*
  * The best next question of an assessment, skipping findings whose `skip` byte is set

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "error_internal.h"
-#include "profile_internal.h"
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "profile/profile_internal.h"
 
 /* Shared with profile_json.c. */
 void hp__quote(char *buf, size_t size, const char *s, size_t len);

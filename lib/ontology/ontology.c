@@ -1,8 +1,8 @@
 /* Querying a loaded ontology, and its reference counting. */
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "model.h"
+#include "core/alloc_internal.h"
+#include "ontology/model.h"
 
 void hp__ontology_destroy(hp_ontology *o);
 
