@@ -1,3 +1,4 @@
+/* The allocator hook: the caller's hp_allocator or the C library's, hp_string_free(). */
 #include "core/alloc_internal.h"
 
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* hp_error: filling it (with file, line and column), hp_strerror(), hp_error_format(). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* A small JSON writer over a string buffer (the assessment and plan exports). */
 #include "core/json_writer.h"
 
 #include <math.h>

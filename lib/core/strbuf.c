@@ -1,3 +1,4 @@
+/* A growable string buffer on the caller's allocator. */
 #include "core/strbuf.h"
 
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* The runtime version calls (the macros are in hippain/version.h). */
 #include "hippain/version.h"
 
 int hp_version_number(void) { return HP_VERSION_NUMBER; }

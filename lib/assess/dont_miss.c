@@ -7,8 +7,8 @@
  */
 #include <string.h>
 
-#include "alloc_internal.h"
-#include "assessment_internal.h"
+#include "assess/assessment_internal.h"
+#include "core/alloc_internal.h"
 
 /* Entry x before entry y. */
 static int entry_before(const hp_assessment *a, const hp__dont_miss *x, const hp__dont_miss *y) {
