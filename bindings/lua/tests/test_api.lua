@@ -140,8 +140,10 @@ end)
 T.test("assess: result fields", function()
   local onto = hippain.default()
   local r = onto:assess(LATERAL)
-  T.ok(tostring(r):find("^hippain%.Result%(self_care; gluteal_tendinopathy"), tostring(r))
-  T.eq(r.triage.level, "self_care")
+  -- weekly distance up 14% with side-of-hip pain: bone stress injury is not to be missed
+  T.ok(tostring(r):find("^hippain%.Result%(see_clinician; gluteal_tendinopathy"), tostring(r))
+  T.eq(r.triage.level, "see_clinician")
+  T.eq(r.dont_miss[1].id, "stress_fracture")
   T.eq(type(r.triage.reasons), "table")
   T.eq(#r.causes, 26)
   local sum = 0
@@ -246,7 +248,7 @@ T.test("plan: weeks and days are plain tables; exports", function()
   local r = onto:assess(LATERAL)
   local p = r:plan { weeks = 8, start = "2026-12-01" }
   T.ok(tostring(p):find("8 weeks from 2026-12-01", 1, true), tostring(p))
-  T.eq(p.triage, "self_care")
+  T.eq(p.triage, "see_clinician")
   T.eq(#p.weeks, 8)
   local date = hippain.parse_date("2026-12-01")
   for w, week in ipairs(p.weeks) do
