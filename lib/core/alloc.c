@@ -1,3 +1,4 @@
+/* The default allocator (malloc, realloc, free) and the overflow-checked allocation helpers. */
 #include "core/alloc_internal.h"
 
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* The names of the public enumerations: hp_enum_name() and hp_enum_parse(). */
 #include <string.h>
 
 #include "hippain/enums.h"

@@ -1,3 +1,4 @@
+/* hp_strerror(), and filling the caller's hp_error. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* A small streaming JSON writer over a string buffer (see json_writer.h). */
 #include "core/json_writer.h"
 
 #include <math.h>

@@ -1,3 +1,4 @@
+/* The growable string buffer of strbuf.h. */
 #include "core/strbuf.h"
 
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* The library's version string. */
 #include "hippain/version.h"
 
 int hp_version_number(void) { return HP_VERSION_NUMBER; }
