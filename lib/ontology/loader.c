@@ -1351,8 +1351,7 @@ static void sort_u32(const hp_ontology *o, uint32_t *v, uint32_t *tmp, size_t n,
     memcpy(v, tmp, n * sizeof *v);
 }
 
-/* Freezing, step 1: the entries and strings, copied from the builder. Returns 0 if memory runs out.
- */
+/* Freezing, step 1: the entries and strings, copied from the builder. */
 static int freeze_entries(hp_ontology *o, const builder *b) {
     TAKE(o, strings, b->str, b->slen);
     o->strings_size = b->slen;
@@ -1377,8 +1376,7 @@ oom:
     return 0;
 }
 
-/* Step 2: the texts, already sorted by owner, field and language, with each entry's range. Returns
- * 0 if memory runs out. */
+/* Step 2: the texts, already sorted by owner, field and language, with each entry's range. */
 static int freeze_texts(hp_ontology *o, const builder *b) {
     /* texts: already sorted by owner, field, language */
     o->n_texts = b->texts.n;
@@ -1396,8 +1394,7 @@ oom:
     return 0;
 }
 
-/* Step 3: the priors normalized, the evidence links by condition and by finding (CSR). Returns 0 if
- * memory runs out. */
+/* Step 3: the priors normalized, the evidence links by condition and by finding (CSR). */
 static int freeze_links(hp_ontology *o, const builder *b) {
     /* evidence links, grouped by condition (staged in that order) */
     o->n_links = b->links.n;
@@ -1441,7 +1438,7 @@ oom:
     return 0;
 }
 
-/* Step 4: the treatments of conditions and findings. Returns 0 if memory runs out. */
+/* Step 4: the treatments of conditions and findings. */
 static int freeze_treatments(hp_ontology *o, const builder *b) {
     /* treatments: conditions first, then findings, each in file order (a counting sort) */
     o->n_treatments = b->treats.n;
@@ -1472,7 +1469,7 @@ oom:
     return 0;
 }
 
-/* Step 5: the red flags' findings, and finding -> red flags. Returns 0 if memory runs out. */
+/* Step 5: the red flags' findings, and finding -> red flags. */
 static int freeze_red_flags(hp_ontology *o, const builder *b) {
     /* red-flag findings and finding -> red flags */
     o->n_red_flag_findings = b->rf_findings.n;
@@ -1512,7 +1509,7 @@ oom:
     return 0;
 }
 
-/* Step 6: the contraindications of exercises. Returns 0 if memory runs out. */
+/* Step 6: the contraindications of exercises. */
 static int freeze_contras(hp_ontology *o, const builder *b) {
     /* contraindications, grouped by exercise (staged in that order) */
     o->n_contras = b->contras.n;
@@ -1530,8 +1527,7 @@ oom:
     return 0;
 }
 
-/* Step 7: conditions in prior order, and the serious ones in the order they are suspected. Returns
- * 0 if memory runs out. */
+/* Step 7: conditions in prior order, and the serious ones in the order they are suspected. */
 static int freeze_condition_orders(hp_ontology *o) {
     /* conditions by descending prior, and each condition's place in that order */
     TAKE_NEW(o, prior_order, o->n_conditions);
@@ -1564,7 +1560,7 @@ oom:
     return 0;
 }
 
-/* Step 8: the derived-finding rules grouped by metric. Returns 0 if memory runs out. */
+/* Step 8: the derived-finding rules grouped by metric. */
 static int freeze_derived_order(hp_ontology *o) {
     /* derived-finding rules grouped by metric (a counting sort, index order kept) */
     TAKE_NEW(o, derived_order, o->n_derived);

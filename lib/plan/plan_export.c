@@ -172,51 +172,12 @@ static void json_session(hp__jw *w, const hp_plan *plan, size_t wi, size_t di, s
     hp__jw_end(w);
 }
 
-/* The plan's advice: "advice": [...]. */
-static void json_advice(hp__jw *w, const hp_plan *plan) {
-    hp__jw_key(w, "advice");
-    hp__jw_array(w);
-    for (size_t i = 0; i < hp_plan_advice_count(plan); i++) {
-        hp_plan_advice_item a;
-        if (hp_plan_advice(plan, i, &a) != HP_OK)
-            continue;
-        hp__jw_object(w);
-        hp__jw_key(w, "id");
-        hp__jw_string(w, a.id);
-        hp__jw_key(w, "label");
-        hp__jw_string(w, advice_text(plan, a.id, HP_TEXT_LABEL));
-        hp__jw_key(w, "text");
-        hp__jw_string(w, advice_text(plan, a.id, HP_TEXT_TEXT));
-        hp__jw_key(w, "why");
-        hp__jw_string(w, a.why);
-        hp__jw_key(w, "source");
-        hp__jw_string(w, a.sources);
-        hp__jw_key(w, "sources");
-        hp__jw_words(w, a.sources);
-        hp__jw_end(w);
-    }
-    hp__jw_end(w);
-}
-
-/* Week wi of the plan, with its days and sessions. */
-static void json_week(hp__jw *w, const hp_plan *plan, size_t wi) {
+/* The days of week wi (wk), with their sessions, as "days": [...]. */
+static void json_days(hp__jw *w, const hp_plan *plan, size_t wi, const hp_week *wk) {
     char date[16];
-    hp_week wk;
-    hp_plan_week(plan, wi, &wk);
-    hp__jw_object(w);
-    hp__jw_key(w, "index");
-    hp__jw_int(w, wk.index);
-    hp__jw_key(w, "phase");
-    hp__jw_string(w, hp_enum_name(HP_ENUM_PHASE, (int)wk.phase));
-    hp__jw_key(w, "run_km");
-    hp__jw_number(w, wk.run_km);
-    hp__jw_key(w, "walk_run_stage");
-    hp__jw_int(w, wk.walk_run_stage);
-    hp__jw_key(w, "cadence_spm");
-    hp__jw_int(w, wk.cadence_spm);
     hp__jw_key(w, "days");
     hp__jw_array(w);
-    for (size_t di = 0; di < wk.n_days; di++) {
+    for (size_t di = 0; di < wk->n_days; di++) {
         hp_day d;
         hp_plan_day(plan, wi, di, &d);
         date_str(d.date, date);
@@ -235,7 +196,6 @@ static void json_week(hp__jw *w, const hp_plan *plan, size_t wi) {
         hp__jw_end(w);
         hp__jw_end(w);
     }
-    hp__jw_end(w);
     hp__jw_end(w);
 }
 
@@ -260,11 +220,46 @@ hp_status hp_plan_to_json(const hp_plan *plan, unsigned flags, char **out, hp_er
     hp__jw_words(&w, hp__plan_causes(plan));
     hp__jw_key(&w, "risk_factors");
     hp__jw_words(&w, hp__plan_risks(plan));
-    json_advice(&w, plan);
+    hp__jw_key(&w, "advice");
+    hp__jw_array(&w);
+    for (size_t i = 0; i < hp_plan_advice_count(plan); i++) {
+        hp_plan_advice_item a;
+        if (hp_plan_advice(plan, i, &a) != HP_OK)
+            continue;
+        hp__jw_object(&w);
+        hp__jw_key(&w, "id");
+        hp__jw_string(&w, a.id);
+        hp__jw_key(&w, "label");
+        hp__jw_string(&w, advice_text(plan, a.id, HP_TEXT_LABEL));
+        hp__jw_key(&w, "text");
+        hp__jw_string(&w, advice_text(plan, a.id, HP_TEXT_TEXT));
+        hp__jw_key(&w, "why");
+        hp__jw_string(&w, a.why);
+        hp__jw_key(&w, "source");
+        hp__jw_string(&w, a.sources);
+        hp__jw_key(&w, "sources");
+        hp__jw_words(&w, a.sources);
+        hp__jw_end(&w);
+    }
+    hp__jw_end(&w);
     hp__jw_key(&w, "weeks");
     hp__jw_array(&w);
     for (size_t wi = 0; wi < hp_plan_week_count(plan); wi++) {
-        json_week(&w, plan, wi);
+        hp_week wk;
+        hp_plan_week(plan, wi, &wk);
+        hp__jw_object(&w);
+        hp__jw_key(&w, "index");
+        hp__jw_int(&w, wk.index);
+        hp__jw_key(&w, "phase");
+        hp__jw_string(&w, hp_enum_name(HP_ENUM_PHASE, (int)wk.phase));
+        hp__jw_key(&w, "run_km");
+        hp__jw_number(&w, wk.run_km);
+        hp__jw_key(&w, "walk_run_stage");
+        hp__jw_int(&w, wk.walk_run_stage);
+        hp__jw_key(&w, "cadence_spm");
+        hp__jw_int(&w, wk.cadence_spm);
+        json_days(&w, plan, wi, &wk);
+        hp__jw_end(&w);
     }
     hp__jw_end(&w);
     hp__jw_end(&w);
