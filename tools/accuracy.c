@@ -10,8 +10,9 @@
  *   --min-top1 X, --min-top3 X, --min-triage X   fail below these fractions (each half and all)
  *   --no-under-triage   fail on any case triaged below the expected level
  *   --no-unsafe         fail on any case the clinician sent on (see_clinician or urgent)
- *                       that is triaged self_care
+ *                       that is triaged self_care (--max-unsafe N: on more than N)
  *   --catch-bsi         fail on a bone stress injury neither in the top 3 nor in don't-miss
+ *                       (--min-bsi X: on fewer than the fraction X caught)
  *   -q                  leave out the per-case misses
  * A case is {"id" or "name", "diagnosis" or "expect_top3", "triage" or "expect_triage",
  * "profile": {...}}. Exit status 0 when every threshold holds, 1 when one fails, 2 for bad
@@ -28,8 +29,9 @@
 #define BSI "stress_fracture"
 
 typedef struct options {
-    double min_top1, min_top3, min_triage;
-    int no_under, no_unsafe, catch_bsi, quiet;
+    double min_top1, min_top3, min_triage, min_bsi;
+    long max_unsafe; /* -1: no limit */
+    int no_under, quiet;
 } options;
 
 typedef struct outcome {
@@ -131,8 +133,9 @@ static int report(const char *name, const tally *t, const options *opt) {
     if (frac(t->top1, t->n) < opt->min_top1 || frac(t->top3, t->n) < opt->min_top3 ||
         frac(t->triage, t->n) < opt->min_triage)
         fail = 1;
-    if ((opt->no_under && t->under) || (opt->no_unsafe && t->unsafe) ||
-        (opt->catch_bsi && t->bsi_caught < t->bsi))
+    if ((opt->no_under && t->under) ||
+        (opt->max_unsafe >= 0 && (long)t->unsafe > opt->max_unsafe) ||
+        frac(t->bsi_caught, t->bsi) < opt->min_bsi)
         fail = 1;
     if (fail)
         printf("FAIL: %s is below a threshold\n", name);
@@ -182,24 +185,32 @@ static void confusion(const outcome *rs, size_t n) {
 
 static int parse_options(int argc, char **argv, options *opt, int *first) {
     memset(opt, 0, sizeof *opt);
+    opt->max_unsafe = -1;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         double *target = !strcmp(a, "--min-top1")     ? &opt->min_top1
                          : !strcmp(a, "--min-top3")   ? &opt->min_top3
                          : !strcmp(a, "--min-triage") ? &opt->min_triage
+                         : !strcmp(a, "--min-bsi")    ? &opt->min_bsi
                                                       : NULL;
         if (target) {
             char *end = NULL;
             if (i + 1 >= argc || (*target = strtod(argv[i + 1], &end), *end != '\0'))
                 return 0;
             i++;
+        } else if (!strcmp(a, "--max-unsafe")) {
+            char *end = NULL;
+            if (i + 1 >= argc || (opt->max_unsafe = strtol(argv[i + 1], &end, 10), *end != '\0') ||
+                opt->max_unsafe < 0)
+                return 0;
+            i++;
         } else if (!strcmp(a, "--no-under-triage"))
             opt->no_under = 1;
         else if (!strcmp(a, "--no-unsafe"))
-            opt->no_unsafe = 1;
+            opt->max_unsafe = 0;
         else if (!strcmp(a, "--catch-bsi"))
-            opt->catch_bsi = 1;
+            opt->min_bsi = 1;
         else if (!strcmp(a, "-q"))
             opt->quiet = 1;
         else
@@ -250,7 +261,8 @@ int main(int argc, char **argv) {
     int first = 0;
     if (!parse_options(argc, argv, &opt, &first)) {
         fprintf(stderr, "usage: hippain-accuracy [--min-top1 X] [--min-top3 X] [--min-triage X] "
-                        "[--no-under-triage] [--no-unsafe] [--catch-bsi] [-q] FILE...\n");
+                        "[--min-bsi X] [--max-unsafe N] [--no-under-triage] [--no-unsafe] "
+                        "[--catch-bsi] [-q] FILE...\n");
         return 2;
     }
     hp_ontology *o = NULL;
