@@ -18,16 +18,7 @@ static void teardown(void) {
     hp_test_leak_check();
 }
 
-static hp_assessment *assess_json(const char *json) {
-    hp_profile *p = NULL;
-    hp_error e = {0};
-    cr_assert_eq(hp_profile_from_json(onto, json, strlen(json), "test", &p, &e), HP_OK, "%s",
-                 e.message);
-    hp_assessment *a = NULL;
-    cr_assert_eq(hp_assess(p, &a, &e), HP_OK, "%s", e.message);
-    hp_profile_free(p);
-    return a;
-}
+static hp_assessment *assess_json(const char *json) { return hp_test_assess_json(onto, json); }
 
 static int has_risk(const hp_assessment *a, const char *finding, double *value) {
     for (size_t i = 0; i < hp_assessment_risk_count(a); i++) {

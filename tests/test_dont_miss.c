@@ -35,16 +35,7 @@ static hp_assessment *assess_present(const char *const *present) {
     return a;
 }
 
-static hp_assessment *assess_json(const char *json) {
-    hp_profile *p = NULL;
-    hp_error e = {0};
-    cr_assert_eq(hp_profile_from_json(onto, json, strlen(json), "test", &p, &e), HP_OK, "%s",
-                 e.message);
-    hp_assessment *a = NULL;
-    cr_assert_eq(hp_assess(p, &a, &e), HP_OK, "%s", e.message);
-    hp_profile_free(p);
-    return a;
-}
+static hp_assessment *assess_json(const char *json) { return hp_test_assess_json(onto, json); }
 
 /* The don't-miss entry for condition @p id, or -1. */
 static long dont_miss_index(const hp_assessment *a, const char *id, hp_dont_miss *out) {

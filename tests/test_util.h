@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <hippain/hippain.h>
 
@@ -48,6 +49,18 @@ static inline char *hp_test_slurp(const char *path, size_t *size) {
     if (size)
         *size = (size_t)n;
     return buf;
+}
+
+/* Assess a profile given as JSON; any error fails the test. */
+static inline hp_assessment *hp_test_assess_json(const hp_ontology *o, const char *json) {
+    hp_profile *p = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_profile_from_json(o, json, strlen(json), "test", &p, &e), HP_OK, "%s",
+                 e.message);
+    hp_assessment *a = NULL;
+    cr_assert_eq(hp_assess(p, &a, &e), HP_OK, "%s", e.message);
+    hp_profile_free(p);
+    return a;
 }
 
 #endif
