@@ -79,6 +79,13 @@ typedef struct st_ref {
     loc at;
 } st_ref;
 
+typedef struct st_phrase {
+    hp__str finding_ref; /* resolved to the finding's index by check_lexicon */
+    uint8_t kind;
+    hp__str lang, text;
+    loc at;
+} st_phrase;
+
 #define VEC(T)         \
     struct {           \
         T *v;          \
@@ -114,6 +121,7 @@ typedef struct builder {
     VEC(st_ref) rf_findings;
     VEC(st_ref) rf_conditions; /* don't-miss rules: owner is the rule, ref the condition */
     VEC(st_ref) contras;
+    VEC(st_phrase) phrases;
 
     hp__str name, version;
     const char *cur_file; /* name of the input being read */
@@ -290,6 +298,7 @@ static void builder_free(builder *b) {
     hp__free(b->a, b->treats.v);
     hp__free(b->a, b->rf_findings.v);
     hp__free(b->a, b->contras.v);
+    hp__free(b->a, b->phrases.v);
 }
 
 /* ---- Parsing ------------------------------------------------------------------------ */
@@ -789,6 +798,41 @@ static void read_translations(builder *b, const hp__xml_node *n) {
     }
 }
 
+/* <lexicon xml:lang="..">: <phrases finding="id"> and <cues kind="negation|boundary|..">,
+   each a list of <p>. */
+static void read_lexicon(builder *b, const hp__xml_node *n) {
+    hp__str lang = node_lang(b, n);
+    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
+        st_phrase ph = {0, HP__PHRASE_FINDING, lang, 0, here(b, k)};
+        if (is_el(k, "phrases")) {
+            ph.finding_ref = read_id(b, k, "finding", 0);
+        } else if (is_el(k, "cues")) {
+            static const char *const kinds[] = {"",     "negation", "boundary", "filler",
+                                                "left", "right",    "both"};
+            const char *kind = req_attr(b, k, "kind");
+            ph.kind = 0xff;
+            for (uint8_t i = 1; kind && i < HP__PHRASE_KIND_COUNT; i++)
+                if (!strcmp(kind, kinds[i]))
+                    ph.kind = i;
+            if (ph.kind == 0xff && b->status == HP_OK)
+                fail_at(b, HP_E_SCHEMA, ph.at, "<cues kind=\"%s\">: not a kind of cue", kind);
+        } else {
+            unexpected(b, k, "lexicon");
+            continue;
+        }
+        for (const hp__xml_node *p = k->children; p && b->status == HP_OK; p = p->next) {
+            ph.at = here(b, p);
+            ph.text = is_el(p, "p") ? node_text(b, p) : 0;
+            if (!is_el(p, "p"))
+                unexpected(b, p, k->name);
+            else if (!ph.text)
+                fail_at(b, HP_E_SCHEMA, ph.at, "<p> in <%s> is empty", k->name);
+            else
+                PUSH(b, b->phrases, ph);
+        }
+    }
+}
+
 typedef void (*entry_reader)(builder *, const hp__xml_node *);
 
 static void read_section(builder *b, const hp__xml_node *n, const char *item, entry_reader fn) {
@@ -832,6 +876,10 @@ static void read_document(builder *b, const hp__xml_node *root) {
     for (const hp__xml_node *k = root->children; k && b->status == HP_OK; k = k->next) {
         if (is_el(k, "translations")) {
             read_translations(b, k);
+            continue;
+        }
+        if (is_el(k, "lexicon")) {
+            read_lexicon(b, k);
             continue;
         }
         size_t i;
@@ -1206,6 +1254,19 @@ static void resolve_texts(resolver *r) {
     }
 }
 
+/* Every lexicon phrase names a finding that exists. */
+static void check_lexicon(resolver *r) {
+    builder *b = r->b;
+    for (size_t i = 0; i < b->phrases.n && b->status == HP_OK; i++) {
+        st_phrase *p = &b->phrases.v[i];
+        if (p->kind != HP__PHRASE_FINDING)
+            continue;
+        long f = resolve(r, p->finding_ref, HP_ENTITY_FINDING, p->at, "lexicon finding");
+        if (f >= 0)
+            p->finding_ref = (hp__str)f;
+    }
+}
+
 static void check_all(resolver *r) {
     builder *b = r->b;
     for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++) {
@@ -1371,6 +1432,12 @@ static int freeze_entries(hp_ontology *o, const builder *b) {
     o->n_exercises = b->exercises.n;
     TAKE(o, advice, b->advice.v, b->advice.n);
     o->n_advice = b->advice.n;
+    o->n_phrases = b->phrases.n;
+    TAKE_NEW(o, phrases, b->phrases.n);
+    for (size_t i = 0; i < b->phrases.n; i++) {
+        const st_phrase *p = &b->phrases.v[i];
+        o->phrases[i] = (hp__phrase){p->finding_ref, p->kind, p->lang, p->text};
+    }
     return 1;
 oom:
     return 0;
@@ -1659,6 +1726,8 @@ hp_status hp_ontology_load(const hp_input *inputs, size_t n_inputs, const hp_loa
         r.ids = build_ids(&b, &r.n);
         if (r.ids)
             check_all(&r);
+        if (r.ids)
+            check_lexicon(&r);
         if (b.status == HP_OK)
             o = freeze(&b, r.ids, r.n);
         else

@@ -143,6 +143,25 @@ typedef struct hp__id_slot {
     uint32_t index;
 } hp__id_slot;
 
+/* A lexicon entry (<lexicon> sections): a phrase naming a finding, or a cue word of the
+   text intake's grammar (negation, clause boundary), in one language. */
+enum {
+    HP__PHRASE_FINDING = 0,
+    HP__PHRASE_NEGATION, /* "no", "kein": negates what follows in the clause */
+    HP__PHRASE_BOUNDARY, /* "but", "aber": ends a clause */
+    HP__PHRASE_FILLER,   /* "my", "the": may stand between a phrase's words */
+    HP__PHRASE_LEFT,
+    HP__PHRASE_RIGHT,
+    HP__PHRASE_BOTH,
+    HP__PHRASE_KIND_COUNT
+};
+typedef struct hp__phrase {
+    uint32_t finding; /* finding index (HP__PHRASE_FINDING only) */
+    uint8_t kind;     /* HP__PHRASE_* */
+    hp__str lang;
+    hp__str text;
+} hp__phrase;
+
 struct hp_ontology {
     atomic_size_t refs;
     hp_allocator alloc;
@@ -186,6 +205,9 @@ struct hp_ontology {
     uint32_t *finding_red_flags; /* rule indices grouped by finding */
     hp__contra *contras;         /* grouped by exercise */
     size_t n_contras;
+
+    hp__phrase *phrases; /* the lexicon, in document order */
+    size_t n_phrases;
 
     hp__id_slot *ids; /* sorted by id string */
     size_t n_ids;

@@ -27,6 +27,7 @@ void hp__ontology_destroy(hp_ontology *o) {
     hp__free(&a, o->red_flag_groups);
     hp__free(&a, o->finding_red_flags);
     hp__free(&a, o->contras);
+    hp__free(&a, o->phrases);
     hp__free(&a, o->ids);
     hp__free(&a, o->prior_order);
     hp__free(&a, o->prior_rank);
