@@ -213,3 +213,21 @@ Test(watch, hostile_files_fail_with_a_line, .init = setup, .fini = teardown) {
     }
     cr_assert_eq(hp_profile_import_runs(prof, "", 0, "empty", NULL, NULL), HP_E_PARSE);
 }
+
+Test(watch, run_log_cadence_when_the_runner_gives_none, .init = setup, .fini = teardown) {
+    hp_run_details a = {160, 0}, b = {172, 0}, old = {120, 0};
+    hp_profile_add_run_details(prof, "2024-01-01", 10, 60, 0, &old, NULL); /* > 28 days back */
+    hp_profile_add_run_details(prof, "2024-03-01", 10, 60, 0, &a, NULL);
+    hp_profile_add_run_details(prof, "2024-03-10", 5, 30, 0, &b, NULL);
+    hp_assessment *as = NULL;
+    double v = 0;
+    cr_assert_eq(hp_assess(prof, &as, NULL), HP_OK);
+    cr_assert_eq(hp_assessment_metric(as, HP_METRIC_CADENCE_SPM, &v), HP_OK);
+    cr_assert_float_eq(v, (160 * 10 + 172 * 5) / 15.0, 1e-9); /* distance-weighted */
+    hp_assessment_free(as);
+    cr_assert_eq(hp_profile_set_runner(prof, HP_RUNNER_CADENCE_SPM, 175, NULL), HP_OK);
+    cr_assert_eq(hp_assess(prof, &as, NULL), HP_OK);
+    cr_assert_eq(hp_assessment_metric(as, HP_METRIC_CADENCE_SPM, &v), HP_OK);
+    cr_assert_float_eq(v, 175, 0); /* the runner's own figure wins */
+    hp_assessment_free(as);
+}
