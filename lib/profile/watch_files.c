@@ -165,7 +165,7 @@ static int parse_time(const char *s, double *out) {
     }
     while (isspace((unsigned char)*s))
         s++;
-    char date[16];
+    char date[48];
     int days;
     snprintf(date, sizeof date, "%04d-%02d-%02d", y, mo, d);
     if (*s || h > 23 || mi > 59 || sec > 60 || hp_date_parse(date, &days) != HP_OK)

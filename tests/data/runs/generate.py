@@ -2,8 +2,8 @@
 """Writes the device-style watch files of tests/data/runs (run once; the files are committed).
 
 Tracks head due north from Zurich at 3 m/s, one point every 5 s (Garmin "smart recording"
-spacing); laps and pauses as a Forerunner writes them. The expected figures are in
-tests/test_watch_files.c."""
+spacing); laps and pauses as a Forerunner writes them. tests/test_watch_files.c imports
+them (device_files, hostile_files_fail_with_a_line)."""
 import math
 
 LAT0, LON0 = 47.3769, 8.5417
