@@ -299,6 +299,30 @@ OOM_TEST(plan_json, do_plan_json)
 OOM_TEST(plan_markdown, do_plan_markdown)
 OOM_TEST(plan_ical, do_plan_ical)
 
+/* Watch files into the run log, then a copy and an assessment carrying the details. */
+static hp_status do_import_runs(hp_profile *p) {
+    static const char gpx[] =
+        "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" version=\"1.1\"><trk><trkseg>"
+        "<trkpt lat=\"47\" lon=\"8\"><ele>400</ele><time>2026-11-07T07:00:00Z</time>"
+        "<extensions><cad>85</cad></extensions></trkpt><trkpt lat=\"47.01\" lon=\"8\">"
+        "<ele>410</ele><time>2026-11-07T07:05:00Z</time></trkpt></trkseg></trk></gpx>";
+    static const char tcx[] =
+        "<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/"
+        "TrainingCenterDatabase/v2\"><Activities><Activity Sport=\"Running\">"
+        "<Id>2026-11-08T07:00:00Z</Id><Lap><TotalTimeSeconds>600</TotalTimeSeconds>"
+        "<DistanceMeters>1609.344</DistanceMeters><Cadence>86</Cadence></Lap></Activity>"
+        "</Activities></TrainingCenterDatabase>";
+    hp_status st = hp_profile_import_runs(p, gpx, sizeof gpx - 1, "a.gpx", NULL, NULL);
+    if (st == HP_OK)
+        st = hp_profile_import_runs(p, tcx, sizeof tcx - 1, "b.tcx", NULL, NULL);
+    hp_profile *q = NULL;
+    if (st == HP_OK)
+        st = hp_profile_copy(p, &q, NULL);
+    hp_profile_free(q);
+    return st == HP_OK ? do_assess(p) : st;
+}
+OOM_TEST(import_runs, do_import_runs)
+
 /* Failures inside libxml2 and jansson (process-wide hooks, set by this test only). */
 Test(oom, inside_libxml2_and_jansson) {
     hook_third_party();

@@ -460,6 +460,13 @@ const hp_profile *hp__assessment_profile(const hp_assessment *a) {
         }
         memcpy(p->runs, a->runs, a->n_runs * sizeof *p->runs);
         p->n_runs = p->cap_runs = a->n_runs;
+        p->details = hp__realloc_array(&a->onto->alloc, NULL, a->n_runs, sizeof *p->details);
+        if (!p->details) {
+            hp_profile_free(p);
+            return NULL;
+        }
+        memcpy(p->details, a->details, a->n_runs * sizeof *p->details);
+        p->cap_details = a->n_runs;
     }
     for (size_t i = 0; i < a->n_answers; i++) {
         p->answers[a->answers[i].finding] = a->answers[i].answer;
@@ -646,6 +653,7 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     size_t o_skeys = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_svals = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_runs = arena_take(&ar, profile->n_runs, sizeof(hp_run));
+    size_t o_details = arena_take(&ar, profile->n_runs, sizeof(hp_run_details));
     int indexed = o->n_findings <= ANSWER_INDEX_MAX;
     size_t o_index = arena_take(&ar, indexed ? o->n_findings : 0, sizeof(uint16_t));
     size_t o_reasons = arena_take(&ar, REASONS_INLINE, sizeof(hp__reason));
@@ -666,6 +674,7 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     a->causes = ARENA_PTR(ar, o_causes);
     a->ranks = ARENA_PTR(ar, o_ranks);
     a->runs = ARENA_PTR(ar, o_runs);
+    a->details = ARENA_PTR(ar, o_details);
     a->answer_index = indexed ? ARENA_PTR(ar, o_index) : NULL;
     a->reasons = ARENA_PTR(ar, o_reasons);
     a->reasons_cap = REASONS_INLINE;
@@ -683,6 +692,8 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     a->n_runs = profile->n_runs;
     if (profile->n_runs)
         memcpy(a->runs, profile->runs, profile->n_runs * sizeof *a->runs);
+    if (profile->n_runs)
+        memcpy(a->details, profile->details, profile->n_runs * sizeof *a->details);
     return a;
 }
 

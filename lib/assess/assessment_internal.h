@@ -77,6 +77,7 @@ struct hp_assessment {
     hp_sex sex;
     hp_foot_strike foot_strike;
     hp_run *runs;
+    hp_run_details *details; /* one per run */
     size_t n_runs;
     int as_of, has_as_of;
 
