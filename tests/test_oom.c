@@ -268,6 +268,20 @@ static hp_status do_plan(hp_profile *p, int format) {
     hp_assessment_free(a);
     return st;
 }
+/* Check-ins (issue 18): parse and decide every week. */
+static hp_status do_checkins(hp_profile *p) {
+    static const char js[] = "{\"checkins\":[{\"week\":1,\"sessions_planned\":3,"
+                             "\"sessions_done\":3,\"pain\":{\"during\":2,\"after\":1,"
+                             "\"next_morning\":0}},{\"week\":2,\"new_findings\":"
+                             "[\"pain_groin\"]}]}";
+    hp_checkins *cs = NULL;
+    hp_status st = hp_checkins_from_json(hp_profile_ontology(p), js, strlen(js), "c", &cs, NULL);
+    hp_checkin_decision d;
+    for (size_t i = 0; st == HP_OK && i < hp_checkins_count(cs); i++)
+        st = hp_checkins_decide(cs, i, &d);
+    hp_checkins_free(cs);
+    return st;
+}
 static hp_status do_plan_only(hp_profile *p) { return do_plan(p, 0); }
 static hp_status do_plan_json(hp_profile *p) { return do_plan(p, 1); }
 static hp_status do_plan_markdown(hp_profile *p) { return do_plan(p, 2); }
@@ -298,6 +312,7 @@ OOM_TEST(plan, do_plan_only)
 OOM_TEST(plan_json, do_plan_json)
 OOM_TEST(plan_markdown, do_plan_markdown)
 OOM_TEST(plan_ical, do_plan_ical)
+OOM_TEST(checkins, do_checkins)
 
 /* Watch files into the run log, then a copy and an assessment carrying the details. */
 static hp_status do_import_runs(hp_profile *p) {
