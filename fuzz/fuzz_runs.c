@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     hp_error err;
     hp_status st = hp_profile_import_runs(p, (const char *)data, size, "fuzz", &n, &err);
     /* all or nothing, and what was added can be written out */
-    if ((st == HP_OK) != (hp_profile_run_count(p) == n) || (st != HP_OK && n != 0))
+    size_t count = hp_profile_run_count(p);
+    if (st == HP_OK ? count != n : count != 0 || n != 0)
         abort();
     char *json = NULL;
     if (hp_profile_to_json(p, &json, &err) != HP_OK)
