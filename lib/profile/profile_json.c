@@ -42,14 +42,11 @@ static hp_status fail(const reader *r, hp_status code, const char *path, const c
     HP__PRINTF(4, 5);
 
 static hp_status fail(const reader *r, hp_status code, const char *path, const char *fmt, ...) {
-    if (!r->err)
-        return code;
-    char msg[HP_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    hp_status st = hp__vfail_key(r->err, code, r->name, path, fmt, ap);
     va_end(ap);
-    return hp__fail(r->err, code, r->name, 0, 0, "%s: %s", path, msg);
+    return st;
 }
 
 /* Pass on an error of the profile API (its message starts with the last key), with the
