@@ -282,6 +282,62 @@ Test(dont_miss, bone_stress_injury_from_measured_load, .init = setup_default, .f
     hp_assessment_free(a);
 }
 
+/* Session 15's sourced rules: sacral and postpartum bone stress injuries (harris2016,
+   mcfarland1996, wu_postpartum_sacral), the pubic-ramus standing test (noakes1985) and hip
+   pain the runner cannot place; each fires on its own findings and not on a near miss. */
+Test(dont_miss, sacral_postpartum_and_standing_test_rules, .init = setup_default,
+     .fini = teardown) {
+    static const struct {
+        const char *json, *rule;
+        int fires;
+    } cases[] = {
+        {"{\"findings\": {\"pain_lower_back\": true}, \"runner\": {\"sex\": \"female\"}}",
+         "dm_bsi_sacral_female", 1},
+        {"{\"findings\": {\"pain_buttock\": true}, \"runner\": {\"sex\": \"female\"}}",
+         "dm_bsi_sacral_female", 1},
+        {"{\"findings\": {\"pain_buttock\": true}, \"runner\": {\"sex\": \"male\"}}",
+         "dm_bsi_sacral_female", 0},
+        {"{\"findings\": {\"pain_buttock\": true, \"persistent_pain\": true},"
+         " \"runner\": {\"sex\": \"male\"}}",
+         "dm_bsi_sacral_unresolved", 1},
+        {"{\"findings\": {\"pain_lower_back\": true, \"pain_six_weeks_despite_self_care\": true},"
+         " \"runner\": {\"sex\": \"male\"}}",
+         "dm_bsi_sacral_unresolved", 1},
+        {"{\"findings\": {\"pain_lower_back\": true, \"recent_pregnancy\": true}}",
+         "dm_bsi_postpartum", 1},
+        {"{\"findings\": {\"pain_groin\": true, \"worse_standing_on_one_leg\": true}}",
+         "dm_bsi_standing_test", 1},
+        /* standing on one leg with side-of-hip pain is the gluteal tendon test, not this one */
+        {"{\"findings\": {\"pain_lateral_hip\": true, \"worse_standing_on_one_leg\": true}}",
+         "dm_bsi_standing_test", 0},
+        {"{\"findings\": {\"pain_hip_unspecified\": true, \"mileage_increase_over_10pct\": true}}",
+         "dm_bsi_load", 1},
+        {"{\"findings\": {\"pain_lower_back\": true, \"hop_test_painful\": true}}", "dm_bsi_tests",
+         1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_assessment *a = assess_json(cases[i].json);
+        cr_expect_eq(fired(a, cases[i].rule), cases[i].fires, "%s: %s", cases[i].rule,
+                     cases[i].json);
+        if (cases[i].fires) {
+            cr_expect_geq(dont_miss_index(a, "stress_fracture", NULL), 0, "%s", cases[i].json);
+            cr_expect_geq(hp_assessment_triage(a), HP_TRIAGE_SEE_CLINICIAN, "%s", cases[i].json);
+        }
+        hp_assessment_free(a);
+    }
+}
+
+/* Six weeks without improvement despite self-care is a reason to see a clinician
+   (nee_physio_hip), whatever the cause. */
+Test(dont_miss, six_weeks_without_improvement_sees_a_clinician, .init = setup_default,
+     .fini = teardown) {
+    hp_assessment *a = assess_json("{\"findings\": {\"pain_lateral_hip\": true,"
+                                   " \"pain_six_weeks_despite_self_care\": true}}");
+    cr_expect(fired(a, "rf_pain_six_weeks"));
+    cr_expect_geq(hp_assessment_triage(a), HP_TRIAGE_SEE_CLINICIAN);
+    hp_assessment_free(a);
+}
+
 /* Issue 15: a 13-year-old with a gradual groin ache and a limp. */
 Test(dont_miss, adolescent_with_groin_ache_and_limp_names_scfe, .init = setup_default,
      .fini = teardown) {

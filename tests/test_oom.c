@@ -268,6 +268,20 @@ static hp_status do_plan(hp_profile *p, int format) {
     hp_assessment_free(a);
     return st;
 }
+/* Check-ins (issue 18): parse and decide every week. */
+static hp_status do_checkins(hp_profile *p) {
+    static const char js[] = "{\"checkins\":[{\"week\":1,\"sessions_planned\":3,"
+                             "\"sessions_done\":3,\"pain\":{\"during\":2,\"after\":1,"
+                             "\"next_morning\":0}},{\"week\":2,\"new_findings\":"
+                             "[\"pain_groin\"]}]}";
+    hp_checkins *cs = NULL;
+    hp_status st = hp_checkins_from_json(hp_profile_ontology(p), js, strlen(js), "c", &cs, NULL);
+    hp_checkin_decision d;
+    for (size_t i = 0; st == HP_OK && i < hp_checkins_count(cs); i++)
+        st = hp_checkins_decide(cs, i, &d);
+    hp_checkins_free(cs);
+    return st;
+}
 static hp_status do_plan_only(hp_profile *p) { return do_plan(p, 0); }
 static hp_status do_plan_json(hp_profile *p) { return do_plan(p, 1); }
 static hp_status do_plan_markdown(hp_profile *p) { return do_plan(p, 2); }
@@ -298,6 +312,31 @@ OOM_TEST(plan, do_plan_only)
 OOM_TEST(plan_json, do_plan_json)
 OOM_TEST(plan_markdown, do_plan_markdown)
 OOM_TEST(plan_ical, do_plan_ical)
+OOM_TEST(checkins, do_checkins)
+
+/* Watch files into the run log, then a copy and an assessment carrying the details. */
+static hp_status do_import_runs(hp_profile *p) {
+    static const char gpx[] =
+        "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" version=\"1.1\"><trk><trkseg>"
+        "<trkpt lat=\"47\" lon=\"8\"><ele>400</ele><time>2026-11-07T07:00:00Z</time>"
+        "<extensions><cad>85</cad></extensions></trkpt><trkpt lat=\"47.01\" lon=\"8\">"
+        "<ele>410</ele><time>2026-11-07T07:05:00Z</time></trkpt></trkseg></trk></gpx>";
+    static const char tcx[] =
+        "<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/"
+        "TrainingCenterDatabase/v2\"><Activities><Activity Sport=\"Running\">"
+        "<Id>2026-11-08T07:00:00Z</Id><Lap><TotalTimeSeconds>600</TotalTimeSeconds>"
+        "<DistanceMeters>1609.344</DistanceMeters><Cadence>86</Cadence></Lap></Activity>"
+        "</Activities></TrainingCenterDatabase>";
+    hp_status st = hp_profile_import_runs(p, gpx, sizeof gpx - 1, "a.gpx", NULL, NULL);
+    if (st == HP_OK)
+        st = hp_profile_import_runs(p, tcx, sizeof tcx - 1, "b.tcx", NULL, NULL);
+    hp_profile *q = NULL;
+    if (st == HP_OK)
+        st = hp_profile_copy(p, &q, NULL);
+    hp_profile_free(q);
+    return st == HP_OK ? do_assess(p) : st;
+}
+OOM_TEST(import_runs, do_import_runs)
 
 /* Failures inside libxml2 and jansson (process-wide hooks, set by this test only). */
 Test(oom, inside_libxml2_and_jansson) {

@@ -176,11 +176,11 @@ static size_t history(const check_ctx *c, int start, hrun *h) {
         recent |= p->runs[i].km > 0 && p->runs[i].date > end - 30 && p->runs[i].date <= end;
     }
     double v;
-    if (hp_profile_runner(p, HP_RUNNER_LONGEST_RUN_KM_30D, &v) == HP_OK) {
+    if (!p->n_runs && hp_profile_runner(p, HP_RUNNER_LONGEST_RUN_KM_30D, &v) == HP_OK) {
         h[n++] = (hrun){end, v};
         recent = 1;
     }
-    if (!recent && hp_profile_runner(p, HP_RUNNER_WEEKLY_KM, &v) == HP_OK && v > 0) {
+    if (!recent && !p->n_runs && hp_profile_runner(p, HP_RUNNER_WEEKLY_KM, &v) == HP_OK && v > 0) {
         double days = 3, d;
         if (hp_profile_runner(p, HP_RUNNER_RUN_DAYS_PER_WEEK, &d) == HP_OK && d >= 1)
             days = d;

@@ -26,6 +26,8 @@
 #define WIDTH 80
 #define MAX_ONTOLOGIES 64
 
+#define MAX_RUN_FILES 64
+
 typedef struct options {
     const char *ontologies[MAX_ONTOLOGIES];
     size_t n_ontologies;
@@ -37,6 +39,8 @@ typedef struct options {
     const char *format;
     const char *output;
     int color;
+    const char *runs[MAX_RUN_FILES]; /* --runs: watch files for the run log */
+    size_t n_runs;
 } options;
 
 static const char *prog = "hippain";
@@ -57,6 +61,7 @@ static void usage(FILE *f) {
                "\n"
                "Options:\n"
                "  --ontology FILE       add an ontology file on top of the default (repeatable)\n"
+               "  --runs FILE           add the runs of a GPX or TCX watch file (repeatable)\n"
                "  --lang LANG           language of labels and questions (e.g. de, es)\n"
                "  --json                JSON output (assess)\n"
                "  --weeks N             plan length in weeks (1-52, default 8)\n"
@@ -344,8 +349,14 @@ static int load_and_assess(const options *o, const char *cmd, int argc, char **a
     int rc = load_ontology(o, onto);
     if (rc)
         return rc;
-    rc = read_profile(*onto, argc ? argv[0] : "-", p);
+    if (argc || !o->n_runs)
+        rc = read_profile(*onto, argc ? argv[0] : "-", p);
+    else if (hp_profile_new(*onto, p, NULL) != HP_OK) /* --runs alone: an empty profile */
+        rc = fail(1, "out of memory");
     hp_error e = {0};
+    for (size_t i = 0; !rc && i < o->n_runs; i++)
+        if (hp_profile_import_runs_file(*p, o->runs[i], NULL, &e) != HP_OK)
+            rc = fail_error(&e);
     if (!rc && hp_assess(*p, a, &e) != HP_OK)
         rc = fail_error(&e);
     return rc;
@@ -775,7 +786,8 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         OPT_WEEKS,
         OPT_START,
         OPT_DAYS,
-        OPT_FORMAT
+        OPT_FORMAT,
+        OPT_RUNS
     };
     static const struct option longs[] = {
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
@@ -785,6 +797,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         {"start", required_argument, NULL, OPT_START},
         {"days", required_argument, NULL, OPT_DAYS},
         {"format", required_argument, NULL, OPT_FORMAT},
+        {"runs", required_argument, NULL, OPT_RUNS},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -802,6 +815,11 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
             o->ontologies[o->n_ontologies++] = optarg;
             break;
         case OPT_LANG: o->lang = optarg; break;
+        case OPT_RUNS:
+            if (o->n_runs >= MAX_RUN_FILES)
+                return fail(EXIT_BAD_INPUT, "too many --runs files");
+            o->runs[o->n_runs++] = optarg;
+            break;
         case OPT_JSON: o->json = 1; break;
         case OPT_WEEKS:
             if (!parse_int(optarg, 1, 52, &o->weeks))

@@ -8,6 +8,7 @@
 #include "hippain/alloc.h"
 #include "hippain/assessment.h"
 #include "hippain/batch.h"
+#include "hippain/checkin.h"
 #include "hippain/enums.h"
 #include "hippain/error.h"
 #include "hippain/export.h"

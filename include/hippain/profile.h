@@ -166,6 +166,55 @@ HP_API hp_status hp_date_parse(const char *text, int *days);
 /** Format days since 1970-01-01 as "YYYY-MM-DD" into @p buf (at least 11 bytes). */
 HP_API hp_status hp_date_format(int days, char *buf, size_t size);
 
+/* ---- Run details and watch files (GPX 1.1, TCX) ------------------------------------- */
+
+/** What a run log entry may carry beyond ::hp_run; each field is 0 when not known. */
+typedef struct hp_run_details {
+    double cadence_spm;      /**< Mean cadence in steps per minute (both feet), or 0. */
+    double elevation_gain_m; /**< Elevation gain in metres, or 0. */
+} hp_run_details;
+
+/** Maximum size of a watch file (GPX or TCX) in bytes: 64 MiB. */
+#define HP_MAX_RUN_FILE_BYTES ((size_t)64 * 1024 * 1024)
+/** Maximum number of track points in one watch file. */
+#define HP_MAX_RUN_POINTS 1000000
+/** Maximum number of runs (GPX tracks, TCX activities) in one watch file. */
+#define HP_MAX_RUN_ACTIVITIES 1000
+
+/**
+ * hp_profile_add_run() with details: @p details may be NULL (nothing known); its cadence
+ * must be 0 or 60-300 steps/min and its elevation gain 0-20000 m.
+ * @return HP_OK, HP_E_INVALID (the message names the field) or HP_E_LIMIT.
+ */
+HP_API hp_status hp_profile_add_run_details(hp_profile *profile, const char *date, double km,
+                                            double minutes, double effort,
+                                            const hp_run_details *details, hp_error *err);
+
+/** The details of run @p i (zeros when none were given). @return HP_OK or HP_E_NOT_FOUND. */
+HP_API hp_status hp_profile_run_details(const hp_profile *profile, size_t i, hp_run_details *out);
+
+/**
+ * Append the runs of a watch file to the run log: GPX 1.1 (each trk one run) or TCX
+ * (each Activity with Sport="Running" one run), told apart by the root element. See the
+ * README ("Watch files") for how distance, duration, pauses, cadence and elevation gain
+ * are computed. The run's date is the UTC date of its first time stamp. All or nothing:
+ * on error no run of the file is added.
+ * @param profile  the profile.
+ * @param data     the file's bytes (need not be NUL-terminated).
+ * @param size     their length, at most ::HP_MAX_RUN_FILE_BYTES.
+ * @param name     the input's name used in errors (may be NULL).
+ * @param n_added  receives the number of runs added (may be NULL).
+ * @param err      optional error details, with file and line for problems in the XML.
+ * @return HP_OK, HP_E_PARSE, HP_E_FORBIDDEN (DTD, entity), HP_E_SCHEMA (wrong root or
+ *         structure), HP_E_INVALID (a bad number, coordinate or time), HP_E_LIMIT, HP_E_NOMEM.
+ */
+HP_API hp_status hp_profile_import_runs(hp_profile *profile, const char *data, size_t size,
+                                        const char *name, size_t *n_added, hp_error *err);
+
+/** hp_profile_import_runs() on the file at @p path (HP_E_IO if it cannot be read). */
+HP_API hp_status hp_profile_import_runs_file(hp_profile *profile, const char *path, size_t *n_added,
+                                             hp_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -289,6 +289,10 @@ static long touched_index(const hp_assessment *a, uint32_t condition) {
 }
 
 static const hp__answer *answer_of(const hp_assessment *a, size_t f) {
+    if (a->answer_index) {
+        uint16_t k = a->answer_index[f];
+        return k ? &a->answers[k - 1] : NULL;
+    }
     size_t lo = 0, hi = a->n_answers;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -456,6 +460,13 @@ const hp_profile *hp__assessment_profile(const hp_assessment *a) {
         }
         memcpy(p->runs, a->runs, a->n_runs * sizeof *p->runs);
         p->n_runs = p->cap_runs = a->n_runs;
+        p->details = hp__realloc_array(&a->onto->alloc, NULL, a->n_runs, sizeof *p->details);
+        if (!p->details) {
+            hp_profile_free(p);
+            return NULL;
+        }
+        memcpy(p->details, a->details, a->n_runs * sizeof *p->details);
+        p->cap_details = a->n_runs;
     }
     for (size_t i = 0; i < a->n_answers; i++) {
         p->answers[a->answers[i].finding] = a->answers[i].answer;
@@ -495,6 +506,11 @@ static size_t arena_take(arena *ar, size_t n, size_t size) {
 
 /* Bytes of the arena for the texts of risks and reasons (more go to an allocation). */
 #define TEXTS_INLINE 384
+/* Ontologies with at most this many findings get a plain per-finding answer index (2 bytes
+   a finding); larger ones look answers up by binary search. */
+#define ANSWER_INDEX_MAX 2048
+/* Triage reasons and don't-miss entries kept in the arena before they need an allocation. */
+#define REASONS_INLINE 6
 
 /* The touched conditions: condition -> index into causes. A plain array when the ontology
    is small next to the evidence, else open addressing (condition + 1 as the key). */
@@ -637,6 +653,11 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     size_t o_skeys = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_svals = arena_take(&ar, dense ? 0 : set_cap, sizeof(uint32_t));
     size_t o_runs = arena_take(&ar, profile->n_runs, sizeof(hp_run));
+    size_t o_details = arena_take(&ar, profile->n_runs, sizeof(hp_run_details));
+    int indexed = o->n_findings <= ANSWER_INDEX_MAX;
+    size_t o_index = arena_take(&ar, indexed ? o->n_findings : 0, sizeof(uint16_t));
+    size_t o_reasons = arena_take(&ar, REASONS_INLINE, sizeof(hp__reason));
+    size_t o_dont_miss = arena_take(&ar, REASONS_INLINE, sizeof(hp__dont_miss));
     size_t o_texts = arena_take(&ar, TEXTS_INLINE, 1);
     ar.base = hp__malloc(&o->alloc, ar.size);
     if (!ar.base)
@@ -653,6 +674,12 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     a->causes = ARENA_PTR(ar, o_causes);
     a->ranks = ARENA_PTR(ar, o_ranks);
     a->runs = ARENA_PTR(ar, o_runs);
+    a->details = ARENA_PTR(ar, o_details);
+    a->answer_index = indexed ? ARENA_PTR(ar, o_index) : NULL;
+    a->reasons = ARENA_PTR(ar, o_reasons);
+    a->reasons_cap = REASONS_INLINE;
+    a->dont_miss = ARENA_PTR(ar, o_dont_miss);
+    a->dont_miss_cap = REASONS_INLINE;
     a->n_causes = nc;
     memcpy(a->metrics, s->metrics, sizeof s->metrics);
     a->metrics_known = s->known;
@@ -665,6 +692,8 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     a->n_runs = profile->n_runs;
     if (profile->n_runs)
         memcpy(a->runs, profile->runs, profile->n_runs * sizeof *a->runs);
+    if (profile->n_runs)
+        memcpy(a->details, profile->details, profile->n_runs * sizeof *a->details);
     return a;
 }
 
@@ -733,6 +762,11 @@ static void merge_answers(hp_assessment *a, const sizes *s, const hp_profile *pr
             gi++;
             g = gi < n_given ? given_at(profile, stack, use_stack, gi, &scan) : UINT32_MAX;
         }
+    }
+    if (a->answer_index) {
+        memset(a->answer_index, 0, profile->onto->n_findings * sizeof *a->answer_index);
+        for (size_t i = 0; i < a->n_answers; i++)
+            a->answer_index[a->answers[i].finding] = (uint16_t)(i + 1);
     }
 }
 
@@ -920,15 +954,16 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
 }
 /* ---- Triage ------------------------------------------------------------------------- */
 
-static hp_status add_reason(hp_assessment *a, size_t *cap, const hp__reason *x) {
-    if (!hp__grow(&a->onto->alloc, (void **)&a->reasons, cap, a->n_reasons + 1, sizeof *a->reasons))
+static hp_status add_reason(hp_assessment *a, const hp__reason *x) {
+    if (!hp__grow_owned(&a->onto->alloc, (void **)&a->reasons, &a->reasons_cap, &a->reasons_owned,
+                        a->n_reasons + 1, sizeof *a->reasons))
         return HP_E_NOMEM;
     a->reasons[a->n_reasons++] = *x;
     return HP_OK;
 }
 
 /* A suspected serious or emergency cause; the findings are those arguing for it. */
-static hp_status suspected(hp_assessment *a, size_t *cap, hp__buf *pool, const hp__cause *c) {
+static hp_status suspected(hp_assessment *a, hp__buf *pool, const hp__cause *c) {
     const hp_ontology *o = a->onto;
     const hp__condition *cond = &o->conditions[c->condition];
     if (c->probability < cond->suspect_at)
@@ -959,7 +994,7 @@ static hp_status suspected(hp_assessment *a, size_t *cap, hp__buf *pool, const h
     put(pool, level == HP_TRIAGE_URGENT ? "%): seek urgent care today"
                                         : "%): see a clinician within days");
     hp__buf_append(pool, "", 1);
-    return add_reason(a, cap, &x);
+    return add_reason(a, &x);
 }
 
 long hp__red_flag_open_groups(const hp_assessment *a, size_t r, const uint8_t *skip,
@@ -1006,10 +1041,10 @@ static int anchors_red_flag(const hp_assessment *a, uint32_t r, uint32_t f) {
 }
 
 /* The reason of a red flag that fires: its present findings, its message. */
-static hp_status fire_red_flag(hp_assessment *a, size_t *cap, hp__buf *pool, uint32_t r) {
+static hp_status fire_red_flag(hp_assessment *a, hp__buf *pool, uint32_t r) {
     const hp_ontology *o = a->onto;
     const hp__red_flag *rf = &o->red_flags[r];
-    hp__reason x = {rf->level, (int32_t)r, rf->condition, pool->len, 0, rf->e.sources};
+    hp__reason x = {rf->level, (int32_t)r, rf->condition, pool->len, HP__NO_TEXT, rf->e.sources};
     int first = 1;
     for (uint32_t j = 0; j < rf->findings.count; j++) {
         uint32_t f = o->red_flag_findings[rf->findings.first + j];
@@ -1021,15 +1056,11 @@ static hp_status fire_red_flag(hp_assessment *a, size_t *cap, hp__buf *pool, uin
         first = 0;
     }
     hp__buf_append(pool, "", 1);
-    x.text = pool->len;
-    put(pool, hp_ontology_text(o, HP_ENTITY_RED_FLAG, r, HP_TEXT_MESSAGE, NULL));
-    hp__buf_append(pool, "", 1);
-    return add_reason(a, cap, &x);
+    return add_reason(a, &x); /* its text is the rule's message, read when asked for */
 }
 
 static hp_status triage(hp_assessment *a, hp__buf *pool) {
     const hp_ontology *o = a->onto;
-    size_t cap = 0;
     hp_status st = HP_OK;
     /* red flags: a rule is looked at once, from the first present finding of its first
        group */
@@ -1043,14 +1074,14 @@ static hp_status triage(hp_assessment *a, hp__buf *pool) {
             long unknown;
             if (anchors_red_flag(a, r, an->finding) &&
                 hp__red_flag_open_groups(a, r, NULL, &unknown) == 0)
-                st = fire_red_flag(a, &cap, pool, r);
+                st = fire_red_flag(a, pool, r);
         }
     }
     /* suspected serious causes: the touched ones, then the untouched ones in the order in
        which the probability scale makes them suspected */
     for (size_t k = 0; k < a->n_touched && st == HP_OK; k++)
         if (a->causes[k].probability >= o->conditions[a->causes[k].condition].suspect_at)
-            st = suspected(a, &cap, pool, &a->causes[k]);
+            st = suspected(a, pool, &a->causes[k]);
     for (size_t k = 0; k < o->n_serious && st == HP_OK; k++) {
         uint32_t c = o->serious_order[k];
         const hp__condition *cond = &o->conditions[c];
@@ -1059,7 +1090,7 @@ static hp_status triage(hp_assessment *a, hp__buf *pool) {
         if (touched_index(a, c) >= 0)
             continue;
         hp__cause u = {c, untouched_probability(a, c), cond->log_prior};
-        st = suspected(a, &cap, pool, &u);
+        st = suspected(a, pool, &u);
     }
     if (st != HP_OK)
         return st;
@@ -1091,8 +1122,10 @@ void hp_assessment_free(hp_assessment *a) {
     const hp_ontology *o = a->onto;
     const hp_allocator *al = &o->alloc;
     hp_profile_free(atomic_load_explicit(&a->profile, memory_order_acquire));
-    hp__free(al, a->reasons);
-    hp__free(al, a->dont_miss);
+    if (a->reasons_owned)
+        hp__free(al, a->reasons);
+    if (a->dont_miss_owned)
+        hp__free(al, a->dont_miss);
     if (a->pool_owned)
         hp__free(al, a->pool);
     hp__free(al, a); /* the arena */
@@ -1122,7 +1155,9 @@ hp_status hp_assessment_reason(const hp_assessment *a, size_t i, hp_triage_reaso
     out->rule = r->rule >= 0 ? hp__s(o, o->red_flags[r->rule].e.id) : NULL;
     out->condition = r->condition >= 0 ? hp__s(o, o->conditions[r->condition].e.id) : NULL;
     out->findings = a->pool + r->findings;
-    out->text = a->pool + r->text;
+    out->text = r->text == HP__NO_TEXT ? hp_ontology_text(o, HP_ENTITY_RED_FLAG, (size_t)r->rule,
+                                                          HP_TEXT_MESSAGE, NULL)
+                                       : a->pool + r->text;
     out->sources = hp__s(o, r->sources);
     return HP_OK;
 }

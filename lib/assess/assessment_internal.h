@@ -28,9 +28,11 @@ typedef struct hp__reason {
     int32_t rule;      /* red-flag index or -1 */
     int32_t condition; /* condition index or -1 */
     size_t findings;   /* offset into text pool: space-separated ids */
-    size_t text;       /* offset into text pool */
+    size_t text;       /* offset into text pool; HP__NO_TEXT for a red flag's reason, whose
+                          text is the rule's message in the ontology */
     hp__str sources;
 } hp__reason;
+#define HP__NO_TEXT SIZE_MAX
 
 /* A don't-miss entry: a condition named by the reasons (see dont_miss.c). */
 typedef struct hp__dont_miss {
@@ -65,12 +67,17 @@ struct hp_assessment {
     _Atomic(hp_profile *) profile; /* the profile as assessed, built on first use */
     hp__answer *answers;           /* by ascending finding */
     size_t n_answers;
+    /* per finding, 1 + its index in answers (0: unanswered) when the ontology is small
+       enough for a plain array (ANSWER_INDEX_MAX findings); NULL otherwise (binary
+       search) */
+    uint16_t *answer_index;
     /* the rest of the profile, for building it */
     double runner[HP_RUNNER_FIELD_COUNT];
     unsigned runner_set;
     hp_sex sex;
     hp_foot_strike foot_strike;
     hp_run *runs;
+    hp_run_details *details; /* one per run */
     size_t n_runs;
     int as_of, has_as_of;
 
@@ -86,10 +93,13 @@ struct hp_assessment {
     uint32_t *ranks;        /* prior ranks of the touched conditions, ascending */
     double top, z;          /* probability of score s: exp(s - top) / z */
     double untouched_scale; /* about exp(-top) / z: prior * it ~ an untouched probability */
+    /* reasons and the don't-miss list start in the arena (REASONS_INLINE entries each) and
+       move to allocations of their own when they outgrow it */
     hp__reason *reasons;
-    size_t n_reasons;
+    size_t n_reasons, reasons_cap;
     hp__dont_miss *dont_miss; /* most urgent, then most probable first */
-    size_t n_dont_miss;
+    size_t n_dont_miss, dont_miss_cap;
+    int reasons_owned, dont_miss_owned;
     hp__risk *risks;
     size_t n_risks;
     double metrics[HP_METRIC_COUNT];

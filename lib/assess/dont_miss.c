@@ -24,7 +24,6 @@ static int entry_before(const hp_assessment *a, const hp__dont_miss *x, const hp
 }
 
 hp_status hp__dont_miss_build(hp_assessment *a) {
-    size_t cap = 0;
     for (size_t i = 0; i < a->n_reasons; i++) {
         const hp__reason *r = &a->reasons[i];
         if (r->condition < 0)
@@ -33,8 +32,8 @@ hp_status hp__dont_miss_build(hp_assessment *a) {
         while (k < a->n_dont_miss && a->dont_miss[k].condition != (uint32_t)r->condition)
             k++;
         if (k == a->n_dont_miss) {
-            if (!hp__grow(&a->onto->alloc, (void **)&a->dont_miss, &cap, k + 1,
-                          sizeof *a->dont_miss))
+            if (!hp__grow_owned(&a->onto->alloc, (void **)&a->dont_miss, &a->dont_miss_cap,
+                                &a->dont_miss_owned, k + 1, sizeof *a->dont_miss))
                 return HP_E_NOMEM;
             a->dont_miss[a->n_dont_miss++] = (hp__dont_miss){(uint32_t)r->condition, r->level, 0};
         }

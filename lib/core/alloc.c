@@ -77,6 +77,27 @@ int hp__grow(const hp_allocator *a, void **items, size_t *cap, size_t need, size
     return 1;
 }
 
+int hp__grow_owned(const hp_allocator *a, void **items, size_t *cap, int *owned, size_t need,
+                   size_t size) {
+    if (need <= *cap || *owned)
+        return *owned ? hp__grow(a, items, cap, need, size) : 1;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return 0;
+        ncap *= 2;
+    }
+    void *p = hp__realloc_array(a, NULL, ncap, size);
+    if (!p)
+        return 0;
+    if (*cap)
+        memcpy(p, *items, *cap * size);
+    *items = p;
+    *cap = ncap;
+    *owned = 1;
+    return 1;
+}
+
 /* Exported strings start with a copy of their allocator, aligned for any object. */
 typedef union string_header {
     hp_allocator alloc;

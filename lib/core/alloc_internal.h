@@ -21,5 +21,9 @@ char *hp__string_new(const hp_allocator *a, const char *data, size_t len);
 
 /* Grow *items (of *cap elements of `size` bytes) so that it holds at least `need`. */
 int hp__grow(const hp_allocator *a, void **items, size_t *cap, size_t need, size_t size);
+/* The same for an array that starts in storage it does not own (*owned 0, e.g. part of an
+   arena): the first growth copies it into an allocation and sets *owned. */
+int hp__grow_owned(const hp_allocator *a, void **items, size_t *cap, int *owned, size_t need,
+                   size_t size);
 
 #endif

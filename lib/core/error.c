@@ -66,3 +66,12 @@ size_t hp_error_format(const hp_error *err, char *buf, size_t size) {
         n = snprintf(buf, size, "%s", msg);
     return n < 0 ? 0 : (size_t)n;
 }
+
+hp_status hp__vfail_key(hp_error *err, hp_status code, const char *name, const char *path,
+                        const char *fmt, va_list ap) {
+    if (!err)
+        return code;
+    char msg[HP_ERROR_MESSAGE_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return hp__fail(err, code, name, 0, 0, "%s: %s", path, msg);
+}

@@ -21,9 +21,10 @@
  *   the 30 days before it (days D-30 .. D-1), counting the runner's history and the plan's
  *   own sessions; a run is also held within 110% of the longest run before its week
  *   began, so runs do not compound within a week. The runner's history is the run log at
- *   its dates plus longest_run_km_30d dated at the log's reference date E (as_of, else the
- *   latest run, else the day before the start); when neither says anything about the last
- *   30 days, weekly_km divided by the runner's run days (or 3) counts as a run at E. A walk-run
+ *   its dates; without a log, longest_run_km_30d dated at the reference date E (as_of,
+ *   else the day before the start), else weekly_km divided by the runner's run days (or 3)
+ *   as a run at E. With a log only the log counts, so a field that claims a longer run
+ *   than the log has cannot lift the cap. A walk-run
  *   with no run at all in its previous 30 days (a return after a break) is uncapped:
  *   that is what the stages are for. A continuous run always has a reference.
  * - Cadence: the first running week's target is the runner's cadence + 5% (rounded
@@ -1422,11 +1423,13 @@ static hp_status read_history(bld *b, const hp_profile *pr, int end) {
             recent |= pr->runs[i].km > 0 && pr->runs[i].date > end - RUN_WINDOW &&
                       pr->runs[i].date <= end;
         }
-        if (st == HP_OK && has_runner(pr, HP_RUNNER_LONGEST_RUN_KM_30D)) {
+        /* a run log is the history: longest_run_km_30d and weekly_km could claim runs the
+           log does not have (issue 18: 4.8 km planned after a logged longest of 4.1) */
+        if (st == HP_OK && !pr->n_runs && has_runner(pr, HP_RUNNER_LONGEST_RUN_KM_30D)) {
             st = add_hist(b, end, pr->runner[HP_RUNNER_LONGEST_RUN_KM_30D]);
             recent = 1;
         }
-        if (st == HP_OK && !recent && has_runner(pr, HP_RUNNER_WEEKLY_KM) &&
+        if (st == HP_OK && !recent && !pr->n_runs && has_runner(pr, HP_RUNNER_WEEKLY_KM) &&
             pr->runner[HP_RUNNER_WEEKLY_KM] > 0) {
             double days = has_runner(pr, HP_RUNNER_RUN_DAYS_PER_WEEK) &&
                                   pr->runner[HP_RUNNER_RUN_DAYS_PER_WEEK] >= 1

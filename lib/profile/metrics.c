@@ -170,6 +170,27 @@ static void acute_chronic(double m[], unsigned *known, const daily *t) {
         set(m, known, HP_METRIC_ACUTE_CHRONIC_RATIO, acute / chronic);
 }
 
+/*
+ * Without the runner's own cadence_spm, the run log's: the distance-weighted mean cadence
+ * of the runs with a cadence in the CHRONIC_DAYS days up to the reference date.
+ */
+static int log_cadence(const hp_profile *p, int end, double *out) {
+    double sum = 0, km = 0;
+    for (size_t i = 0; i < p->n_runs; i++) {
+        const hp_run *r = &p->runs[i];
+        double c = p->details ? p->details[i].cadence_spm : 0;
+        if (c > 0 && r->date <= end && r->date > end - CHRONIC_DAYS) {
+            double w = r->km > 0 ? r->km : 1e-3; /* a run without distance still counts */
+            sum += c * w;
+            km += w;
+        }
+    }
+    if (!(km > 0))
+        return 0;
+    *out = sum / km;
+    return 1;
+}
+
 void hp__compute_metrics(const hp_profile *p, double m[HP_METRIC_COUNT], unsigned *known) {
     memset(m, 0, sizeof(double) * HP_METRIC_COUNT);
     *known = 0;
@@ -183,8 +204,11 @@ void hp__compute_metrics(const hp_profile *p, double m[HP_METRIC_COUNT], unsigne
     weekly_increase(p, m, known, t);
     long_run_increase(p, m, known, t);
     acute_chronic(m, known, t);
+    double cadence;
     if (has(p, HP_RUNNER_CADENCE_SPM))
         set(m, known, HP_METRIC_CADENCE_SPM, p->runner[HP_RUNNER_CADENCE_SPM]);
+    else if (p->n_runs && log_cadence(p, end, &cadence))
+        set(m, known, HP_METRIC_CADENCE_SPM, cadence);
     if (has(p, HP_RUNNER_SHOE_KM))
         set(m, known, HP_METRIC_SHOE_KM, p->runner[HP_RUNNER_SHOE_KM]);
     if (has(p, HP_RUNNER_RUN_DAYS_PER_WEEK)) {

@@ -14,6 +14,8 @@ void hp__quote(char *buf, size_t size, const char *s, size_t len);
 #define MAX_RUN_DAYS 7.0
 #define MAX_AGE 130.0
 #define MAX_CADENCE 300.0
+#define MIN_CADENCE 60.0
+#define MAX_GAIN_M 20000.0
 #define MAX_RUN_KM 1000.0
 #define MAX_EFFORT 10.0
 
@@ -108,6 +110,7 @@ void hp_profile_free(hp_profile *profile) {
     const hp_allocator *a = &onto->alloc;
     hp__free(a, profile->answers);
     hp__free(a, profile->runs);
+    hp__free(a, profile->details);
     hp__free(a, profile);
     hp_ontology_free(onto);
 }
@@ -129,6 +132,13 @@ hp_status hp_profile_copy(const hp_profile *profile, hp_profile **out, hp_error 
         }
         memcpy(p->runs, profile->runs, profile->n_runs * sizeof *p->runs);
         p->cap_runs = p->n_runs = profile->n_runs;
+        p->details = hp__realloc_array(alloc_of(p), NULL, p->n_runs, sizeof *p->details);
+        if (!p->details) {
+            hp_profile_free(p);
+            return hp__nomem(err);
+        }
+        memcpy(p->details, profile->details, p->n_runs * sizeof *p->details);
+        p->cap_details = p->n_runs;
     }
     memcpy(p->answers, profile->answers, hp__answers_bytes(profile->onto->n_findings, NULL));
     p->n_answered = profile->n_answered;
@@ -293,6 +303,21 @@ static hp_status parse_date(const char *key, const char *date, int *days, hp_err
 
 hp_status hp_profile_add_run(hp_profile *profile, const char *date, double km, double minutes,
                              double effort, hp_error *err) {
+    return hp_profile_add_run_details(profile, date, km, minutes, effort, NULL, err);
+}
+
+static hp_status check_details(const hp_run_details *d, hp_error *err) {
+    double c = d->cadence_spm, g = d->elevation_gain_m;
+    if (!isfinite(c) || !(c == 0 || (c >= MIN_CADENCE && c <= MAX_CADENCE)))
+        return hp__error(err, HP_E_INVALID, "cadence_spm: %g is not 0 (not given) or 60-300", c);
+    if (!isfinite(g) || !(g >= 0 && g <= MAX_GAIN_M))
+        return hp__error(err, HP_E_INVALID, "elevation_gain_m: %g is not from 0 to 20000", g);
+    return HP_OK;
+}
+
+hp_status hp_profile_add_run_details(hp_profile *profile, const char *date, double km,
+                                     double minutes, double effort, const hp_run_details *details,
+                                     hp_error *err) {
     if (!profile)
         return hp__error(err, HP_E_INVALID, "hp_profile_add_run: NULL profile");
     hp_run run;
@@ -306,16 +331,35 @@ hp_status hp_profile_add_run(hp_profile *profile, const char *date, double km, d
     if (!isfinite(effort) || !(effort == 0 || (effort >= 1 && effort <= MAX_EFFORT)))
         return hp__error(err, HP_E_INVALID, "effort: %g is not 0 (not given) or from 1 to 10",
                          effort);
+    hp_run_details d = {0, 0};
+    if (details && (st = check_details(details, err)) != HP_OK)
+        return st;
+    if (details)
+        d = *details;
     if (profile->n_runs >= HP_MAX_RUNS)
         return hp__error(err, HP_E_LIMIT, "runs: more than %d runs", HP_MAX_RUNS);
     if (!hp__grow(alloc_of(profile), (void **)&profile->runs, &profile->cap_runs,
-                  profile->n_runs + 1, sizeof *profile->runs))
+                  profile->n_runs + 1, sizeof *profile->runs) ||
+        !hp__grow(alloc_of(profile), (void **)&profile->details, &profile->cap_details,
+                  profile->n_runs + 1, sizeof *profile->details))
         return hp__nomem(err);
     /* no -0 */
     run.km = km == 0 ? 0.0 : km;
     run.minutes = minutes == 0 ? 0.0 : minutes;
     run.effort = effort == 0 ? 0.0 : effort;
+    d.cadence_spm = d.cadence_spm == 0 ? 0.0 : d.cadence_spm;
+    d.elevation_gain_m = d.elevation_gain_m == 0 ? 0.0 : d.elevation_gain_m;
+    profile->details[profile->n_runs] = d;
     profile->runs[profile->n_runs++] = run;
+    return HP_OK;
+}
+
+hp_status hp_profile_run_details(const hp_profile *profile, size_t i, hp_run_details *out) {
+    if (!profile || !out)
+        return HP_E_INVALID;
+    if (i >= profile->n_runs)
+        return HP_E_NOT_FOUND;
+    *out = profile->details[i];
     return HP_OK;
 }
 

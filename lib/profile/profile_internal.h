@@ -17,7 +17,9 @@ struct hp_profile {
     unsigned runner_set; /* bit f set when runner[f] holds a value */
     hp_sex sex;
     hp_foot_strike foot_strike;
-    hp_run *runs; /* in the order added */
+    hp_run *runs;            /* in the order added */
+    hp_run_details *details; /* one per run, capacity cap_details */
+    size_t cap_details;
     size_t n_runs, cap_runs;
     int as_of; /* reference date of the run log, days since 1970 */
     int has_as_of;

@@ -42,14 +42,11 @@ static hp_status fail(const reader *r, hp_status code, const char *path, const c
     HP__PRINTF(4, 5);
 
 static hp_status fail(const reader *r, hp_status code, const char *path, const char *fmt, ...) {
-    if (!r->err)
-        return code;
-    char msg[HP_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    hp_status st = hp__vfail_key(r->err, code, r->name, path, fmt, ap);
     va_end(ap);
-    return hp__fail(r->err, code, r->name, 0, 0, "%s: %s", path, msg);
+    return st;
 }
 
 /* Pass on an error of the profile API (its message starts with the last key), with the
@@ -167,7 +164,7 @@ static hp_status read_run(const reader *r, size_t i, const json_t *obj) {
     if (!json_is_object(obj))
         return fail(r, HP_E_INVALID, base, "expected an object, got %s", type_name(obj));
     const char *date = NULL;
-    double num[3] = {0, 0, 0}; /* km, minutes, effort */
+    double num[5] = {0, 0, 0, 0, 0}; /* km, minutes, effort, cadence_spm, elevation_gain_m */
     int has_km = 0;
     const char *key;
     size_t len;
@@ -186,13 +183,15 @@ static hp_status read_run(const reader *r, size_t i, const json_t *obj) {
             }
             continue;
         }
-        static const char *const numeric[3] = {"km", "minutes", "effort"};
+        static const char *const numeric[5] = {"km", "minutes", "effort", "cadence_spm",
+                                               "elevation_gain_m"};
         size_t k = 0;
-        while (k < 3 && strcmp(key, numeric[k]) != 0)
+        while (k < 5 && strcmp(key, numeric[k]) != 0)
             k++;
-        if (k == 3)
+        if (k == 5)
             return fail(r, HP_E_INVALID, path,
-                        "unknown key (expected date, km, minutes or effort)");
+                        "unknown key (expected date, km, minutes, effort, cadence_spm or "
+                        "elevation_gain_m)");
         if (!json_is_number(v))
             return fail(r, HP_E_INVALID, path, "expected a number, got %s", type_name(v));
         num[k] = json_number_value(v);
@@ -205,7 +204,8 @@ static hp_status read_run(const reader *r, size_t i, const json_t *obj) {
         return fail(r, HP_E_INVALID, base, "missing the required key \"km\"");
     hp_error inner;
     hp_error_clear(&inner);
-    if (hp_profile_add_run(r->p, date, num[0], num[1], num[2], &inner) != HP_OK)
+    hp_run_details d = {num[3], num[4]};
+    if (hp_profile_add_run_details(r->p, date, num[0], num[1], num[2], &d, &inner) != HP_OK)
         return pass_on(r, base, &inner);
     return HP_OK;
 }
@@ -350,6 +350,18 @@ hp_status hp_profile_from_json(const hp_ontology *onto, const char *json, size_t
 
 /* ---- Writing ------------------------------------------------------------------------ */
 
+/* A run's optional "cadence_spm" and "elevation_gain_m". */
+static void put_details(hp__jw *w, const hp_run_details *d) {
+    if (d->cadence_spm != 0) {
+        hp__jw_key(w, "cadence_spm");
+        hp__jw_number(w, d->cadence_spm);
+    }
+    if (d->elevation_gain_m != 0) {
+        hp__jw_key(w, "elevation_gain_m");
+        hp__jw_number(w, d->elevation_gain_m);
+    }
+}
+
 /* Append a JSON string (ids and names are plain ASCII, but escape anyway). */
 static void put_date(hp__jw *w, int days) {
     char date[16];
@@ -396,6 +408,7 @@ static void put_runner(hp__jw *w, const hp_profile *p) {
                 hp__jw_key(w, "effort");
                 hp__jw_number(w, run->effort);
             }
+            put_details(w, &p->details[i]);
             hp__jw_end(w);
         }
         hp__jw_end(w);

@@ -84,6 +84,23 @@ class Assess(unittest.TestCase):
             self.assertIn("causes", json.load(open(path)))
 
 
+class WatchFiles(unittest.TestCase):
+    def test_runs_give_the_metrics(self):
+        runs = os.path.join(DATA, "runs")
+        r = run("assess", "--json", "--runs", os.path.join(runs, "garmin_laps_pause.tcx"),
+                "--runs", os.path.join(runs, "garmin_gpxtpx.gpx"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("cadence_spm", json.loads(r.stdout)["metrics"])
+        r = run("plan", "--runs", os.path.join(runs, "miles_device.tcx"),
+                profile("lateral_hip.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_bad_watch_file_names_file_and_line(self):
+        r = run("assess", "--runs", os.path.join(DATA, "runs", "bad_lat_range.gpx"))
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr, r"bad_lat_range\.gpx:\d+: ")
+
+
 class BadInput(unittest.TestCase):
     def expect(self, code, *args, stdin=None, words=None):
         r = run(*args, stdin=stdin)
