@@ -41,6 +41,7 @@ typedef struct options {
     int color;
     const char *runs[MAX_RUN_FILES]; /* --runs: watch files for the run log */
     size_t n_runs;
+    const char *text; /* --text: a runner's description, "-" = standard input */
 } options;
 
 static const char *prog = "hippain";
@@ -62,6 +63,8 @@ static void usage(FILE *f) {
                "Options:\n"
                "  --ontology FILE       add an ontology file on top of the default (repeatable)\n"
                "  --runs FILE           add the runs of a GPX or TCX watch file (repeatable)\n"
+               "  --text TEXT|-         assess a description in the runner's words (en, de,\n"
+               "                        es; - reads it from standard input)\n"
                "  --lang LANG           language of labels and questions (e.g. de, es)\n"
                "  --json                JSON output (assess)\n"
                "  --weeks N             plan length in weeks (1-52, default 8)\n"
@@ -335,12 +338,83 @@ static void print_next(FILE *f, const options *o, const hp_assessment *a) {
     wrap(f, line, 4, 14);
 }
 
+/* ---- --text: a runner's own words ----------------------------------------------------- */
+
+/* Parse o->text (or standard input for "-") into *tr and apply it to p. */
+static int apply_text(const options *o, const hp_ontology *onto, hp_profile *p,
+                      hp_text_result **tr) {
+    int stdin_ = strcmp(o->text, "-") == 0;
+    size_t n = strlen(o->text);
+    char *buf = stdin_ ? read_all(stdin, &n) : NULL;
+    if (stdin_ && !buf)
+        return fail(EXIT_BAD_INPUT, "<stdin>: cannot read the text");
+    hp_error e = {0};
+    hp_status st = hp_text_parse(onto, stdin_ ? buf : o->text, n, NULL, tr, &e);
+    free(buf);
+    if (st == HP_OK)
+        st = hp_text_result_apply(*tr, p, &e);
+    return st == HP_OK ? 0 : fail_error(&e);
+}
+
+static const char *sex_name(hp_sex s) {
+    return s == HP_SEX_FEMALE  ? "female"
+           : s == HP_SEX_MALE  ? "male"
+           : s == HP_SEX_OTHER ? "other"
+                               : "unknown";
+}
+
+/* "What I understood": the findings with the words behind them, the numbers. */
+static void print_text(FILE *f, const options *o, const hp_ontology *onto,
+                       const hp_text_result *tr) {
+    const char *text = hp_text_result_text(tr, NULL);
+    fprintf(f, "%sUnderstood (%s):%s\n", color(o, BOLD), hp_text_result_languages(tr),
+            color(o, RESET));
+    for (size_t i = 0; i < hp_text_result_finding_count(tr); i++) {
+        const hp_text_finding *t = hp_text_result_finding(tr, i);
+        int len = t->length > 60 ? 60 : (int)t->length;
+        fprintf(f, "  %s %-34s \"%.*s\"%s%s\n", t->answer == HP_ANSWER_PRESENT ? "yes" : "no ",
+                hp_ontology_id(onto, HP_ENTITY_FINDING, t->finding), len, text + t->offset,
+                t->side ? "  side: " : "", t->side ? hp_side_name(t->side) : "");
+    }
+    for (size_t i = 0; i < hp_text_result_number_count(tr); i++) {
+        const hp_text_number *num = hp_text_result_number(tr, i);
+        fprintf(f, "  %-38s %g  \"%.*s\"\n", hp_runner_field_name(num->field), num->value,
+                (int)num->length, text + num->offset);
+    }
+    if (hp_text_result_sex(tr) != HP_SEX_UNKNOWN)
+        fprintf(f, "  %-38s %s\n", "sex", sex_name(hp_text_result_sex(tr)));
+    if (!hp_text_result_finding_count(tr) && !hp_text_result_number_count(tr))
+        fprintf(f, "  (nothing the lexicon knows)\n");
+}
+
+/* The text result as a JSON object (keys "languages", "findings", "numbers", "sex"). */
+static void json_text(FILE *f, const hp_ontology *onto, const hp_text_result *tr) {
+    fprintf(f, "{\n  \"text\": {\"languages\": \"%s\", \"findings\": [",
+            hp_text_result_languages(tr));
+    for (size_t i = 0; i < hp_text_result_finding_count(tr); i++) {
+        const hp_text_finding *t = hp_text_result_finding(tr, i);
+        fprintf(f,
+                "%s\n    {\"id\": \"%s\", \"present\": %s, \"offset\": %zu, \"length\": %zu, "
+                "\"confidence\": %.2f, \"side\": \"%s\"}",
+                i ? "," : "", hp_ontology_id(onto, HP_ENTITY_FINDING, t->finding),
+                t->answer == HP_ANSWER_PRESENT ? "true" : "false", t->offset, t->length,
+                t->confidence, hp_side_name(t->side));
+    }
+    fprintf(f, "], \"numbers\": {");
+    for (size_t i = 0; i < hp_text_result_number_count(tr); i++) {
+        const hp_text_number *num = hp_text_result_number(tr, i);
+        fprintf(f, "%s\"%s\": %g", i ? ", " : "", hp_runner_field_name(num->field), num->value);
+    }
+    fprintf(f, "}, \"sex\": \"%s\"},\n  \"assessment\": ", sex_name(hp_text_result_sex(tr)));
+}
+
 /*
  * What assess and plan share: the ontology, the profile of FILE or "-" and its assessment.
  * Returns 0, or an exit status (then *onto and *p may still need freeing).
  */
 static int load_and_assess(const options *o, const char *cmd, int argc, char **argv,
-                           hp_ontology **onto, hp_profile **p, hp_assessment **a) {
+                           hp_ontology **onto, hp_profile **p, hp_assessment **a,
+                           hp_text_result **tr) {
     *onto = NULL;
     *p = NULL;
     *a = NULL;
@@ -349,7 +423,7 @@ static int load_and_assess(const options *o, const char *cmd, int argc, char **a
     int rc = load_ontology(o, onto);
     if (rc)
         return rc;
-    if (argc || !o->n_runs)
+    if (argc || (!o->n_runs && !o->text))
         rc = read_profile(*onto, argc ? argv[0] : "-", p);
     else if (hp_profile_new(*onto, p, NULL) != HP_OK) /* --runs alone: an empty profile */
         rc = fail(1, "out of memory");
@@ -357,6 +431,8 @@ static int load_and_assess(const options *o, const char *cmd, int argc, char **a
     for (size_t i = 0; !rc && i < o->n_runs; i++)
         if (hp_profile_import_runs_file(*p, o->runs[i], NULL, &e) != HP_OK)
             rc = fail_error(&e);
+    if (!rc && o->text)
+        rc = apply_text(o, *onto, *p, tr);
     if (!rc && hp_assess(*p, a, &e) != HP_OK)
         rc = fail_error(&e);
     return rc;
@@ -367,7 +443,8 @@ static int cmd_assess(const options *o, int argc, char **argv) {
     hp_profile *p;
     hp_assessment *a;
     hp_error e = {0};
-    int rc = load_and_assess(o, "assess", argc, argv, &onto, &p, &a);
+    hp_text_result *tr = NULL;
+    int rc = load_and_assess(o, "assess", argc, argv, &onto, &p, &a, &tr);
     FILE *f = rc ? NULL : open_output(o);
     if (!rc && !f)
         rc = 1;
@@ -375,10 +452,18 @@ static int cmd_assess(const options *o, int argc, char **argv) {
         char *json = NULL;
         if (hp_assessment_to_json(a, o->lang, HP_JSON_PRETTY, &json, &e) != HP_OK)
             rc = fail_error(&e);
-        else
+        else if (tr) {
+            json_text(f, onto, tr);
+            fputs(json, f);
+            fputs("}\n", f);
+        } else
             fputs(json, f);
         hp_string_free(json);
     } else if (!rc) {
+        if (tr) {
+            print_text(f, o, onto, tr);
+            fputc('\n', f);
+        }
         print_triage(f, o, a);
         fputc('\n', f);
         if (hp_assessment_dont_miss_count(a)) {
@@ -394,6 +479,7 @@ static int cmd_assess(const options *o, int argc, char **argv) {
         int c = close_output(o, f);
         rc = rc ? rc : c;
     }
+    hp_text_result_free(tr);
     hp_assessment_free(a);
     hp_profile_free(p);
     hp_ontology_free(onto);
@@ -438,7 +524,9 @@ static int cmd_plan(const options *o, int argc, char **argv) {
     hp_profile *p;
     hp_assessment *a;
     hp_plan *plan = NULL;
-    int rc = load_and_assess(o, "plan", argc, argv, &onto, &p, &a);
+    hp_text_result *tr = NULL;
+    int rc = load_and_assess(o, "plan", argc, argv, &onto, &p, &a, &tr);
+    hp_text_result_free(tr);
     if (!rc)
         rc = make_plan(o, a, &plan);
     FILE *f = rc ? NULL : open_output(o);
@@ -787,7 +875,8 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         OPT_START,
         OPT_DAYS,
         OPT_FORMAT,
-        OPT_RUNS
+        OPT_RUNS,
+        OPT_TEXT
     };
     static const struct option longs[] = {
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
@@ -798,6 +887,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         {"days", required_argument, NULL, OPT_DAYS},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"runs", required_argument, NULL, OPT_RUNS},
+        {"text", required_argument, NULL, OPT_TEXT},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -820,6 +910,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
                 return fail(EXIT_BAD_INPUT, "too many --runs files");
             o->runs[o->n_runs++] = optarg;
             break;
+        case OPT_TEXT: o->text = optarg; break;
         case OPT_JSON: o->json = 1; break;
         case OPT_WEEKS:
             if (!parse_int(optarg, 1, 52, &o->weeks))

@@ -1,0 +1,513 @@
+/*
+ * Text intake: a runner's description to findings and runner numbers
+ * (include/hippain/text.h).
+ *
+ * The vocabulary is the ontology's lexicon (phrases per finding, cue words); the grammar
+ * is here and in text_numbers.c:
+ * - the text and every phrase are tokenised and folded alike (text_tokens.c);
+ * - at each token the longest phrase or cue of the text's languages matches (most tokens,
+ *   then fewest typos and skipped words); up to two filler or side words may stand between
+ *   a phrase's words; a word of 5 letters or more (6 for a one-word phrase) matches with
+ *   one typo (edit or transposition), at most one typo per phrase;
+ * - a negation cue negates the findings after it in its clause: up to a stop, a boundary
+ *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
+ *   chills or sweats"); a negation cue that ends a clause negates the finding just before
+ *   it ("fever: none");
+ * - the sides named in a sentence are those of its findings (the last sentence's side
+ *   carries on when a sentence names none);
+ * - each finding is reported once, at its first mention.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc_internal.h"
+#include "core/error_internal.h"
+#include "ontology/model.h"
+#include "profile/profile_internal.h"
+#include "profile/text_internal.h"
+
+#define NEG_SPAN 6 /* words a negation reaches without meeting a finding */
+#define MAX_LANGS 8
+
+typedef struct lexp {
+    uint32_t first, count; /* into the phrase tokens */
+    uint8_t kind;
+    uint8_t lang; /* index into lexicon.langs */
+    uint32_t finding;
+} lexp;
+
+/* The lexicon of the text's languages, tokenised, bucketed by the first folded byte of
+   each entry's first word. */
+typedef struct lexicon {
+    hp__toks pt;
+    lexp *v;
+    size_t n;
+    uint32_t head[257];           /* entries with first byte b: v[head[b]] .. v[head[b + 1] - 1] */
+    const char *langs[MAX_LANGS]; /* the lexicon's languages (the ontology's strings) */
+    size_t n_langs;
+    unsigned mask; /* languages of the text: bit i = langs[i] */
+} lexicon;
+
+/* ---- Matching ---------------------------------------------------------------------- */
+
+/* Levenshtein distance 1 or one adjacent transposition (a != b). */
+static int near1(const char *a, size_t an, const char *b, size_t bn) {
+    if (an < bn) {
+        const char *s = a;
+        size_t k = an;
+        a = b, b = s, an = bn, bn = k;
+    }
+    if (an - bn > 1)
+        return 0;
+    size_t i = 0;
+    while (i < bn && a[i] == b[i])
+        i++;
+    if (an != bn)
+        return !memcmp(a + i + 1, b + i, bn - i);
+    if (i + 1 >= an || !memcmp(a + i + 1, b + i + 1, an - i - 1))
+        return 1;
+    return a[i] == b[i + 1] && a[i + 1] == b[i] && !memcmp(a + i + 2, b + i + 2, an - i - 2);
+}
+
+/* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. */
+static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, const hp__tok *t,
+                  size_t min_typo) {
+    if (p->type != t->type)
+        return 0;
+    const char *a = pt->buf + p->s, *b = tt->buf + t->s;
+    if (p->n > 1 && a[p->n - 1] == '*')
+        return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
+    if (p->n == t->n && !memcmp(a, b, p->n))
+        return 2;
+    return p->type == HP__T_WORD && p->n >= min_typo && t->n >= min_typo && near1(a, p->n, b, t->n)
+               ? 1
+               : 0;
+}
+
+typedef struct match {
+    size_t len; /* text tokens consumed; 0 = none */
+    unsigned typos, skips;
+    const lexp *p;
+} match;
+
+static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
+    match m = {0, 0, 0, p}, none = {0, 0, 0, p};
+    size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
+    for (uint32_t k = 0; k < p->count; k++, j++) {
+        const hp__tok *pk = &lx->pt.v[p->first + k];
+        int eq = 0;
+        while (j < tt->n && !(eq = tok_eq(&lx->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
+               tt->v[j].cue >= HP__PHRASE_FILLER && m.skips < 2) {
+            j++;
+            m.skips++;
+        }
+        if (!eq || (eq == 1 && m.typos))
+            return none;
+        m.typos += eq == 1;
+    }
+    m.len = j - i;
+    return m;
+}
+
+static int better(const match *m, const match *best) {
+    if (m->len != best->len)
+        return m->len > best->len;
+    unsigned a = m->typos * 2 + m->skips, b = best->typos * 2 + best->skips;
+    return a < b || (a == b && m->p->count > best->p->count);
+}
+
+/* The best phrase or cue at token i (of the languages in lx->mask). */
+static match best_at(const lexicon *lx, const hp__toks *tt, size_t i) {
+    match best = {0, 0, 0, NULL};
+    unsigned char c = (unsigned char)tt->buf[tt->v[i].s];
+    if (tt->v[i].type >= HP__T_STOP)
+        return best;
+    for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
+        if (!(lx->mask & (1u << lx->v[k].lang)))
+            continue;
+        match m = match_at(lx, &lx->v[k], tt, i);
+        if (m.len && (!best.len || better(&m, &best)))
+            best = m;
+    }
+    return best;
+}
+
+/* ---- The lexicon of the text's languages -------------------------------------------- */
+
+static int lang_is(const char *have, const char *want) {
+    size_t n = strlen(want);
+    return !strncmp(want, have, n) && (have[n] == 0 || have[n] == '-');
+}
+
+/* The index of language l in lx->langs (added if new); -1 past MAX_LANGS. */
+static int lang_index(lexicon *lx, const char *l) {
+    for (size_t i = 0; i < lx->n_langs; i++)
+        if (!strcmp(lx->langs[i], l))
+            return (int)i;
+    if (lx->n_langs == MAX_LANGS)
+        return -1;
+    lx->langs[lx->n_langs] = l;
+    return (int)lx->n_langs++;
+}
+
+/* Counting sort of the entries by their first byte. */
+static int bucket(lexicon *lx) {
+    uint32_t count[257] = {0};
+    for (size_t i = 0; i < lx->n; i++)
+        count[(unsigned char)lx->pt.buf[lx->pt.v[lx->v[i].first].s] + 1]++;
+    for (int b = 1; b < 257; b++)
+        count[b] += count[b - 1];
+    memcpy(lx->head, count, sizeof count);
+    lexp *sorted = hp__malloc(lx->pt.a, (lx->n ? lx->n : 1) * sizeof *sorted);
+    if (!sorted)
+        return 0;
+    for (size_t i = 0; i < lx->n; i++)
+        sorted[count[(unsigned char)lx->pt.buf[lx->pt.v[lx->v[i].first].s]]++] = lx->v[i];
+    hp__free(lx->pt.a, lx->v);
+    lx->v = sorted;
+    return 1;
+}
+
+/* Tokenise the phrases and cues of language want (NULL: all). 0: out of memory. */
+static int lexicon_load(const hp_ontology *o, const char *want, lexicon *lx) {
+    lx->pt.a = &o->alloc;
+    lx->v = hp__malloc(&o->alloc, (o->n_phrases ? o->n_phrases : 1) * sizeof *lx->v);
+    if (!lx->v)
+        return 0;
+    for (size_t i = 0; i < o->n_phrases; i++) {
+        const hp__phrase *ph = &o->phrases[i];
+        const char *l = hp__s(o, ph->lang);
+        int li = want && !lang_is(l, want) ? -1 : lang_index(lx, l);
+        if (li < 0)
+            continue;
+        const char *text = hp__s(o, ph->text);
+        size_t first = lx->pt.n, bad;
+        int r = hp__text_tokenise(&lx->pt, text, strlen(text), 1, &bad);
+        if (r == 0)
+            return 0;
+        while (lx->pt.n > first && lx->pt.v[lx->pt.n - 1].type >= HP__T_STOP)
+            lx->pt.n--; /* a phrase is its words and numbers */
+        if (r < 0 || lx->pt.n == first || lx->pt.v[first].type >= HP__T_STOP)
+            continue; /* the loader checked the UTF-8; a phrase of punctuation only */
+        lx->v[lx->n++] = (lexp){(uint32_t)first, (uint32_t)(lx->pt.n - first), ph->kind,
+                                (uint8_t)li, ph->finding};
+    }
+    lx->mask = (1u << lx->n_langs) - 1;
+    return bucket(lx);
+}
+
+static void lexicon_free(lexicon *lx) {
+    hp__toks_free(&lx->pt);
+    hp__free(lx->pt.a, lx->v);
+}
+
+/* Mark the text's tokens that are one-word filler or side cues. */
+static void mark_cues(const lexicon *lx, hp__toks *tt) {
+    for (size_t i = 0; i < tt->n; i++) {
+        hp__tok *t = &tt->v[i];
+        if (t->type != HP__T_WORD)
+            continue;
+        unsigned char c = (unsigned char)tt->buf[t->s];
+        for (size_t k = lx->head[c]; k < lx->head[c + 1] && !t->cue; k++)
+            if (lx->v[k].count == 1 && lx->v[k].kind >= HP__PHRASE_FILLER &&
+                tok_eq(&lx->pt, &lx->pt.v[lx->v[k].first], tt, t, SIZE_MAX) == 2)
+                t->cue = lx->v[k].kind;
+    }
+}
+
+/* The languages of the text: those whose one-word cues ("no", "the", "aber") it uses at
+   least half as often as the best one's; all of them when it uses none. */
+static void detect_languages(lexicon *lx, const hp__toks *tt) {
+    size_t score[MAX_LANGS] = {0}, best = 0;
+    for (size_t i = 0; i < tt->n; i++) {
+        const hp__tok *t = &tt->v[i];
+        if (t->type != HP__T_WORD)
+            continue;
+        unsigned seen = 0;
+        unsigned char c = (unsigned char)tt->buf[t->s];
+        for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
+            const lexp *p = &lx->v[k];
+            if (p->count == 1 && p->kind != HP__PHRASE_FINDING && !(seen & (1u << p->lang)) &&
+                tok_eq(&lx->pt, &lx->pt.v[p->first], tt, t, SIZE_MAX) == 2) {
+                seen |= 1u << p->lang;
+                score[p->lang]++;
+            }
+        }
+    }
+    for (size_t l = 0; l < lx->n_langs; l++)
+        best = score[l] > best ? score[l] : best;
+    if (!best)
+        return;
+    lx->mask = 0;
+    for (size_t l = 0; l < lx->n_langs; l++)
+        if (score[l] * 2 >= best)
+            lx->mask |= 1u << l;
+}
+
+/* ---- Scanning ---------------------------------------------------------------------- */
+
+typedef struct scan {
+    hp_text_result *r;
+    uint8_t *seen; /* per finding */
+    int negated;
+    size_t neg_left;    /* words the negation still reaches */
+    hp_side side;       /* named in the current sentence */
+    hp_side last_side;  /* of the last sentence that named one */
+    size_t clause_from; /* first finding of the current sentence */
+    size_t last_found;  /* token after the last finding's words; SIZE_MAX none */
+} scan;
+
+static void end_sentence(scan *sc) {
+    hp_side side = sc->side != HP_SIDE_UNKNOWN ? sc->side : sc->last_side;
+    for (size_t k = sc->clause_from; k < sc->r->nf; k++)
+        if (sc->r->f[k].side == HP_SIDE_UNKNOWN)
+            sc->r->f[k].side = side;
+    sc->clause_from = sc->r->nf;
+    if (sc->side != HP_SIDE_UNKNOWN)
+        sc->last_side = sc->side;
+    sc->side = HP_SIDE_UNKNOWN;
+    sc->negated = 0;
+    sc->last_found = SIZE_MAX;
+}
+
+static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
+    uint32_t f = m->p->finding;
+    sc->last_found = i + m->len;
+    if (sc->negated)
+        sc->neg_left = NEG_SPAN;
+    if (sc->seen[f])
+        return;
+    sc->seen[f] = 1;
+    double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
+    const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
+    sc->r->f[sc->r->nf++] = (hp_text_finding){f,
+                                              sc->negated ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
+                                              a->off,
+                                              z->end - a->off,
+                                              sc->negated ? c * 0.9 : c,
+                                              HP_SIDE_UNKNOWN};
+}
+
+static const char *const LIST_END[] = {"or", "nor", "oder", "noch", "ni", "o", "u", NULL};
+
+/* At a comma in a negation: does a list of short items go on to "or"/"nor" before the
+   clause ends ("no fever, chills or sweats")? */
+static int list_goes_on(const hp__toks *tt, size_t i) {
+    size_t item = 0;
+    for (size_t k = i + 1; k < tt->n && tt->v[k].type != HP__T_STOP; k++) {
+        if (tt->v[k].type == HP__T_COMMA) {
+            item = 0;
+            continue;
+        }
+        if (hp__tok_in(tt, k, LIST_END))
+            return 1;
+        if (++item > 4)
+            return 0;
+    }
+    return 0;
+}
+
+/* A negation cue at token i: negates what follows, or the finding just before it when it
+   ends the clause ("fever: none", "Fieber nein"). */
+static void negation_at(scan *sc, const hp__toks *tt, size_t i, size_t len) {
+    size_t after = i + len;
+    int ends = after >= tt->n || tt->v[after].type >= HP__T_STOP;
+    if (ends && sc->last_found == i && sc->r->nf > sc->clause_from) {
+        hp_text_finding *f = &sc->r->f[sc->r->nf - 1];
+        if (f->answer == HP_ANSWER_PRESENT && f->offset + f->length <= tt->v[i].off) {
+            f->answer = HP_ANSWER_ABSENT;
+            f->length = tt->v[i].end - f->offset;
+            f->confidence *= 0.8;
+        }
+        return;
+    }
+    sc->negated = 1;
+    sc->neg_left = NEG_SPAN;
+}
+
+static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
+    if (tt->v[i].type == HP__T_STOP)
+        end_sentence(sc);
+    else if (sc->negated && !list_goes_on(tt, i))
+        sc->negated = 0;
+}
+
+static void side_cue(scan *sc, uint8_t kind) {
+    hp_side s = kind == HP__PHRASE_LEFT    ? HP_SIDE_LEFT
+                : kind == HP__PHRASE_RIGHT ? HP_SIDE_RIGHT
+                                           : HP_SIDE_BOTH;
+    if (sc->side != HP_SIDE_UNKNOWN && sc->side != s)
+        s = HP_SIDE_BOTH;
+    sc->side = s;
+}
+
+static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
+    for (size_t i = 0; i < tt->n;) {
+        if (tt->v[i].type >= HP__T_STOP) {
+            punctuation_at(sc, tt, i++);
+            continue;
+        }
+        match m = best_at(lx, tt, i);
+        if (!m.len) {
+            if (sc->negated && tt->v[i].cue != HP__PHRASE_FILLER && !--sc->neg_left)
+                sc->negated = 0;
+            i++;
+            continue;
+        }
+        switch (m.p->kind) {
+        case HP__PHRASE_FINDING: add_finding(sc, &m, tt, i); break;
+        case HP__PHRASE_NEGATION: negation_at(sc, tt, i, m.len); break;
+        case HP__PHRASE_BOUNDARY: sc->negated = 0; break;
+        case HP__PHRASE_FILLER: break;
+        default: side_cue(sc, m.p->kind); break;
+        }
+        i += m.len;
+    }
+    end_sentence(sc);
+}
+
+/* ---- The API ----------------------------------------------------------------------- */
+
+static void names_of(const lexicon *lx, char *out, size_t size) {
+    size_t len = 0;
+    out[0] = 0;
+    for (size_t l = 0; l < lx->n_langs; l++) {
+        if (!(lx->mask & (1u << l)))
+            continue;
+        int n = snprintf(out + len, size - len, "%s%s", len ? "," : "", lx->langs[l]);
+        if (n < 0 || (size_t)n >= size - len)
+            break;
+        len += (size_t)n;
+    }
+}
+
+/* Parse tt with lx into r. 0: out of memory. */
+static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text_result *r) {
+    detect_languages(lx, tt);
+    names_of(lx, r->langs, sizeof r->langs);
+    mark_cues(lx, tt);
+    scan sc = {r, NULL, 0, 0, HP_SIDE_UNKNOWN, HP_SIDE_UNKNOWN, 0, SIZE_MAX};
+    sc.seen = hp__calloc(&o->alloc, o->n_findings ? o->n_findings : 1, 1);
+    r->f = hp__malloc(&o->alloc, (o->n_findings ? o->n_findings : 1) * sizeof *r->f);
+    if (!sc.seen || !r->f) {
+        hp__free(&o->alloc, sc.seen);
+        return 0;
+    }
+    scan_findings(&sc, lx, tt);
+    hp__free(&o->alloc, sc.seen);
+    hp__text_numbers(r, tt);
+    return 1;
+}
+
+static hp_status check_args(const hp_ontology *onto, const char *text, size_t size,
+                            hp_text_result **out, hp_error *err) {
+    if (out)
+        *out = NULL;
+    if (!onto || (!text && size) || !out)
+        return hp__error(err, HP_E_INVALID, "hp_text_parse: NULL argument");
+    if (size > HP_MAX_TEXT_BYTES)
+        return hp__error(err, HP_E_LIMIT, "text: %zu bytes, more than the %zu allowed", size,
+                         HP_MAX_TEXT_BYTES);
+    return HP_OK;
+}
+
+hp_status hp_text_parse(const hp_ontology *onto, const char *text, size_t size, const char *lang,
+                        hp_text_result **out, hp_error *err) {
+    hp_status st = check_args(onto, text, size, out, err);
+    if (st != HP_OK)
+        return st;
+    const hp_allocator *a = &onto->alloc;
+    hp__toks tt = {a, NULL, 0, 0, NULL, 0, 0};
+    lexicon lx = {{a, NULL, 0, 0, NULL, 0, 0}, NULL, 0, {0}, {0}, 0, 0};
+    hp_text_result *r = hp__calloc(a, 1, sizeof *r);
+    size_t bad = 0;
+    int ok = r ? hp__text_tokenise(&tt, text ? text : "", size, 0, &bad) : 0;
+    if (ok < 0)
+        st = hp__fail(err, HP_E_PARSE, "text", 1, (int)(bad < INT32_MAX ? bad + 1 : 0),
+                      "text: invalid UTF-8 at byte %zu", bad);
+    else if (!ok || !lexicon_load(onto, lang, &lx) || !parse_tokens(onto, &lx, &tt, r))
+        st = hp__nomem(err);
+    hp__toks_free(&tt);
+    lexicon_free(&lx);
+    if (st != HP_OK) {
+        if (r)
+            hp__free(a, r->f);
+        hp__free(a, r);
+        return st;
+    }
+    r->text = hp__string_new(a, text ? text : "", size);
+    if (!r->text) {
+        hp__free(a, r->f);
+        hp__free(a, r);
+        return hp__nomem(err);
+    }
+    r->size = size;
+    r->onto = hp_ontology_ref(onto);
+    *out = r;
+    return HP_OK;
+}
+
+void hp_text_result_free(hp_text_result *result) {
+    if (!result)
+        return;
+    hp_ontology *o = result->onto;
+    hp_allocator a = o->alloc;
+    hp__free(&a, result->f);
+    hp_string_free(result->text);
+    hp__free(&a, result);
+    hp_ontology_free(o);
+}
+
+size_t hp_text_result_finding_count(const hp_text_result *result) {
+    return result ? result->nf : 0;
+}
+
+const hp_text_finding *hp_text_result_finding(const hp_text_result *result, size_t i) {
+    return result && i < result->nf ? &result->f[i] : NULL;
+}
+
+size_t hp_text_result_number_count(const hp_text_result *result) { return result ? result->nn : 0; }
+
+const hp_text_number *hp_text_result_number(const hp_text_result *result, size_t i) {
+    return result && i < result->nn ? &result->num[i] : NULL;
+}
+
+hp_sex hp_text_result_sex(const hp_text_result *result) {
+    return result ? result->sex : HP_SEX_UNKNOWN;
+}
+
+const char *hp_text_result_languages(const hp_text_result *result) {
+    return result ? result->langs : "";
+}
+
+const char *hp_text_result_text(const hp_text_result *result, size_t *size) {
+    if (size)
+        *size = result ? result->size : 0;
+    return result ? result->text : "";
+}
+
+const char *hp_side_name(hp_side side) {
+    static const char *const names[] = {"unknown", "left", "right", "both"};
+    return (unsigned)side < 4 ? names[side] : "unknown";
+}
+
+hp_status hp_text_result_apply(const hp_text_result *result, hp_profile *profile, hp_error *err) {
+    if (!result || !profile)
+        return hp__error(err, HP_E_INVALID, "hp_text_result_apply: NULL argument");
+    if (hp_profile_ontology(profile) != result->onto)
+        return hp__error(err, HP_E_INVALID,
+                         "hp_text_result_apply: the profile is of another ontology");
+    for (size_t i = 0; i < result->nn; i++) {
+        hp_status st =
+            hp_profile_set_runner(profile, result->num[i].field, result->num[i].value, err);
+        if (st != HP_OK)
+            return st;
+    }
+    for (size_t i = 0; i < result->nf; i++)
+        hp_profile_set_index(profile, result->f[i].finding, result->f[i].answer);
+    if (result->sex != HP_SEX_UNKNOWN)
+        hp_profile_set_sex(profile, result->sex);
+    return HP_OK;
+}

@@ -1,0 +1,254 @@
+/*
+ * Text intake: the runner numbers and the sex a description states (grammar, not
+ * vocabulary, so it lives here rather than in the lexicon), in English, German and
+ * Spanish, on the folded tokens of text_tokens.c:
+ * - weekly distance: NUMBER UNIT [a|per|pro|por|each] WEEK ("30 km a week", "20 mpw",
+ *   "40k pw", "50 km pro Woche", "30 km semanales"), or WEEK ... NUMBER UNIT ("weekly
+ *   mileage is 30 miles"); UNIT km, k, kms, kilometres (km), mi, miles, meilen, millas
+ *   (1 mile = 1.609344 km);
+ * - a change: [from|von|de] X [to|->|auf|bis|a|hasta] Y UNIT -> previous_weekly_km X,
+ *   weekly_km Y (X takes Y's unit);
+ * - longest run: "long run(s) of 25 km", "longest run 18 miles", "a 30k long run", "langer
+ *   Lauf", "tirada larga";
+ * - shoes: NUMBER UNIT within 4 words of shoe, trainers, Schuh*, zapatilla*;
+ * - cadence: NUMBER spm, or "cadence (of|is) NUMBER";
+ * - run days: NUMBER (x|times|runs|days|mal|tage|veces|dias) [a|per|pro|por|a la] WEEK
+ *   ("3x a week", "4 mal pro Woche", "5 veces por semana"); "every day", "daily",
+ *   "jeden Tag", "todos los dias" -> 7; small number words count ("three times a week");
+ * - age: "I'm 34", "I am 34", "age 34", "aged 34", "34 yo", "34 years old", "34-year-old",
+ *   "34M", "34 F", "bin 34", "34 Jahre alt", "tengo 34 (años)", "34 años de edad";
+ * - sex: female, woman, Frau, weiblich, Läuferin, mujer, chica ... / male, guy, Mann,
+ *   männlich, hombre, chico ...; F or M (W in German) only next to an age.
+ * The first mention of each field counts; values out of range are ignored.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "profile/text_internal.h"
+
+static const char *const KM[] = {"km",         "kms",        "k",          "kilometer",
+                                 "kilometers", "kilometre",  "kilometres", "kilometro",
+                                 "kilometros", "kilometern", "klicks",     NULL};
+static const char *const MILES[] = {"mi",     "mile",  "miles", "mls", "meilen",
+                                    "millas", "milla", "miler", NULL};
+static const char *const MILEAGE[] = {"mileage", NULL};
+static const char *const WEEK[] = {"week",        "weekly", "wk",      "wks",       "pw", "woche",
+                                   "wochentlich", "semana", "semanal", "semanales", NULL};
+static const char *const PER[] = {"a",    "per", "pro", "por", "each", "every",
+                                  "cada", "la",  "in",  "der", "die",  NULL};
+static const char *const RANGE_TO[] = {"to", "bis", "auf", "a", "hasta", "up", "into", NULL};
+static const char *const RANGE_FROM[] = {"from", "von", "de", "desde", NULL};
+static const char *const DAYS[] = {"x",     "times", "runs", "days", "mal",      "tage",
+                                   "laufe", "veces", "dias", "run",  "sessions", NULL};
+static const char *const DAILY[] = {"everyday", "daily", "taglich", NULL};
+static const char *const LONG_RUN[] = {"long",   "longest", "langer", "langen", "langster", "lange",
+                                       "tirada", "tiradas", "larga",  "largas", "longrun",  NULL};
+static const char *const SHOES[] = {"shoe",      "shoes",  "trainers",   "sneakers",
+                                    "schuh",     "schuhe", "laufschuhe", "zapatillas",
+                                    "zapatilla", "zapas",  NULL};
+static const char *const AGE_BEFORE[] = {"im",    "am",   "age",   "aged", "bin",
+                                         "tengo", "edad", "alter", NULL};
+static const char *const AGE_AFTER[] = {"yo", "yrs", "yr", "y", NULL};
+static const char *const YEARS[] = {"years",   "year", "jahre", "jahrig", "jahriger",
+                                    "jahrige", "anos", "ano",   NULL};
+static const char *const FEMALE[] = {"female",    "woman",    "lady",  "girl",     "frau",
+                                     "weiblich",  "lauferin", "mujer", "femenino", "chica",
+                                     "corredora", "mum",      "mom",   "mama",     NULL};
+static const char *const MALE[] = {"male",  "guy",      "mann", "mannlich", "hombre", "masculino",
+                                   "chico", "corredor", "dad",  "bloke",    NULL};
+static const char *const SMALL[] = {"one",  "two",  "three", "four",   "five",  "six",   "seven",
+                                    "ein",  "zwei", "drei",  "vier",   "funf",  "sechs", "sieben",
+                                    "uno",  "dos",  "tres",  "cuatro", "cinco", "seis",  "siete",
+                                    "eins", "una",  "twice", NULL};
+static const double SMALL_VALUE[] = {1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5,
+                                     6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 1, 2};
+
+/* Token i as a number: 1 and *v, or 0. */
+static int num_at(const hp__toks *tt, size_t i, double *v) {
+    if (i >= tt->n)
+        return 0;
+    if (tt->v[i].type == HP__T_NUM) {
+        *v = tt->v[i].num;
+        return 1;
+    }
+    for (size_t k = 0; SMALL[k]; k++)
+        if (hp__tok_is(tt, i, SMALL[k])) {
+            *v = SMALL_VALUE[k];
+            return 1;
+        }
+    return 0;
+}
+
+static int is_end(const hp__toks *tt, size_t i) {
+    return i >= tt->n || tt->v[i].type >= HP__T_STOP;
+}
+
+/* Km per unit at token i (0: not a distance unit). */
+static double unit_at(const hp__toks *tt, size_t i) {
+    return hp__tok_in(tt, i, KM) ? 1.0 : hp__tok_in(tt, i, MILES) ? 1.609344 : 0.0;
+}
+
+/* A week word after token j (with "a", "per", "pro" ... between) in the clause: the
+   token after it, or 0. "mpw" counts as miles and week at once. */
+static size_t week_after(const hp__toks *tt, size_t j) {
+    for (size_t k = j + 1; k < tt->n && k <= j + 3 && !is_end(tt, k); k++) {
+        if (hp__tok_in(tt, k, WEEK))
+            return k + 1;
+        if (!hp__tok_in(tt, k, PER))
+            return 0;
+    }
+    return 0;
+}
+
+static void set_num(hp_text_result *r, hp_runner_field f, double v, const hp__toks *tt, size_t i,
+                    size_t j, double lo, double hi) {
+    if (!(v >= lo && v <= hi))
+        return;
+    for (size_t k = 0; k < r->nn; k++)
+        if (r->num[k].field == f)
+            return;
+    r->num[r->nn++] =
+        (hp_text_number){f, round(v * 10.0) / 10.0, tt->v[i].off, tt->v[j].end - tt->v[i].off};
+}
+
+/* A word of list within n tokens before i in the clause. */
+static int word_before(const hp__toks *tt, size_t i, size_t n, const char *const *list) {
+    for (size_t k = i; k > 0 && i - k < n && !is_end(tt, k - 1); k--)
+        if (hp__tok_in(tt, k - 1, list))
+            return 1;
+    return 0;
+}
+
+/* A word of list within n tokens before i or after j in the clause. */
+static int near_word(const hp__toks *tt, size_t i, size_t j, size_t n, const char *const *list) {
+    if (word_before(tt, i, n, list))
+        return 1;
+    for (size_t k = j + 1; k <= j + n && !is_end(tt, k); k++)
+        if (hp__tok_in(tt, k, list))
+            return 1;
+    return 0;
+}
+
+/* "from X to Y UNIT": X at i, Y at y, the unit at y + 1. */
+static int range_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    double x, y, u;
+    size_t k = i + 1;
+    if (!num_at(tt, i, &x))
+        return 0;
+    if (unit_at(tt, k) > 0 && hp__tok_in(tt, k + 1, RANGE_TO))
+        k++; /* "20 km to 30 km" */
+    if (!hp__tok_in(tt, k, RANGE_TO) || !num_at(tt, k + 1, &y))
+        return 0;
+    size_t last = k + 2;
+    int from = i > 0 && hp__tok_in(tt, i - 1, RANGE_FROM);
+    if (!(u = unit_at(tt, k + 2))) {
+        /* "upped my miles from 20 to 28 a week": the unit before "from" */
+        last = k + 1;
+        for (size_t b = i - (i > 0); !u && b > 0 && i - b < 4 && !is_end(tt, b - 1); b--)
+            u = unit_at(tt, b - 1) > 0           ? unit_at(tt, b - 1)
+                : hp__tok_in(tt, b - 1, MILEAGE) ? 1.609344
+                                                 : 0;
+        if (!u || !from)
+            return 0;
+    }
+    if (!from && !week_after(tt, last))
+        return 0;
+    set_num(r, HP_RUNNER_PREVIOUS_WEEKLY_KM, x * u, tt, i, i, 0.5, 500);
+    set_num(r, HP_RUNNER_WEEKLY_KM, y * u, tt, k + 1, last, 0.5, 500);
+    return 1;
+}
+
+/* NUMBER UNIT at i: weekly, long run, shoes. */
+static void distance_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    double v, u = unit_at(tt, i + 1);
+    if (!num_at(tt, i, &v))
+        return;
+    int mpw = hp__tok_is(tt, i + 1, "mpw") || hp__tok_is(tt, i + 1, "kpw");
+    if (mpw)
+        u = hp__tok_is(tt, i + 1, "mpw") ? 1.609344 : 1.0;
+    if (range_at(r, tt, i) || u <= 0)
+        return;
+    if (mpw || week_after(tt, i + 1) ||
+        (word_before(tt, i, 3, WEEK) && !near_word(tt, i, i + 1, 3, LONG_RUN)))
+        set_num(r, HP_RUNNER_WEEKLY_KM, v * u, tt, i, i + 1, 0.5, 500);
+    else if (near_word(tt, i, i + 1, 3, LONG_RUN))
+        set_num(r, HP_RUNNER_LONGEST_RUN_KM_30D, v * u, tt, i, i + 1, 0.5, 250);
+    else if (near_word(tt, i, i + 1, 4, SHOES))
+        set_num(r, HP_RUNNER_SHOE_KM, v * u, tt, i, i + 1, 1, 10000);
+}
+
+/* NUMBER x/times/days WEEK at i, or "every day". */
+static void days_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    double v;
+    if (hp__tok_in(tt, i, DAILY) || (hp__tok_is(tt, i, "every") && hp__tok_is(tt, i + 1, "day")) ||
+        (hp__tok_is(tt, i, "jeden") && hp__tok_is(tt, i + 1, "tag")) ||
+        (hp__tok_is(tt, i, "todos") && hp__tok_is(tt, i + 1, "los") &&
+         hp__tok_is(tt, i + 2, "dias"))) {
+        set_num(r, HP_RUNNER_RUN_DAYS_PER_WEEK, 7, tt, i, i, 0, 7);
+        return;
+    }
+    size_t j = i + 1;
+    if (!num_at(tt, i, &v) || !hp__tok_in(tt, j, DAYS))
+        return;
+    if (hp__tok_is(tt, j + 1, "a") && hp__tok_in(tt, j + 2, WEEK))
+        j++; /* "a la semana" */
+    size_t w = week_after(tt, j);
+    if (w)
+        set_num(r, HP_RUNNER_RUN_DAYS_PER_WEEK, v, tt, i, w - 1, 1, 7);
+}
+
+static void cadence_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    double v;
+    if (!num_at(tt, i, &v))
+        return;
+    if (hp__tok_is(tt, i + 1, "spm") || hp__tok_is(tt, i + 1, "ppm") ||
+        (hp__tok_is(tt, i + 1, "steps") && hp__tok_is(tt, i + 2, "per")) ||
+        (i > 0 &&
+         (hp__tok_is(tt, i - 1, "cadence") || hp__tok_is(tt, i - 1, "kadenz") ||
+          hp__tok_is(tt, i - 1, "cadencia") || hp__tok_is(tt, i - 1, "schrittfrequenz"))) ||
+        (i > 1 && (hp__tok_is(tt, i - 2, "cadence") || hp__tok_is(tt, i - 2, "cadencia") ||
+                   hp__tok_is(tt, i - 2, "kadenz") || hp__tok_is(tt, i - 2, "schrittfrequenz"))))
+        set_num(r, HP_RUNNER_CADENCE_SPM, v, tt, i, i, 100, 250);
+}
+
+static void sex_word(hp_text_result *r, const hp__toks *tt, size_t i) {
+    if (r->sex != HP_SEX_UNKNOWN)
+        return;
+    if (hp__tok_in(tt, i, FEMALE))
+        r->sex = HP_SEX_FEMALE;
+    else if (hp__tok_in(tt, i, MALE))
+        r->sex = HP_SEX_MALE;
+}
+
+/* Age at the number at i ("I'm 34", "34yo", "34 years old", "34F"). */
+static void age_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    if (i >= tt->n || tt->v[i].type != HP__T_NUM)
+        return;
+    double v = tt->v[i].num;
+    size_t j = i + 1;
+    int f = hp__tok_is(tt, j, "f") || hp__tok_is(tt, j, "w"), m = hp__tok_is(tt, j, "m");
+    int years = hp__tok_in(tt, j, YEARS);
+    int old = years && (hp__tok_is(tt, j + 1, "old") || hp__tok_is(tt, j + 1, "alt") ||
+                        (hp__tok_is(tt, j + 1, "de") && hp__tok_is(tt, j + 2, "edad")));
+    int before = i > 0 && hp__tok_in(tt, i - 1, AGE_BEFORE) &&
+                 (is_end(tt, j) || years || f || m || hp__tok_is(tt, j, "and") ||
+                  hp__tok_is(tt, j, "y") || hp__tok_is(tt, j, "und"));
+    int age = old || hp__tok_in(tt, j, AGE_AFTER) || before || ((f || m) && is_end(tt, j + 1));
+    if (!age)
+        return;
+    size_t last = old ? j + 1 : (years || f || m || hp__tok_in(tt, j, AGE_AFTER)) ? j : i;
+    set_num(r, HP_RUNNER_AGE, v, tt, i, last, 5, 100);
+    if (r->sex == HP_SEX_UNKNOWN && (f || m) && (v >= 5 && v <= 100))
+        r->sex = f ? HP_SEX_FEMALE : HP_SEX_MALE;
+}
+
+void hp__text_numbers(hp_text_result *r, const hp__toks *tt) {
+    for (size_t i = 0; i < tt->n; i++) {
+        distance_at(r, tt, i);
+        days_at(r, tt, i);
+        cadence_at(r, tt, i);
+        age_at(r, tt, i);
+        sex_word(r, tt, i);
+    }
+}
