@@ -11,8 +11,9 @@
  *   one typo (edit or transposition), at most one typo per phrase;
  * - a negation cue negates the findings after it in its clause: up to a stop, a boundary
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
- *   chills or sweats"); a negation cue that ends a clause negates the finding just before
- *   it ("fever: none");
+ *   chills or sweats"); a negation cue up to two words after a finding, with no finding
+ *   after it in the clause, negates that finding ("fever: none", "Knall hab ich keinen
+ *   gehört", "por fuera de la cadera no me duele");
  * - the sides named in a sentence are those of its findings (the last sentence's side
  *   carries on when a sentence names none);
  * - each finding is reported once, at its first mention.
@@ -81,7 +82,8 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
         return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
     if (p->n == t->n && !memcmp(a, b, p->n))
         return 2;
-    return p->type == HP__T_WORD && p->n >= min_typo && t->n >= min_typo && near1(a, p->n, b, t->n)
+    return p->type == HP__T_WORD && !t->known && p->n >= min_typo && t->n >= min_typo &&
+                   near1(a, p->n, b, t->n)
                ? 1
                : 0;
 }
@@ -210,10 +212,17 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
         if (t->type != HP__T_WORD)
             continue;
         unsigned char c = (unsigned char)tt->buf[t->s];
-        for (size_t k = lx->head[c]; k < lx->head[c + 1] && !t->cue; k++)
-            if (lx->v[k].count == 1 && lx->v[k].kind >= HP__PHRASE_FILLER &&
-                tok_eq(&lx->pt, &lx->pt.v[lx->v[k].first], tt, t, SIZE_MAX) == 2)
-                t->cue = lx->v[k].kind;
+        for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
+            const lexp *p = &lx->v[k];
+            if (!(lx->mask & (1u << p->lang)))
+                continue;
+            const hp__tok *w = &lx->pt.v[p->first];
+            if (w->n == t->n && !memcmp(lx->pt.buf + w->s, tt->buf + t->s, t->n))
+                t->known = 1;
+            if (!t->cue && p->count == 1 && p->kind >= HP__PHRASE_FILLER &&
+                tok_eq(&lx->pt, w, tt, t, SIZE_MAX) == 2)
+                t->cue = p->kind;
+        }
     }
 }
 
@@ -277,8 +286,10 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     sc->last_found = i + m->len;
     if (sc->negated)
         sc->neg_left = NEG_SPAN;
-    if (sc->seen[f])
+    if (sc->seen[f]) {
+        sc->last_found = SIZE_MAX; /* a second mention: "fever: none" negates nothing */
         return;
+    }
     sc->seen[f] = 1;
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
@@ -311,10 +322,19 @@ static int list_goes_on(const hp__toks *tt, size_t i) {
 
 /* A negation cue at token i: negates what follows, or the finding just before it when it
    ends the clause ("fever: none", "Fieber nein"). */
-static void negation_at(scan *sc, const hp__toks *tt, size_t i, size_t len) {
+static int finding_ahead(const lexicon *lx, const hp__toks *tt, size_t i) {
+    for (; i < tt->n && tt->v[i].type < HP__T_STOP; i++) {
+        match m = best_at(lx, tt, i);
+        if (m.len && m.p->kind == HP__PHRASE_FINDING)
+            return 1;
+    }
+    return 0;
+}
+
+static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
     size_t after = i + len;
-    int ends = after >= tt->n || tt->v[after].type >= HP__T_STOP;
-    if (ends && sc->last_found == i && sc->r->nf > sc->clause_from) {
+    int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
+    if (near && sc->r->nf > sc->clause_from && !finding_ahead(lx, tt, after)) {
         hp_text_finding *f = &sc->r->f[sc->r->nf - 1];
         if (f->answer == HP_ANSWER_PRESENT && f->offset + f->length <= tt->v[i].off) {
             f->answer = HP_ANSWER_ABSENT;
@@ -358,7 +378,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         }
         switch (m.p->kind) {
         case HP__PHRASE_FINDING: add_finding(sc, &m, tt, i); break;
-        case HP__PHRASE_NEGATION: negation_at(sc, tt, i, m.len); break;
+        case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_BOUNDARY: sc->negated = 0; break;
         case HP__PHRASE_FILLER: break;
         default: side_cue(sc, m.p->kind); break;

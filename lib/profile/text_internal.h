@@ -21,7 +21,8 @@ typedef struct hp__tok {
     size_t off, end; /* bytes of the original text */
     uint8_t type;    /* HP__T_* */
     uint8_t cue;     /* one-token cue kind of the lexicon (filler, side), 0 = none */
-    double num;      /* HP__T_NUM: its value */
+    uint8_t known;   /* the first word of a lexicon entry as it is: never read as a typo */
+    double num;      /* HP__T_NUM: its value; stops and commas: their code point */
 } hp__tok;
 
 typedef struct hp__toks {

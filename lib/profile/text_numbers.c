@@ -243,12 +243,72 @@ static void age_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         r->sex = f ? HP_SEX_FEMALE : HP_SEX_MALE;
 }
 
+/* The sex a word or a letter next to a number says: HP_SEX_UNKNOWN if none. */
+static hp_sex sex_at(const hp__toks *tt, size_t i, int letters) {
+    if (hp__tok_in(tt, i, FEMALE) ||
+        (letters && (hp__tok_is(tt, i, "f") || hp__tok_is(tt, i, "w"))))
+        return HP_SEX_FEMALE;
+    if (hp__tok_in(tt, i, MALE) || (letters && hp__tok_is(tt, i, "m")))
+        return HP_SEX_MALE;
+    return HP_SEX_UNKNOWN;
+}
+
+static int is_punct(const hp__toks *tt, size_t i, double cp) {
+    return i < tt->n && tt->v[i].type >= HP__T_STOP && tt->v[i].num == cp;
+}
+
+/* An age beside a sex ("51F", "M, 28", "(w, 34)", "38, männlich", "chica de 22"), or a
+   number alone in brackets after a person ("mein Sohn (14)"). */
+static void age_beside_sex(hp_text_result *r, const hp__toks *tt, size_t i) {
+    if (i >= tt->n || tt->v[i].type != HP__T_NUM || tt->v[i].num < 5 || tt->v[i].num > 100)
+        return;
+    hp_sex s = HP_SEX_UNKNOWN;
+    size_t a = i, z = i;
+    if (i + 1 < tt->n && tt->v[i + 1].off == tt->v[i].end)
+        s = sex_at(tt, z = i + 1, 1); /* "51F" */
+    size_t k = i + 1 + (i + 1 < tt->n && tt->v[i + 1].type == HP__T_COMMA);
+    if (!s && k < tt->n && (s = sex_at(tt, k, 1)) && (k == i + 2 || is_end(tt, k + 1)))
+        z = k; /* "38, männlich", "34 F." */
+    else if (!s)
+        s = HP_SEX_UNKNOWN;
+    for (size_t b = 1; !s && b <= 2 && b <= i; b++) {
+        hp__tok p = tt->v[i - b];
+        if (b == 2 && !(p.type == HP__T_WORD && tt->v[i - 1].type == HP__T_COMMA) &&
+            !hp__tok_is(tt, i - 1, "de"))
+            break;
+        s = sex_at(tt, i - b, 1); /* "M, 28", "chica de 22" */
+        a = i - b;
+    }
+    int bracket = !s && i > 1 && is_punct(tt, i - 1, '(') && is_punct(tt, i + 1, ')');
+    if (!s && !bracket)
+        return;
+    set_num(r, HP_RUNNER_AGE, tt->v[i].num, tt, s ? a : i, z, 5, 100);
+    if (r->sex == HP_SEX_UNKNOWN)
+        r->sex = s;
+}
+
+/* "(was 19ish)" after a weekly distance: the previous week's, in the same unit. */
+static void previous_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    static const char *const WAS[] = {"was",   "from", "war",    "vorher",
+                                      "antes", "era",  "before", NULL};
+    double v, u;
+    if (!num_at(tt, i, &v) || !(u = unit_at(tt, i + 1)) || !week_after(tt, i + 1))
+        return;
+    for (size_t k = i + 2; k < tt->n && k < i + 7 && tt->v[k].type != HP__T_STOP; k++)
+        if (hp__tok_in(tt, k, WAS) && tt->v[k + 1 < tt->n ? k + 1 : k].type == HP__T_NUM) {
+            set_num(r, HP_RUNNER_PREVIOUS_WEEKLY_KM, tt->v[k + 1].num * u, tt, k, k + 1, 0.5, 500);
+            return;
+        }
+}
+
 void hp__text_numbers(hp_text_result *r, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n; i++) {
         distance_at(r, tt, i);
+        previous_at(r, tt, i);
         days_at(r, tt, i);
         cadence_at(r, tt, i);
         age_at(r, tt, i);
+        age_beside_sex(r, tt, i);
         sex_word(r, tt, i);
     }
 }

@@ -5,7 +5,7 @@
  * unaccented ASCII base (ä -> a, ñ -> n, ß -> ss), other letters kept as they are;
  * apostrophes inside a word are dropped ("don't" -> "dont"). Tokens: words, numbers
  * ("2.5", "2,5"; "1,200" is 1200), clause stops (. ! ? ; : brackets, line breaks, ¿ ¡ …)
- * and commas; everything else separates.
+ * and commas (their code point in num); everything else separates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +105,7 @@ static int add_cp(hp__toks *t, hp__tok *cur, char c, unsigned long cp, const cha
         cur->n = 0;
     }
     if (!cur->n)
-        *cur = (hp__tok){(uint32_t)t->blen, 0, at, at, type, 0, 0};
+        *cur = (hp__tok){(uint32_t)t->blen, 0, at, at, type, 0, 0, 0};
     char ch = (char)(cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : 0);
     if (c == 'd' && (cp == ',' || cp == '.'))
         ch = '.';
@@ -154,13 +154,17 @@ int hp__text_tokenise(hp__toks *t, const char *text, size_t n, int pattern, size
                 return 0;
             continue;
         }
-        if (c == '\'' && cur.n && cur.type == HP__T_WORD)
+        if (c == '\'' && cur.n && cur.type == HP__T_WORD) {
+            if (i < n && (s[i] == 's' || s[i] == 'S') &&
+                (i + 1 == n || !((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')))
+                i++;  /* "back's" -> "back", "it's" -> "it" */
             continue; /* don't -> dont */
+        }
         if (cur.n && !push_tok(t, cur))
             return 0;
         cur.n = 0;
         if (c == '.' || c == ',') {
-            hp__tok k = {0, 0, at, i, c == '.' ? HP__T_STOP : HP__T_COMMA, 0, 0};
+            hp__tok k = {0, 0, at, i, c == '.' ? HP__T_STOP : HP__T_COMMA, 0, 0, (double)cp};
             if (!push_tok(t, k))
                 return 0;
         }
