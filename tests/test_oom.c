@@ -393,3 +393,18 @@ Test(oom, inside_libxml2_and_jansson) {
         }
     }
 }
+
+/* Text intake: a description parsed (findings, negation, numbers) and applied. */
+static hp_status do_text(hp_profile *p) {
+    static const char text[] = "Outer hip aches at night, no fever or chills. Upped my miles "
+                               "from 20 to 28 a week; I'm 34F. Kein Fieber, sin dolor al correr.";
+    hp_text_result *r = NULL;
+    hp_status st = hp_text_parse(hp_profile_ontology(p), text, sizeof text - 1, NULL, &r, NULL);
+    if (st == HP_OK) {
+        cr_assert_geq(hp_text_result_finding_count(r), 4, "a success is whole");
+        st = hp_text_result_apply(r, p, NULL);
+    }
+    hp_text_result_free(r);
+    return st;
+}
+OOM_TEST(text, do_text)

@@ -377,7 +377,12 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             continue;
         }
         switch (m.p->kind) {
-        case HP__PHRASE_FINDING: add_finding(sc, &m, tt, i); break;
+        case HP__PHRASE_FINDING:
+            add_finding(sc, &m, tt, i);
+            for (size_t k = i; k < i + m.len; k++) /* "cadera izquierda por fuera" */
+                if (tt->v[k].cue > HP__PHRASE_FILLER)
+                    side_cue(sc, tt->v[k].cue);
+            break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_BOUNDARY: sc->negated = 0; break;
         case HP__PHRASE_FILLER: break;

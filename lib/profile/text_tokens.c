@@ -4,8 +4,8 @@
  * Folding: ASCII letters to lower case, the Latin-1 letters U+00C0-U+00FF to their
  * unaccented ASCII base (ä -> a, ñ -> n, ß -> ss), other letters kept as they are;
  * apostrophes inside a word are dropped ("don't" -> "dont"). Tokens: words, numbers
- * ("2.5", "2,5"; "1,200" is 1200), clause stops (. ! ? ; : brackets, line breaks, ¿ ¡ …)
- * and commas (their code point in num); everything else separates.
+ * ("2.5", "2,5"; "1,200" is 1200), clause stops (. ! ? ; brackets, line breaks, ¿ ¡ …)
+ * and commas (, :) (their code point in num); everything else separates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -50,9 +50,9 @@ static char classify(unsigned long cp, int pattern, const char **fold) {
             return 'd';
         if (cp == '\'' || cp == '`')
             return '\'';
-        if (cp == ',')
+        if (cp == ',' || cp == ':')
             return ',';
-        return cp && strchr(".!?;:()[]\n\r", (int)cp) ? '.' : ' ';
+        return cp && strchr(".!?;()[]\n\r", (int)cp) ? '.' : ' ';
     }
     if (cp == 0x2019 || cp == 0x2018)
         return '\'';

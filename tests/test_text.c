@@ -1,0 +1,329 @@
+/* Text intake (include/hippain/text.h): phrases per language, negation and its scope,
+   sides, typos, numbers and units, spans, UTF-8, the size cap, the lexicon's load errors
+   and extensions' own phrases. */
+#include <hippain/text.h>
+
+#include "test_util.h"
+
+TestSuite(text, .fini = hp_test_leak_check);
+
+static hp_ontology *onto;
+
+static void setup(void) { cr_assert_eq(hp_ontology_load_default(&onto, NULL), HP_OK); }
+static void teardown(void) { hp_ontology_free(onto); }
+
+static hp_text_result *parse(const char *text, const char *lang) {
+    hp_text_result *r = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_text_parse(onto, text, strlen(text), lang, &r, &e), HP_OK, "%s", e.message);
+    return r;
+}
+
+/* The finding id's entry in r, or NULL. */
+static const hp_text_finding *found(const hp_text_result *r, const char *id) {
+    size_t f = hp_ontology_index(onto, HP_ENTITY_FINDING, id);
+    cr_assert_neq(f, (size_t)-1, "%s is a finding", id);
+    for (size_t i = 0; i < hp_text_result_finding_count(r); i++)
+        if (hp_text_result_finding(r, i)->finding == f)
+            return hp_text_result_finding(r, i);
+    return NULL;
+}
+
+static void expect(const hp_text_result *r, const char *id, hp_answer answer) {
+    const hp_text_finding *t = found(r, id);
+    cr_assert_not_null(t, "%s found in \"%s\"", id, hp_text_result_text(r, NULL));
+    cr_assert_eq(t->answer, answer, "%s %s in \"%s\"", id, answer ? "present" : "absent",
+                 hp_text_result_text(r, NULL));
+}
+
+static void expect_none(const hp_text_result *r, const char *id) {
+    cr_assert_null(found(r, id), "%s not in \"%s\"", id, hp_text_result_text(r, NULL));
+}
+
+static double number(const hp_text_result *r, hp_runner_field field) {
+    for (size_t i = 0; i < hp_text_result_number_count(r); i++)
+        if (hp_text_result_number(r, i)->field == field)
+            return hp_text_result_number(r, i)->value;
+    return -1;
+}
+
+Test(text, english_findings_and_spans, .init = setup, .fini = teardown) {
+    const char *s = "My outer hip aches when I lie on that side at night";
+    hp_text_result *r = parse(s, "en");
+    expect(r, "pain_lateral_hip", HP_ANSWER_PRESENT);
+    expect(r, "worse_lying_on_side", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    const hp_text_finding *t = found(r, "pain_lateral_hip");
+    cr_assert_eq(t->offset, 3);
+    cr_assert_eq(t->length, strlen("outer hip"));
+    cr_assert_float_eq(t->confidence, 1.0, 1e-9);
+    t = found(r, "pain_at_night");
+    cr_assert_eq(strncmp(s + t->offset, "at night", t->length), 0);
+    cr_assert_str_eq(hp_text_result_languages(r), "en");
+    hp_text_result_free(r);
+}
+
+Test(text, negation_scope_ends_at_the_clause, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("no fever, hurts at night but no swelling. Sharp pain.", NULL);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    expect(r, "pain_sharp", HP_ANSWER_PRESENT);
+    cr_assert_lt(found(r, "fever_or_chills")->confidence, 1.0);
+    hp_text_result_free(r);
+    /* a list goes on past commas up to "or"; "but" ends the scope */
+    r = parse("No fever, swelling or weight loss but it is worse on stairs", NULL);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    expect(r, "unexplained_weight_loss", HP_ANSWER_ABSENT);
+    expect(r, "worse_climbing_stairs", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* after a negation, its scope ends after a few words without a finding */
+    r = parse("never had anything like this before in my life and it aches at night", "en");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, negation_after_the_finding, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Fever: none. Swelling - no.", "en");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Einen Knall hab ich keinen gehört, aber es sticht.", "de");
+    expect(r, "pop_at_onset", HP_ANSWER_ABSENT);
+    expect(r, "pain_sharp", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* "outer hip, no fever": the negation is of what follows */
+    r = parse("outer hip no fever", "en");
+    expect(r, "pain_lateral_hip", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, german_and_spanish, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Stechender Schmerz in der Leiste, kein Fieber, schlimmer auf "
+                              "der Treppe und nachts.",
+                              NULL);
+    cr_assert_str_eq(hp_text_result_languages(r), "de");
+    expect(r, "pain_sharp", HP_ANSWER_PRESENT);
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "worse_climbing_stairs", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Me duele el glúteo al correr, sin fiebre y sin hormigueo. Empezó poco a poco.",
+              NULL);
+    cr_assert_str_eq(hp_text_result_languages(r), "es");
+    expect(r, "pain_buttock", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "numbness_or_tingling", HP_ANSWER_ABSENT);
+    expect(r, "onset_gradual", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, folding_accents_and_typos, .init = setup, .fini = teardown) {
+    /* unaccented and upper case; ß = ss; "ü" written without the dots */
+    hp_text_result *r = parse("Huefte aussen, Gesaess", "de");
+    expect(r, "pain_lateral_hip", HP_ANSWER_PRESENT); /* "ue" for "ü": one typo, ß = ss */
+    cr_assert_lt(found(r, "pain_lateral_hip")->confidence, 1.0);
+    expect_none(r, "pain_buttock"); /* "Gesaess" for "Gesäß": "ae" is a typo in "gesass*" */
+    hp_text_result_free(r);
+    r = parse("SCHMERZEN IM GESÄSS UND IN DER LEISTE", "de");
+    expect(r, "pain_buttock", HP_ANSWER_PRESENT);
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("pain in the grion and numbnes", "en"); /* one typo in a long word */
+    expect_none(r, "pain_groin");                     /* five letters, one word: exact only */
+    expect(r, "numbness_or_tingling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("hurts when lying on my sied", "en");
+    expect_none(r, "worse_lying_on_side"); /* short words never match with a typo */
+    hp_text_result_free(r);
+    r = parse("it's worse climbing stairs at nihgt", "en");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT); /* a transposition */
+    cr_assert_lt(found(r, "pain_at_night")->confidence, 1.0);
+    hp_text_result_free(r);
+}
+
+Test(text, sides, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Left outer hip hurts. Also the groin. Right buttock sore. "
+                              "Both hips ache at night.",
+                              "en");
+    cr_assert_eq(found(r, "pain_lateral_hip")->side, HP_SIDE_LEFT);
+    cr_assert_eq(found(r, "pain_groin")->side, HP_SIDE_LEFT, "the last sentence's side");
+    cr_assert_eq(found(r, "pain_buttock")->side, HP_SIDE_RIGHT);
+    cr_assert_eq(found(r, "pain_at_night")->side, HP_SIDE_BOTH);
+    cr_assert_str_eq(hp_side_name(HP_SIDE_BOTH), "both");
+    hp_text_result_free(r);
+    r = parse("la cadera izquierda por fuera", "es");
+    cr_assert_eq(found(r, "pain_lateral_hip")->side, HP_SIDE_LEFT);
+    hp_text_result_free(r);
+}
+
+Test(text, weekly_distances_in_km_and_miles, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I run 30 miles a week", "en");
+    cr_assert_float_eq(number(r, HP_RUNNER_WEEKLY_KM), 48.3, 1e-9);
+    hp_text_result_free(r);
+    r = parse("went from 20 to 30 miles a week", "en");
+    cr_assert_float_eq(number(r, HP_RUNNER_PREVIOUS_WEEKLY_KM), 32.2, 1e-9);
+    cr_assert_float_eq(number(r, HP_RUNNER_WEEKLY_KM), 48.3, 1e-9);
+    hp_text_result_free(r);
+    r = parse("upped my miles from 20 to 28 a week", "en");
+    cr_assert_float_eq(number(r, HP_RUNNER_WEEKLY_KM), 45.1, 1e-9);
+    hp_text_result_free(r);
+    r = parse("ca. 42,5 km pro Woche, von 30 auf 40 km", "de");
+    cr_assert_float_eq(number(r, HP_RUNNER_WEEKLY_KM), 42.5, 1e-9);
+    hp_text_result_free(r);
+    r = parse("corro 50 km por semana, 4 veces por semana", "es");
+    cr_assert_float_eq(number(r, HP_RUNNER_WEEKLY_KM), 50, 1e-9);
+    cr_assert_float_eq(number(r, HP_RUNNER_RUN_DAYS_PER_WEEK), 4, 1e-9);
+    hp_text_result_free(r);
+    r = parse("20 mpw, three times a week, long run of 10 miles, cadence 164", "en");
+    cr_assert_float_eq(number(r, HP_RUNNER_WEEKLY_KM), 32.2, 1e-9);
+    cr_assert_float_eq(number(r, HP_RUNNER_RUN_DAYS_PER_WEEK), 3, 1e-9);
+    cr_assert_float_eq(number(r, HP_RUNNER_LONGEST_RUN_KM_30D), 16.1, 1e-9);
+    cr_assert_float_eq(number(r, HP_RUNNER_CADENCE_SPM), 164, 1e-9);
+    hp_text_result_free(r);
+    r = parse("I ran 10 km yesterday", "en"); /* no week: not a weekly distance */
+    cr_assert_eq(hp_text_result_number_count(r), 0);
+    hp_text_result_free(r);
+}
+
+Test(text, age_and_sex, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text;
+        double age;
+        hp_sex sex;
+    } cases[] = {
+        {"I'm 34 and run a lot", 34, HP_SEX_UNKNOWN}, {"51F, runner", 51, HP_SEX_FEMALE},
+        {"M, 28. hip hurts", 28, HP_SEX_MALE},        {"34yo woman", 34, HP_SEX_FEMALE},
+        {"a 45-year-old guy", 45, HP_SEX_MALE},       {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
+        {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},     {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
+        {"Chica de 22, corro", 22, HP_SEX_FEMALE},    {"running for 10 years", -1, HP_SEX_UNKNOWN},
+        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        cr_assert_float_eq(number(r, HP_RUNNER_AGE), cases[i].age, 1e-9, "%s", cases[i].text);
+        cr_assert_eq(hp_text_result_sex(r), cases[i].sex, "%s", cases[i].text);
+        hp_text_result_free(r);
+    }
+}
+
+Test(text, apply_to_a_profile, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("outer hip pain, no fever. 40 km a week. 30F", "en");
+    hp_profile *p = NULL;
+    cr_assert_eq(hp_profile_new(onto, &p, NULL), HP_OK);
+    cr_assert_eq(hp_text_result_apply(r, p, NULL), HP_OK);
+    cr_assert_eq(hp_profile_get(p, "pain_lateral_hip"), HP_ANSWER_PRESENT);
+    cr_assert_eq(hp_profile_get(p, "fever_or_chills"), HP_ANSWER_ABSENT);
+    double km = 0;
+    cr_assert_eq(hp_profile_runner(p, HP_RUNNER_WEEKLY_KM, &km), HP_OK);
+    cr_assert_float_eq(km, 40, 1e-9);
+    cr_assert_eq(hp_profile_sex(p), HP_SEX_FEMALE);
+    /* a profile of another ontology */
+    hp_ontology *other = NULL;
+    hp_profile *q = NULL;
+    cr_assert_eq(hp_ontology_load_default(&other, NULL), HP_OK);
+    cr_assert_eq(hp_profile_new(other, &q, NULL), HP_OK);
+    hp_error e = {0};
+    cr_assert_eq(hp_text_result_apply(r, q, &e), HP_E_INVALID);
+    cr_assert(strstr(e.message, "another ontology"));
+    cr_assert_eq(hp_text_result_apply(NULL, q, NULL), HP_E_INVALID);
+    hp_profile_free(q);
+    hp_ontology_free(other);
+    hp_profile_free(p);
+    /* the result keeps its ontology alive */
+    hp_ontology_free(onto);
+    cr_assert_eq(hp_text_result_finding_count(r), 2);
+    cr_assert_not_null(hp_text_result_finding(r, 1));
+    cr_assert_null(hp_text_result_finding(r, 2));
+    cr_assert_null(hp_text_result_number(r, 5));
+    hp_text_result_free(r);
+    onto = NULL;
+}
+
+Test(text, bad_input, .init = setup, .fini = teardown) {
+    hp_text_result *r = (hp_text_result *)1;
+    hp_error e = {0};
+    cr_assert_eq(hp_text_parse(NULL, "x", 1, NULL, &r, &e), HP_E_INVALID);
+    cr_assert_null(r);
+    cr_assert_eq(hp_text_parse(onto, NULL, 1, NULL, &r, &e), HP_E_INVALID);
+    cr_assert_eq(hp_text_parse(onto, "x", 1, NULL, NULL, &e), HP_E_INVALID);
+    /* invalid UTF-8: an error naming the byte */
+    static const char *const bad[] = {"ok \xff", "ok \xc3", "\xc0\xaf", "\xed\xa0\x80",
+                                      "a\xf4\x90\x80\x80"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(hp_text_parse(onto, bad[i], strlen(bad[i]), NULL, &r, &e), HP_E_PARSE);
+        cr_assert(strstr(e.message, "invalid UTF-8 at byte"), "%s", e.message);
+        cr_assert_null(r);
+    }
+    /* the size cap; a text of exactly the cap is fine */
+    char *big = malloc(HP_MAX_TEXT_BYTES + 1);
+    cr_assert_not_null(big);
+    for (size_t i = 0; i <= HP_MAX_TEXT_BYTES; i++)
+        big[i] = "no fever, hip pain. "[i % 20];
+    cr_assert_eq(hp_text_parse(onto, big, HP_MAX_TEXT_BYTES + 1, NULL, &r, &e), HP_E_LIMIT);
+    cr_assert_eq(hp_text_parse(onto, big, HP_MAX_TEXT_BYTES, NULL, &r, &e), HP_OK);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    free(big);
+    /* empty text, embedded NUL, a language without a lexicon */
+    cr_assert_eq(hp_text_parse(onto, "", 0, NULL, &r, &e), HP_OK);
+    cr_assert_eq(hp_text_result_finding_count(r), 0);
+    hp_text_result_free(r);
+    cr_assert_eq(hp_text_parse(onto, "groin\0fever", 11, "xx", &r, &e), HP_OK);
+    cr_assert_eq(hp_text_result_finding_count(r), 0);
+    hp_text_result_free(r);
+    cr_assert_eq(hp_text_result_finding_count(NULL), 0);
+    cr_assert_eq(hp_text_result_sex(NULL), HP_SEX_UNKNOWN);
+    hp_text_result_free(NULL);
+}
+
+static const char *ext_head = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' "
+                              "name='ext' version='1'>\n";
+
+Test(text, an_extension_adds_its_phrases, .init = setup, .fini = teardown) {
+    char xml[1024];
+    snprintf(xml, sizeof xml,
+             "%s<lexicon xml:lang='fr'><cues kind='negation'><p>pas de</p></cues>\n"
+             "<phrases finding='pain_groin'><p>aine</p></phrases>"
+             "<phrases finding='fever_or_chills'><p>fièvre</p></phrases></lexicon></ontology>",
+             ext_head);
+    hp_input in = {"ext.xml", xml, strlen(xml)};
+    hp_load_options opt = {HP_LOAD_WITH_DEFAULT, 0, NULL};
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_ontology_load(&in, 1, &opt, &o, &e), HP_OK, "%s", e.message);
+    hp_text_result *r = NULL;
+    const char *s = "douleur aine, pas de fievre";
+    cr_assert_eq(hp_text_parse(o, s, strlen(s), "fr", &r, NULL), HP_OK);
+    cr_assert_eq(hp_text_result_finding_count(r), 2);
+    cr_assert_eq(hp_text_result_finding(r, 0)->answer, HP_ANSWER_PRESENT);
+    cr_assert_eq(hp_text_result_finding(r, 1)->answer, HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    hp_ontology_free(o);
+}
+
+Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
+    static const char *const bodies[] = {
+        "<lexicon xml:lang='en'>\n<phrases finding='no_such_finding'><p>x</p></phrases>"
+        "</lexicon>",
+        "<lexicon xml:lang='en'>\n<cues kind='maybe'><p>x</p></cues></lexicon>",
+        "<lexicon xml:lang='en'>\n<phrases finding='pain_groin'><p></p></phrases></lexicon>",
+    };
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA};
+    for (size_t i = 0; i < 3; i++) {
+        char xml[1024];
+        snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
+        hp_input in = {"ext.xml", xml, strlen(xml)};
+        hp_load_options opt = {HP_LOAD_WITH_DEFAULT, 0, NULL};
+        hp_ontology *o = NULL;
+        hp_error e = {0};
+        cr_assert_eq(hp_ontology_load(&in, 1, &opt, &o, &e), codes[i], "%zu: %s", i, e.message);
+        cr_assert_str_eq(e.file, "ext.xml");
+        cr_assert_eq(e.line, 3, "%zu: line %d: %s", i, e.line, e.message);
+        cr_assert_null(o);
+    }
+}
