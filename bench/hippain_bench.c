@@ -309,6 +309,23 @@ static void figure(const char *name, double value, const char *unit) {
     fflush(stdout);
 }
 
+/* Text intake: a typical forum description (about 300 bytes, language detected). */
+static const char typical_text[] =
+    "46 y.o. woman, around 20 miles a week (was 19ish). dull ache on the outside of my hip, "
+    "came on gradually over a couple of months. stairs make it worse and i can't lie on that "
+    "side at night. the bony bit on the side is sore to press. no groin pain, no fever, no "
+    "numbness, and it didn't start after a fall.";
+
+static int op_text(void *p) {
+    ctx *c = p;
+    hp_text_result *r = NULL;
+    hp_error e = {0};
+    if (hp_text_parse(c->onto, typical_text, sizeof typical_text - 1, NULL, &r, &e) != HP_OK)
+        die("hp_text_parse", &e);
+    hp_text_result_free(r);
+    return 0;
+}
+
 static int run_main(void) {
     hp_error e = {0};
     ctx c;
@@ -336,6 +353,9 @@ static int run_main(void) {
     hp_profile *bare = typical_profile(o, 0);
     c.profile = bare;
     figure("assess_no_log_ns", measure(op_assess, &c), "ns");
+    double text_ns = measure(op_text, &c);
+    figure("text_parse_us", text_ns / 1e3, "us");
+    figure("text_per_s", 1e9 / text_ns, "/s");
     c.profile = p;
 
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);

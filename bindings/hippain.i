@@ -1200,3 +1200,44 @@ char *hpx_plan_to_ical(const hp_plan *plan, hp_error *err) {
     return s;
 }
 %}
+
+/* ---- Text intake (include/hippain/text.h) --------------------------------------------- */
+/* hp_text_parse() through hpx_text_parse() (a new result owned by its proxy); findings and
+   numbers are returned by value (hpx_text_finding(), hpx_text_number()). */
+%ignore hp_text_parse;
+%ignore hp_text_result_free;
+%ignore hp_text_result_finding;
+%ignore hp_text_result_number;
+%ignore hp_text_result_text;
+%nodefaultctor hp_text_result;
+struct hp_text_result {};
+%extend hp_text_result { ~hp_text_result() { hp_text_result_free($self); } }
+%immutable;
+%include "hippain/text.h"
+%mutable;
+%newobject hpx_text_parse;
+%inline %{
+/* Parse text (UTF-8) with the lexicon of lang (NULL or "": detect). */
+hp_text_result *hpx_text_parse(const hp_ontology *onto, const char *text, const char *lang,
+                               hp_error *err) {
+    hp_text_result *r = NULL;
+    if (!text) {
+        hpx__fail(err, HP_E_INVALID, "hpx_text_parse: NULL text");
+        return NULL;
+    }
+    hp_text_parse(onto, text, strlen(text), lang && *lang ? lang : NULL, &r, err);
+    return r;
+}
+/* Finding i (a copy; finding == (size_t)-1 past the end). */
+hp_text_finding hpx_text_finding(const hp_text_result *r, size_t i) {
+    const hp_text_finding *f = hp_text_result_finding(r, i);
+    hp_text_finding none = {(size_t)-1, HP_ANSWER_UNKNOWN, 0, 0, 0, HP_SIDE_UNKNOWN};
+    return f ? *f : none;
+}
+/* Number i (a copy; field == HP_RUNNER_FIELD_COUNT past the end). */
+hp_text_number hpx_text_number(const hp_text_result *r, size_t i) {
+    const hp_text_number *n = hp_text_result_number(r, i);
+    hp_text_number none = {HP_RUNNER_FIELD_COUNT, 0, 0, 0};
+    return n ? *n : none;
+}
+%}

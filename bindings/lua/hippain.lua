@@ -1071,4 +1071,48 @@ function Plan:to_ical()
   return s
 end
 
+---------------------------------------------------------------------------------------------
+-- Text intake (issue 19)
+---------------------------------------------------------------------------------------------
+local SIDES = { [core.HP_SIDE_LEFT] = "left", [core.HP_SIDE_RIGHT] = "right",
+                [core.HP_SIDE_BOTH] = "both" }
+local SEXES = { [core.HP_SEX_FEMALE] = "female", [core.HP_SEX_MALE] = "male",
+                [core.HP_SEX_OTHER] = "other" }
+
+--- What a runner's description says: onto:parse_text(text [, lang]) (lang "en", "de",
+-- "es", ...; nil detects it). Returns a table: findings (in text order: id, present,
+-- offset (1-based byte), length (bytes), words, confidence, side = "left"/"right"/"both"
+-- or nil), numbers (field, value, words), sex, languages (a list) and spec, a profile
+-- table {findings = ..., runner = ...} for onto:assess(result.spec).
+function Ontology:parse_text(text_, lang)
+  if type(text_) ~= "string" then argerror("parse_text", "expected a string", text_) end
+  if lang ~= nil and type(lang) ~= "string" then argerror("parse_text", "expected a language", lang) end
+  local h = self[HANDLE]
+  local r = core.hpx_text_parse(h, text_, lang or "", err)
+  if r == nil then raise("parse_text failed") end
+  local out = { findings = {}, numbers = {}, languages = {},
+                spec = { findings = {}, runner = {} } }
+  for i = 0, core.hp_text_result_finding_count(r) - 1 do
+    local f = core.hpx_text_finding(r, i)
+    local id = core.hp_ontology_id(h, core.HP_ENTITY_FINDING, f.finding)
+    local present = f.answer == core.HP_ANSWER_PRESENT
+    out.findings[#out.findings + 1] = {
+      id = id, present = present, offset = f.offset + 1, length = f.length,
+      words = text_:sub(f.offset + 1, f.offset + f.length), confidence = f.confidence,
+      side = SIDES[f.side] }
+    out.spec.findings[id] = present
+  end
+  for i = 0, core.hp_text_result_number_count(r) - 1 do
+    local n = core.hpx_text_number(r, i)
+    local field = core.hp_runner_field_name(n.field)
+    out.numbers[#out.numbers + 1] = { field = field, value = n.value,
+                                      words = text_:sub(n.offset + 1, n.offset + n.length) }
+    out.spec.runner[field] = n.value
+  end
+  out.sex = SEXES[core.hp_text_result_sex(r)]
+  out.spec.runner.sex = out.sex
+  for l in core.hp_text_result_languages(r):gmatch("[^,]+") do out.languages[#out.languages + 1] = l end
+  return out
+end
+
 return M

@@ -78,3 +78,9 @@ def threads_enabled() -> bool:
     """Whether the module releases the interpreter lock during calls into the library
     (it is generated with ``swig -threads``)."""
     return bool(_core.hpx_threads_enabled())
+
+
+# ---- Text intake (issue 19) ----------------------------------------------------------------
+from ._text import TextFinding, TextNumber, TextResult, parse_text  # noqa: E402
+
+__all__ += ["parse_text", "TextResult", "TextFinding", "TextNumber"]

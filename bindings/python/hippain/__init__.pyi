@@ -422,3 +422,31 @@ class Plan:
     def to_frame(self) -> Any: ...
     def plot(self, ax: Any = ...) -> Any: ...
     def __len__(self) -> int: ...
+
+# ---- Text intake (issue 19) ----
+class TextFinding(_Record):
+    id: str
+    present: bool
+    span: Tuple[int, int]
+    words: str
+    confidence: float
+    side: Optional[str]
+
+class TextNumber(_Record):
+    field: str
+    value: float
+    span: Tuple[int, int]
+    words: str
+
+class TextResult:
+    findings: List[TextFinding]
+    numbers: List[TextNumber]
+    sex: Optional[str]
+    languages: List[str]
+    @property
+    def answers(self) -> Dict[str, bool]: ...
+    @property
+    def runner(self) -> Dict[str, Any]: ...
+    def apply(self, profile: Profile) -> None: ...
+
+def parse_text(onto: Ontology, text: str, lang: Optional[str] = ...) -> TextResult: ...
