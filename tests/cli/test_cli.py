@@ -305,6 +305,41 @@ class Browse(unittest.TestCase):
         self.assertRegex(r.stdout, r"^hippain \d+\.\d+\.\d+")
 
 
+
+class Text(unittest.TestCase):
+    """hippain assess --text: what it understood, then the result; JSON and stdin."""
+
+    def test_text_shows_what_it_understood(self):
+        r = run("assess", "--text", "outer hip aches lying on that side at night, no fever. "
+                "30 miles a week, 34F")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        head = r.stdout.split("Triage:")[0]
+        self.assertIn("Understood (en):", head)
+        self.assertRegex(head, r"yes pain_lateral_hip +\"outer hip\"")
+        self.assertRegex(head, r"no +fever_or_chills +\"no fever\"|no +fever_or_chills")
+        self.assertRegex(head, r"weekly_km +48.3")
+        self.assertIn("Likely causes:", r.stdout)
+
+    def test_text_json_and_stdin(self):
+        r = run("assess", "--json", "--text", "-", stdin="Leiste links, kein Fieber, 40 km pro Woche")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        self.assertEqual(out["text"]["languages"], "de")
+        found = {f["id"]: f for f in out["text"]["findings"]}
+        self.assertTrue(found["pain_groin"]["present"])
+        self.assertEqual(found["pain_groin"]["side"], "left")
+        self.assertFalse(found["fever_or_chills"]["present"])
+        self.assertEqual(out["text"]["numbers"], {"weekly_km": 40})
+        self.assertIn("causes", out["assessment"])
+
+    def test_text_on_top_of_a_profile_and_bad_text(self):
+        r = run("assess", "--text", "no fever", profile("lateral_hip.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = subprocess.run([HIPPAIN, "assess", "--text", "-"], input=b"ok \xff",
+                           capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"invalid UTF-8 at byte 3", r.stderr)
+
 if __name__ == "__main__":
     HIPPAIN, DATA = sys.argv[1], sys.argv[2]
     unittest.main(argv=[sys.argv[0], "-v"])
