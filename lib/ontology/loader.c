@@ -808,7 +808,7 @@ static void read_lexicon(builder *b, const hp__xml_node *n) {
             ph.finding_ref = read_id(b, k, "finding", 0);
         } else if (is_el(k, "cues")) {
             static const char *const kinds[] = {"",     "negation", "boundary", "filler",
-                                                "left", "right",    "both"};
+                                                "left", "right",    "both",     "negation-after"};
             const char *kind = req_attr(b, k, "kind");
             ph.kind = 0xff;
             for (uint8_t i = 1; kind && i < HP__PHRASE_KIND_COUNT; i++)

@@ -153,6 +153,7 @@ enum {
     HP__PHRASE_LEFT,
     HP__PHRASE_RIGHT,
     HP__PHRASE_BOTH,
+    HP__PHRASE_NEGATION_AFTER, /* "fine", "kein Problem": negates the findings just before */
     HP__PHRASE_KIND_COUNT
 };
 typedef struct hp__phrase {

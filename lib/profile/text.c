@@ -101,7 +101,8 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
         const hp__tok *pk = &lx->pt.v[p->first + k];
         int eq = 0;
         while (j < tt->n && !(eq = tok_eq(&lx->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
-               tt->v[j].cue >= HP__PHRASE_FILLER && m.skips < 2) {
+               tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
+               m.skips < 2) {
             j++;
             m.skips++;
         }
@@ -220,14 +221,15 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
             if (w->n == t->n && !memcmp(lx->pt.buf + w->s, tt->buf + t->s, t->n))
                 t->known = 1;
             if (!t->cue && p->count == 1 && p->kind >= HP__PHRASE_FILLER &&
-                tok_eq(&lx->pt, w, tt, t, SIZE_MAX) == 2)
+                p->kind <= HP__PHRASE_BOTH && tok_eq(&lx->pt, w, tt, t, SIZE_MAX) == 2)
                 t->cue = p->kind;
         }
     }
 }
 
-/* The languages of the text: those whose one-word cues ("no", "the", "aber") it uses at
-   least half as often as the best one's; all of them when it uses none. */
+/* The languages of the text: those whose one-word cues ("the", "aber"; not "no", which
+   is English and Spanish) it uses twice, or at least a third as often as the best one's;
+   all of them when it uses none. */
 static void detect_languages(lexicon *lx, const hp__toks *tt) {
     size_t score[MAX_LANGS] = {0}, best = 0;
     for (size_t i = 0; i < tt->n; i++) {
@@ -238,12 +240,13 @@ static void detect_languages(lexicon *lx, const hp__toks *tt) {
         unsigned char c = (unsigned char)tt->buf[t->s];
         for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
             const lexp *p = &lx->v[k];
-            if (p->count == 1 && p->kind != HP__PHRASE_FINDING && !(seen & (1u << p->lang)) &&
-                tok_eq(&lx->pt, &lx->pt.v[p->first], tt, t, SIZE_MAX) == 2) {
+            if (p->count == 1 && p->kind != HP__PHRASE_FINDING &&
+                tok_eq(&lx->pt, &lx->pt.v[p->first], tt, t, SIZE_MAX) == 2)
                 seen |= 1u << p->lang;
-                score[p->lang]++;
-            }
         }
+        for (size_t l = 0; l < lx->n_langs; l++)
+            if (seen == 1u << l) /* a word of one language only: "the", not "no" */
+                score[l]++;
     }
     for (size_t l = 0; l < lx->n_langs; l++)
         best = score[l] > best ? score[l] : best;
@@ -251,7 +254,7 @@ static void detect_languages(lexicon *lx, const hp__toks *tt) {
         return;
     lx->mask = 0;
     for (size_t l = 0; l < lx->n_langs; l++)
-        if (score[l] * 2 >= best)
+        if (score[l] * 3 >= best || score[l] >= 2)
             lx->mask |= 1u << l;
 }
 
@@ -266,6 +269,7 @@ typedef struct scan {
     hp_side last_side;  /* of the last sentence that named one */
     size_t clause_from; /* first finding of the current sentence */
     size_t last_found;  /* token after the last finding's words; SIZE_MAX none */
+    int neg_found;      /* the negation has negated a finding */
 } scan;
 
 static void end_sentence(scan *sc) {
@@ -281,11 +285,19 @@ static void end_sentence(scan *sc) {
     sc->last_found = SIZE_MAX;
 }
 
+static void negate(scan *sc) {
+    sc->negated = 1;
+    sc->neg_found = 0;
+    sc->neg_left = NEG_SPAN;
+}
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     sc->last_found = i + m->len;
-    if (sc->negated)
+    if (sc->negated) {
         sc->neg_left = NEG_SPAN;
+        sc->neg_found = 1;
+    }
     if (sc->seen[f]) {
         sc->last_found = SIZE_MAX; /* a second mention: "fever: none" negates nothing */
         return;
@@ -331,20 +343,50 @@ static int finding_ahead(const lexicon *lx, const hp__toks *tt, size_t i) {
     return 0;
 }
 
-static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
-    size_t after = i + len;
+static const char *const CONNECT[] = {"or",  "nor", "and", "oder", "und", "noch", "weder", "ni",
+                                      "o",   "u",   "y",   "e",    "the", "a",    "der",   "die",
+                                      "das", "den", "el",  "la",   "los", "las",  NULL};
+
+/* Only commas and connectors ("and", "or") between bytes a and b of the text? */
+static int only_connectors(const hp__toks *tt, size_t a, size_t b) {
+    for (size_t k = 0; k < tt->n; k++)
+        if (tt->v[k].off >= a && tt->v[k].end <= b && tt->v[k].type != HP__T_COMMA &&
+            !hp__tok_in(tt, k, CONNECT))
+            return 0;
+    return 1;
+}
+
+/* A negation just after the findings it negates ("fever: none", "walking and cycling are
+   fine"), cue at token i of len tokens: the last finding, and those before it joined by
+   connectors, when the finding ends at most two words before the cue, the clause ends at
+   most three words after it and no finding follows in the clause. 1 if it applied. */
+static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len,
+                         int after_only) {
+    size_t after = i + len, end = after;
+    while (end < tt->n && tt->v[end].type < HP__T_STOP && end - after <= 3)
+        end++;
     int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
-    if (near && sc->r->nf > sc->clause_from && !finding_ahead(lx, tt, after)) {
-        hp_text_finding *f = &sc->r->f[sc->r->nf - 1];
+    /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
+    for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
+        near &= tt->v[k].type != HP__T_COMMA;
+    if (!near || end - after > 3 || sc->r->nf <= sc->clause_from || finding_ahead(lx, tt, after))
+        return 0;
+    for (size_t k = sc->r->nf; k-- > sc->clause_from;) {
+        hp_text_finding *f = &sc->r->f[k];
+        if (k + 1 < sc->r->nf &&
+            !only_connectors(tt, f->offset + f->length, sc->r->f[k + 1].offset))
+            break;
         if (f->answer == HP_ANSWER_PRESENT && f->offset + f->length <= tt->v[i].off) {
             f->answer = HP_ANSWER_ABSENT;
-            f->length = tt->v[i].end - f->offset;
             f->confidence *= 0.8;
         }
-        return;
     }
-    sc->negated = 1;
-    sc->neg_left = NEG_SPAN;
+    return 1;
+}
+
+static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
+    if (!post_negation(sc, lx, tt, i, len, 0))
+        negate(sc);
 }
 
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
@@ -371,6 +413,10 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         }
         match m = best_at(lx, tt, i);
         if (!m.len) {
+            /* after a negated finding only connectors keep the negation going ("no fever
+               or chills", not "keine Beule in der Leiste") */
+            if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
+                sc->negated = 0;
             if (sc->negated && tt->v[i].cue != HP__PHRASE_FILLER && !--sc->neg_left)
                 sc->negated = 0;
             i++;
@@ -380,12 +426,16 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         case HP__PHRASE_FINDING:
             add_finding(sc, &m, tt, i);
             for (size_t k = i; k < i + m.len; k++) /* "cadera izquierda por fuera" */
-                if (tt->v[k].cue > HP__PHRASE_FILLER)
+                if (tt->v[k].cue > HP__PHRASE_FILLER && tt->v[k].cue <= HP__PHRASE_BOTH)
                     side_cue(sc, tt->v[k].cue);
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
+        case HP__PHRASE_NEGATION_AFTER: post_negation(sc, lx, tt, i, m.len, 1); break;
         case HP__PHRASE_BOUNDARY: sc->negated = 0; break;
-        case HP__PHRASE_FILLER: break;
+        case HP__PHRASE_FILLER:
+            if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
+                sc->negated = 0;
+            break;
         default: side_cue(sc, m.p->kind); break;
         }
         i += m.len;
@@ -413,7 +463,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
     detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
-    scan sc = {r, NULL, 0, 0, HP_SIDE_UNKNOWN, HP_SIDE_UNKNOWN, 0, SIZE_MAX};
+    scan sc = {r, NULL, 0, 0, HP_SIDE_UNKNOWN, HP_SIDE_UNKNOWN, 0, SIZE_MAX, 0};
     sc.seen = hp__calloc(&o->alloc, o->n_findings ? o->n_findings : 1, 1);
     r->f = hp__malloc(&o->alloc, (o->n_findings ? o->n_findings : 1) * sizeof *r->f);
     if (!sc.seen || !r->f) {

@@ -212,9 +212,16 @@ static void cadence_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         set_num(r, HP_RUNNER_CADENCE_SPM, v, tt, i, i, 100, 250);
 }
 
+static hp_sex sex_at(const hp__toks *tt, size_t i, int letters);
+static int is_punct(const hp__toks *tt, size_t i, double cp);
+
 static void sex_word(hp_text_result *r, const hp__toks *tt, size_t i) {
     if (r->sex != HP_SEX_UNKNOWN)
         return;
+    if (i > 0 && is_punct(tt, i - 1, '(') && is_punct(tt, i + 1, ')')) {
+        r->sex = sex_at(tt, i, 1); /* "(m)" */
+        return;
+    }
     if (hp__tok_in(tt, i, FEMALE))
         r->sex = HP_SEX_FEMALE;
     else if (hp__tok_in(tt, i, MALE))
@@ -274,8 +281,9 @@ static void age_beside_sex(hp_text_result *r, const hp__toks *tt, size_t i) {
     for (size_t b = 1; !s && b <= 2 && b <= i; b++) {
         hp__tok p = tt->v[i - b];
         if (b == 2 && !(p.type == HP__T_WORD && tt->v[i - 1].type == HP__T_COMMA) &&
-            !hp__tok_is(tt, i - 1, "de"))
-            break;
+            !hp__tok_is(tt, i - 1, "de") && !hp__tok_is(tt, i - 1, "is") &&
+            !hp__tok_is(tt, i - 1, "ist"))
+            break;                /* "M, 28", "chica de 22", "my daughter is 10" */
         s = sex_at(tt, i - b, 1); /* "M, 28", "chica de 22" */
         a = i - b;
     }
