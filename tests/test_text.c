@@ -308,8 +308,8 @@ Test(text, an_extension_adds_its_phrases, .init = setup, .fini = teardown) {
 
 Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
     static const char *const bodies[] = {
-        "<lexicon xml:lang='en'>\n<phrases finding='no_such_finding'><p>x</p></phrases>"
-        "</lexicon>",
+        ("<lexicon xml:lang='en'>\n<phrases finding='no_such_finding'><p>x</p></phrases>"
+         "</lexicon>"),
         "<lexicon xml:lang='en'>\n<cues kind='maybe'><p>x</p></cues></lexicon>",
         "<lexicon xml:lang='en'>\n<phrases finding='pain_groin'><p></p></phrases></lexicon>",
     };

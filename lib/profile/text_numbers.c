@@ -142,14 +142,14 @@ static int range_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         return 0;
     size_t last = k + 2;
     int from = i > 0 && hp__tok_in(tt, i - 1, RANGE_FROM);
-    if (!(u = unit_at(tt, k + 2))) {
+    if ((u = unit_at(tt, k + 2)) <= 0) {
         /* "upped my miles from 20 to 28 a week": the unit before "from" */
         last = k + 1;
-        for (size_t b = i - (i > 0); !u && b > 0 && i - b < 4 && !is_end(tt, b - 1); b--)
+        for (size_t b = i - (i > 0); u <= 0 && b > 0 && i - b < 4 && !is_end(tt, b - 1); b--)
             u = unit_at(tt, b - 1) > 0           ? unit_at(tt, b - 1)
                 : hp__tok_in(tt, b - 1, MILEAGE) ? 1.609344
                                                  : 0;
-        if (!u || !from)
+        if (u <= 0 || !from)
             return 0;
     }
     if (!from && !week_after(tt, last))
@@ -300,7 +300,7 @@ static void previous_at(hp_text_result *r, const hp__toks *tt, size_t i) {
     static const char *const WAS[] = {"was",   "from", "war",    "vorher",
                                       "antes", "era",  "before", NULL};
     double v, u;
-    if (!num_at(tt, i, &v) || !(u = unit_at(tt, i + 1)) || !week_after(tt, i + 1))
+    if (!num_at(tt, i, &v) || (u = unit_at(tt, i + 1)) <= 0 || !week_after(tt, i + 1))
         return;
     for (size_t k = i + 2; k < tt->n && k < i + 7 && tt->v[k].type != HP__T_STOP; k++)
         if (hp__tok_in(tt, k, WAS) && tt->v[k + 1 < tt->n ? k + 1 : k].type == HP__T_NUM) {
