@@ -14,6 +14,7 @@
 #include "core/alloc_internal.h"
 #include "core/error_internal.h"
 #include "hippain/ontology.h"
+#include "ontology/lexicon.h"
 #include "ontology/model.h"
 #include "ontology/xml_tree.h"
 
@@ -1667,7 +1668,7 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     o->version = b->version;
     if (freeze_entries(o, b) && freeze_texts(o, b) && freeze_links(o, b) &&
         freeze_treatments(o, b) && freeze_red_flags(o, b) && freeze_contras(o, b) &&
-        freeze_condition_orders(o) && freeze_derived_order(o))
+        freeze_condition_orders(o) && freeze_derived_order(o) && hp__lexicon_build(o))
         return o;
     hp__ontology_destroy(o);
     nomem(b);

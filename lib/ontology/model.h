@@ -209,6 +209,7 @@ struct hp_ontology {
 
     hp__phrase *phrases; /* the lexicon, in document order */
     size_t n_phrases;
+    struct hp__lexicon *lexicon; /* the phrases compiled for matching (ontology/lexicon.h) */
 
     hp__id_slot *ids; /* sorted by id string */
     size_t n_ids;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/alloc_internal.h"
+#include "ontology/lexicon.h"
 #include "ontology/model.h"
 
 void hp__ontology_destroy(hp_ontology *o);
@@ -28,6 +29,7 @@ void hp__ontology_destroy(hp_ontology *o) {
     hp__free(&a, o->finding_red_flags);
     hp__free(&a, o->contras);
     hp__free(&a, o->phrases);
+    hp__lexicon_free(&a, o->lexicon);
     hp__free(&a, o->ids);
     hp__free(&a, o->prior_order);
     hp__free(&a, o->prior_rank);

@@ -30,25 +30,14 @@
 #include "profile/text_internal.h"
 
 #define NEG_SPAN 6 /* words a negation reaches without meeting a finding */
-#define MAX_LANGS 8
+#define MAX_LANGS HP__MAX_LEXICON_LANGS
 
-typedef struct lexp {
-    uint32_t first, count; /* into the phrase tokens */
-    uint8_t kind;
-    uint8_t lang; /* index into lexicon.langs */
-    uint32_t finding;
-} lexp;
+typedef hp__lexp lexp;
 
-/* The lexicon of the text's languages, tokenised, bucketed by the first folded byte of
-   each entry's first word. */
+/* The ontology's compiled lexicon (ontology/lexicon.h) and the text's languages in it. */
 typedef struct lexicon {
-    hp__toks pt;
-    lexp *v;
-    size_t n;
-    uint32_t head[257];           /* entries with first byte b: v[head[b]] .. v[head[b + 1] - 1] */
-    const char *langs[MAX_LANGS]; /* the lexicon's languages (the ontology's strings) */
-    size_t n_langs;
-    unsigned mask; /* languages of the text: bit i = langs[i] */
+    const hp__lexicon *c;
+    unsigned mask; /* bit i: c->langs[i] */
 } lexicon;
 
 /* ---- Matching ---------------------------------------------------------------------- */
@@ -98,9 +87,9 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
     match m = {0, 0, 0, p}, none = {0, 0, 0, p};
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
-        const hp__tok *pk = &lx->pt.v[p->first + k];
+        const hp__tok *pk = &lx->c->pt.v[p->first + k];
         int eq = 0;
-        while (j < tt->n && !(eq = tok_eq(&lx->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
+        while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
                tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
                m.skips < 2) {
             j++;
@@ -127,10 +116,10 @@ static match best_at(const lexicon *lx, const hp__toks *tt, size_t i) {
     unsigned char c = (unsigned char)tt->buf[tt->v[i].s];
     if (tt->v[i].type >= HP__T_STOP)
         return best;
-    for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
-        if (!(lx->mask & (1u << lx->v[k].lang)))
+    for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
+        if (!(lx->mask & (1u << lx->c->v[k].lang)))
             continue;
-        match m = match_at(lx, &lx->v[k], tt, i);
+        match m = match_at(lx, &lx->c->v[k], tt, i);
         if (m.len && (!best.len || better(&m, &best)))
             best = m;
     }
@@ -144,68 +133,6 @@ static int lang_is(const char *have, const char *want) {
     return !strncmp(want, have, n) && (have[n] == 0 || have[n] == '-');
 }
 
-/* The index of language l in lx->langs (added if new); -1 past MAX_LANGS. */
-static int lang_index(lexicon *lx, const char *l) {
-    for (size_t i = 0; i < lx->n_langs; i++)
-        if (!strcmp(lx->langs[i], l))
-            return (int)i;
-    if (lx->n_langs == MAX_LANGS)
-        return -1;
-    lx->langs[lx->n_langs] = l;
-    return (int)lx->n_langs++;
-}
-
-/* Counting sort of the entries by their first byte. */
-static int bucket(lexicon *lx) {
-    uint32_t count[257] = {0};
-    for (size_t i = 0; i < lx->n; i++)
-        count[(unsigned char)lx->pt.buf[lx->pt.v[lx->v[i].first].s] + 1]++;
-    for (int b = 1; b < 257; b++)
-        count[b] += count[b - 1];
-    memcpy(lx->head, count, sizeof count);
-    lexp *sorted = hp__malloc(lx->pt.a, (lx->n ? lx->n : 1) * sizeof *sorted);
-    if (!sorted)
-        return 0;
-    for (size_t i = 0; i < lx->n; i++)
-        sorted[count[(unsigned char)lx->pt.buf[lx->pt.v[lx->v[i].first].s]]++] = lx->v[i];
-    hp__free(lx->pt.a, lx->v);
-    lx->v = sorted;
-    return 1;
-}
-
-/* Tokenise the phrases and cues of language want (NULL: all). 0: out of memory. */
-static int lexicon_load(const hp_ontology *o, const char *want, lexicon *lx) {
-    lx->pt.a = &o->alloc;
-    lx->v = hp__malloc(&o->alloc, (o->n_phrases ? o->n_phrases : 1) * sizeof *lx->v);
-    if (!lx->v)
-        return 0;
-    for (size_t i = 0; i < o->n_phrases; i++) {
-        const hp__phrase *ph = &o->phrases[i];
-        const char *l = hp__s(o, ph->lang);
-        int li = want && !lang_is(l, want) ? -1 : lang_index(lx, l);
-        if (li < 0)
-            continue;
-        const char *text = hp__s(o, ph->text);
-        size_t first = lx->pt.n, bad;
-        int r = hp__text_tokenise(&lx->pt, text, strlen(text), 1, &bad);
-        if (r == 0)
-            return 0;
-        while (lx->pt.n > first && lx->pt.v[lx->pt.n - 1].type >= HP__T_STOP)
-            lx->pt.n--; /* a phrase is its words and numbers */
-        if (r < 0 || lx->pt.n == first || lx->pt.v[first].type >= HP__T_STOP)
-            continue; /* the loader checked the UTF-8; a phrase of punctuation only */
-        lx->v[lx->n++] = (lexp){(uint32_t)first, (uint32_t)(lx->pt.n - first), ph->kind,
-                                (uint8_t)li, ph->finding};
-    }
-    lx->mask = (1u << lx->n_langs) - 1;
-    return bucket(lx);
-}
-
-static void lexicon_free(lexicon *lx) {
-    hp__toks_free(&lx->pt);
-    hp__free(lx->pt.a, lx->v);
-}
-
 /* Mark the text's tokens that are one-word filler or side cues. */
 static void mark_cues(const lexicon *lx, hp__toks *tt) {
     for (size_t i = 0; i < tt->n; i++) {
@@ -213,15 +140,15 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
         if (t->type != HP__T_WORD)
             continue;
         unsigned char c = (unsigned char)tt->buf[t->s];
-        for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
-            const lexp *p = &lx->v[k];
+        for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
+            const lexp *p = &lx->c->v[k];
             if (!(lx->mask & (1u << p->lang)))
                 continue;
-            const hp__tok *w = &lx->pt.v[p->first];
-            if (w->n == t->n && !memcmp(lx->pt.buf + w->s, tt->buf + t->s, t->n))
+            const hp__tok *w = &lx->c->pt.v[p->first];
+            if (w->n == t->n && !memcmp(lx->c->pt.buf + w->s, tt->buf + t->s, t->n))
                 t->known = 1;
             if (!t->cue && p->count == 1 && p->kind >= HP__PHRASE_FILLER &&
-                p->kind <= HP__PHRASE_BOTH && tok_eq(&lx->pt, w, tt, t, SIZE_MAX) == 2)
+                p->kind <= HP__PHRASE_BOTH && tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX) == 2)
                 t->cue = p->kind;
         }
     }
@@ -238,22 +165,22 @@ static void detect_languages(lexicon *lx, const hp__toks *tt) {
             continue;
         unsigned seen = 0;
         unsigned char c = (unsigned char)tt->buf[t->s];
-        for (size_t k = lx->head[c]; k < lx->head[c + 1]; k++) {
-            const lexp *p = &lx->v[k];
+        for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
+            const lexp *p = &lx->c->v[k];
             if (p->count == 1 && p->kind != HP__PHRASE_FINDING &&
-                tok_eq(&lx->pt, &lx->pt.v[p->first], tt, t, SIZE_MAX) == 2)
+                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, t, SIZE_MAX) == 2)
                 seen |= 1u << p->lang;
         }
-        for (size_t l = 0; l < lx->n_langs; l++)
+        for (size_t l = 0; l < lx->c->n_langs; l++)
             if (seen == 1u << l) /* a word of one language only: "the", not "no" */
                 score[l]++;
     }
-    for (size_t l = 0; l < lx->n_langs; l++)
+    for (size_t l = 0; l < lx->c->n_langs; l++)
         best = score[l] > best ? score[l] : best;
     if (!best)
         return;
     lx->mask = 0;
-    for (size_t l = 0; l < lx->n_langs; l++)
+    for (size_t l = 0; l < lx->c->n_langs; l++)
         if (score[l] * 3 >= best || score[l] >= 2)
             lx->mask |= 1u << l;
 }
@@ -448,10 +375,10 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
 static void names_of(const lexicon *lx, char *out, size_t size) {
     size_t len = 0;
     out[0] = 0;
-    for (size_t l = 0; l < lx->n_langs; l++) {
+    for (size_t l = 0; l < lx->c->n_langs; l++) {
         if (!(lx->mask & (1u << l)))
             continue;
-        int n = snprintf(out + len, size - len, "%s%s", len ? "," : "", lx->langs[l]);
+        int n = snprintf(out + len, size - len, "%s%s", len ? "," : "", lx->c->langs[l]);
         if (n < 0 || (size_t)n >= size - len)
             break;
         len += (size_t)n;
@@ -459,8 +386,10 @@ static void names_of(const lexicon *lx, char *out, size_t size) {
 }
 
 /* Parse tt with lx into r. 0: out of memory. */
-static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text_result *r) {
-    detect_languages(lx, tt);
+static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text_result *r,
+                        int detect) {
+    if (detect)
+        detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
     scan sc = {r, NULL, 0, 0, HP_SIDE_UNKNOWN, HP_SIDE_UNKNOWN, 0, SIZE_MAX, 0};
@@ -495,17 +424,19 @@ hp_status hp_text_parse(const hp_ontology *onto, const char *text, size_t size, 
         return st;
     const hp_allocator *a = &onto->alloc;
     hp__toks tt = {a, NULL, 0, 0, NULL, 0, 0};
-    lexicon lx = {{a, NULL, 0, 0, NULL, 0, 0}, NULL, 0, {0}, {0}, 0, 0};
+    lexicon lx = {onto->lexicon, 0};
+    for (size_t l = 0; lx.c && l < lx.c->n_langs; l++)
+        if (!lang || lang_is(lx.c->langs[l], lang))
+            lx.mask |= 1u << l;
     hp_text_result *r = hp__calloc(a, 1, sizeof *r);
     size_t bad = 0;
     int ok = r ? hp__text_tokenise(&tt, text ? text : "", size, 0, &bad) : 0;
     if (ok < 0)
         st = hp__fail(err, HP_E_PARSE, "text", 1, (int)(bad < INT32_MAX ? bad + 1 : 0),
                       "text: invalid UTF-8 at byte %zu", bad);
-    else if (!ok || !lexicon_load(onto, lang, &lx) || !parse_tokens(onto, &lx, &tt, r))
+    else if (!ok || !parse_tokens(onto, &lx, &tt, r, lang == NULL))
         st = hp__nomem(err);
     hp__toks_free(&tt);
-    lexicon_free(&lx);
     if (st != HP_OK) {
         if (r)
             hp__free(a, r->f);

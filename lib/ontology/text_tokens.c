@@ -1,5 +1,5 @@
 /*
- * Text intake: UTF-8 decoding, case folding and tokens (profile/text_internal.h).
+ * Text intake: UTF-8 decoding, case folding and tokens (ontology/lexicon.h).
  *
  * Folding: ASCII letters to lower case, the Latin-1 letters U+00C0-U+00FF to their
  * unaccented ASCII base (ä -> a, ñ -> n, ß -> ss), other letters kept as they are;
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/alloc_internal.h"
-#include "profile/text_internal.h"
+#include "ontology/lexicon.h"
 
 /* The ASCII folding of U+00C0-U+00FF ("" = a separator). */
 static const char *const latin1[64] = {
