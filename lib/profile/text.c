@@ -243,10 +243,10 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
 static const char *const LIST_END[] = {"or", "nor", "oder", "noch", "ni", "o", "u", NULL};
 
 /* At a comma in a negation: does a list of short items go on to "or"/"nor" before the
-   clause ends ("no fever, chills or sweats")? */
+   clause ends, within 40 tokens ("no fever, chills or sweats")? */
 static int list_goes_on(const hp__toks *tt, size_t i) {
     size_t item = 0;
-    for (size_t k = i + 1; k < tt->n && tt->v[k].type != HP__T_STOP; k++) {
+    for (size_t k = i + 1; k < tt->n && k < i + 40 && tt->v[k].type != HP__T_STOP; k++) {
         if (tt->v[k].type == HP__T_COMMA) {
             item = 0;
             continue;
@@ -274,11 +274,11 @@ static const char *const CONNECT[] = {"or",  "nor", "and", "oder", "und", "noch"
                                       "o",   "u",   "y",   "e",    "the", "a",    "der",   "die",
                                       "das", "den", "el",  "la",   "los", "las",  NULL};
 
-/* Only commas and connectors ("and", "or") between bytes a and b of the text? */
-static int only_connectors(const hp__toks *tt, size_t a, size_t b) {
-    for (size_t k = 0; k < tt->n; k++)
-        if (tt->v[k].off >= a && tt->v[k].end <= b && tt->v[k].type != HP__T_COMMA &&
-            !hp__tok_in(tt, k, CONNECT))
+/* Only commas and connectors ("and", "or") between bytes a and b of the text, looking
+   back from token i (after b)? */
+static int only_connectors(const hp__toks *tt, size_t i, size_t a, size_t b) {
+    for (size_t k = i; k-- > 0 && tt->v[k].off >= a;)
+        if (tt->v[k].end <= b && tt->v[k].type != HP__T_COMMA && !hp__tok_in(tt, k, CONNECT))
             return 0;
     return 1;
 }
@@ -301,7 +301,7 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     for (size_t k = sc->r->nf; k-- > sc->clause_from;) {
         hp_text_finding *f = &sc->r->f[k];
         if (k + 1 < sc->r->nf &&
-            !only_connectors(tt, f->offset + f->length, sc->r->f[k + 1].offset))
+            !only_connectors(tt, i, f->offset + f->length, sc->r->f[k + 1].offset))
             break;
         if (f->answer == HP_ANSWER_PRESENT && f->offset + f->length <= tt->v[i].off) {
             f->answer = HP_ANSWER_ABSENT;
