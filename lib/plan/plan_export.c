@@ -14,12 +14,7 @@
 #include "core/strbuf.h"
 #include "hippain/plan.h"
 #include "ontology/model.h"
-
-/* Internal accessors (plan.c). */
-const char *hp__plan_causes(const hp_plan *plan);
-const char *hp__plan_risks(const hp_plan *plan);
-const char *hp__plan_lang(const hp_plan *plan);
-int hp__plan_start(const hp_plan *plan);
+#include "plan/plan_internal.h"
 
 #define MD_WIDTH 80
 #define ICAL_OCTETS 75
