@@ -80,6 +80,10 @@ const char *hp__plan_causes(const hp_plan *plan);
 const char *hp__plan_risks(const hp_plan *plan);
 const char *hp__plan_lang(const hp_plan *plan);
 int hp__plan_start(const hp_plan *plan);
+/* The iCalendar of hp_plan_to_ical(); week_notes (may be NULL, or an entry NULL) open the
+   description of every event of their week (plan revision: what changed). */
+hp_status hp__plan_ical(const hp_plan *plan, const char *const *week_notes, char **out,
+                        hp_error *err);
 
 /* ---- Rules (run_rules.c) ------------------------------------------------------------ */
 
