@@ -273,12 +273,17 @@ static hp_status do_checkins(hp_profile *p) {
     static const char js[] = "{\"checkins\":[{\"week\":1,\"sessions_planned\":3,"
                              "\"sessions_done\":3,\"pain\":{\"during\":2,\"after\":1,"
                              "\"next_morning\":0}},{\"week\":2,\"new_findings\":"
-                             "[\"pain_groin\"]}]}";
+                             "[\"pain_groin\"]},{\"week\":3,\"sessions\":[{\"done\":true,"
+                             "\"pain\":{\"during\":1}},{\"done\":false}]}]}";
     hp_checkins *cs = NULL;
     hp_status st = hp_checkins_from_json(hp_profile_ontology(p), js, strlen(js), "c", &cs, NULL);
     hp_checkin_decision d;
     for (size_t i = 0; st == HP_OK && i < hp_checkins_count(cs); i++)
-        st = hp_checkins_decide(cs, i, &d);
+        st = hp_checkins_decide_model(cs, i, HP_PAIN_MODEL_BONE, &d);
+    char *out = NULL;
+    if (st == HP_OK)
+        st = hp_checkins_to_json(cs, &out, NULL);
+    hp_string_free(out);
     hp_checkins_free(cs);
     return st;
 }

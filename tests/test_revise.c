@@ -459,3 +459,52 @@ Test(revise, bad_arguments) {
     hp_ontology_free(o2);
     fixture_free(&f);
 }
+
+/* A plan for a clinician's diagnosis (no profile) rebuilt after a break: for its causes. */
+Test(revise, a_plan_without_profile_is_rebuilt_for_its_causes) {
+    hp_ontology *o = NULL;
+    cr_assert_eq(hp_ontology_load_default(&o, NULL), HP_OK);
+    const char *ids[] = {"gluteal_tendinopathy", "it_band_syndrome"};
+    hp_plan_options opt = {.weeks = 16, .start_date = "2026-01-05"};
+    hp_plan *plan = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_plan_for_conditions(o, ids, 2, NULL, &opt, &plan, &e), HP_OK, "%s", e.message);
+    size_t build = 0;
+    for (hp_week wk; build < hp_plan_week_count(plan); build++) {
+        hp_plan_week(plan, build, &wk);
+        if (wk.phase == HP_PHASE_BUILD)
+            break;
+    }
+    cr_assert_lt(build, hp_plan_week_count(plan), "the plan reaches continuous running");
+    char js[4096];
+    size_t n = (size_t)snprintf(js, sizeof js, "{\"checkins\":[");
+    for (size_t w = 1; w <= build; w++)
+        n += (size_t)snprintf(js + n, sizeof js - n,
+                              "%s{\"week\":%zu,\"sessions_planned\":3,"
+                              "\"sessions_done\":3,\"pain\":{\"during\":1,\"after\":1,"
+                              "\"next_morning\":0}}",
+                              w > 1 ? "," : "", w);
+    snprintf(js + n, sizeof js - n, ",{\"week\":%zu,\"sessions_planned\":3,\"sessions_done\":0}]}",
+             build + 6);
+    hp_checkins *cs = NULL;
+    hp_revision *r = NULL;
+    cr_assert_eq(hp_checkins_from_json(o, js, strlen(js), "c", &cs, &e), HP_OK, "%s", e.message);
+    cr_assert_eq(hp_plan_revise(plan, NULL, cs, &opt, &r, &e), HP_OK, "%s", e.message);
+    hp_revision_week x;
+    cr_assert_eq(hp_revision_week_info(r, 0, &x), HP_OK);
+    cr_assert_eq(x.from_week, 0, "rebuilt after five weeks without running");
+    char *a = NULL, *b = NULL;
+    cr_assert_eq(hp_plan_to_json(plan, 0, &a, NULL), HP_OK);
+    cr_assert_eq(hp_plan_to_json(hp_revision_plan(r), 0, &b, NULL), HP_OK);
+    json_t *ja = json_loads(a, 0, NULL), *jb = json_loads(b, 0, NULL);
+    cr_assert(json_equal(json_object_get(ja, "causes"), json_object_get(jb, "causes")),
+              "the same causes");
+    json_decref(ja);
+    json_decref(jb);
+    hp_string_free(a);
+    hp_string_free(b);
+    hp_revision_free(r);
+    hp_checkins_free(cs);
+    hp_plan_free(plan);
+    hp_ontology_free(o);
+}

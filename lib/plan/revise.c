@@ -114,12 +114,20 @@ static hp_status add_done_week(rv *v, const hp_checkin *c) {
     return HP_OK;
 }
 
-/* Split the plan's space-separated cause ids into `ids` (pointers into `buf`). */
+/* Split the plan's space-separated cause ids into `ids` (pointers into `buf`; no strtok,
+   whose hidden state is not thread-safe). */
 static size_t split_causes(const hp_plan *p, char *buf, size_t size, const char **ids, size_t max) {
     snprintf(buf, size, "%s", hp__plan_causes(p));
     size_t n = 0;
-    for (char *t = strtok(buf, " "); t && n < max; t = strtok(NULL, " "))
+    for (char *t = buf; *t && n < max;) {
+        while (*t == ' ')
+            *t++ = '\0';
+        if (!*t)
+            break;
         ids[n++] = t;
+        while (*t && *t != ' ')
+            t++;
+    }
     return n;
 }
 
@@ -210,7 +218,7 @@ static hp_status step(rv *v, const hp_checkins *cs, size_t i, hp_revision_decisi
     hp_checkin c;
     hp_checkin_decision d;
     hp_checkins_get(cs, i, &c);
-    hp_checkins_decide(cs, i, &d);
+    hp_checkins_decide_model(cs, i, hp_plan_pain_model(v->base), &d);
     /* calendar weeks with no check-in: nothing done, the runner stays where they were */
     while (v->date < v->plan_start + (c.week - 1) * DAYS)
         v->date += DAYS;
