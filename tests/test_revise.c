@@ -424,7 +424,7 @@ Test(revise, exports_say_what_changed_and_why) {
     cr_assert_eq(hp_revision_to_markdown(f.r, &md, NULL), HP_OK);
     cr_assert(strstr(md, "# What changed and why"));
     cr_assert(strstr(md, "| 2 | step_back | self_care | week 1 | pain above 5/10"), "%s", md);
-    cr_assert(strstr(md, "- Week 1: week 1 of the plan"), "%s", md);
+    cr_assert(strstr(md, "- Week 1 (from 2026-01-19): week 1 of the plan"), "%s", md);
     cr_assert_eq(hp_revision_to_ical(f.r, &ics, NULL), HP_OK);
     cr_assert(strstr(ics, "BEGIN:VCALENDAR"));
     cr_assert(strstr(ics, "Revised: week 1 of the plan"));
