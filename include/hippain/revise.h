@@ -9,6 +9,12 @@
  * week, hold (repeat the week) or step back one week. A new finding goes into a copy of the
  * profile, which is re-assessed: a higher triage rebuilds the plan from the next week with
  * hp_plan_new() (urgent triage: no training; a suspected stress fracture: no impact).
+ * A worsening pattern re-triages too: from week 6 on, pain during or after above the
+ * 0-2/10 zone and no better than at the first check-in that reported pain adds
+ * pain_six_weeks_despite_self_care to the profile copy (hip pain not improved after six
+ * weeks of self-care is assessed by a physiotherapist or doctor, nee_physio_hip), which is
+ * re-assessed the same way. A plan for a bone stress injury follows the pain-free model
+ * (hp_plan_pain_model()).
  *
  * The revised plan starts the day after the last checked-in week and holds the weeks still
  * to do, copied from the plan and then held to the plan's rules again against what the

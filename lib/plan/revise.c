@@ -24,6 +24,8 @@
 #include "plan/plan_internal.h"
 
 #define MAX_PLAN_WEEKS 52
+#define SETTLED_PAIN 2                               /* thomee1997: 0-2 of 10 is the safe zone */
+#define SIX_WEEKS "pain_six_weeks_despite_self_care" /* finding id (rf_pain_six_weeks) */
 
 struct hp_revision {
     const hp_ontology *onto; /* a reference is held */
@@ -169,9 +171,11 @@ static hp_status set_as_of(rv *v, int day) {
     return hp_profile_set_as_of(v->profile, ds, NULL) == HP_OK ? HP_OK : HP_E_NOMEM;
 }
 
-/* Put the new findings of check-in i into the profile copy and re-assess; a higher triage
-   rebuilds the plan from the next week. Sets *rebuilt. */
-static hp_status reassess(rv *v, const hp_checkins *cs, size_t i, int *rebuilt, hp_error *err) {
+/* Put the new findings of check-in i (and `extra`, a finding id, if not NULL) into the
+   profile copy and re-assess; a higher triage rebuilds the plan from the next week. Sets
+   *rebuilt. */
+static hp_status reassess(rv *v, const hp_checkins *cs, size_t i, const char *extra, int *rebuilt,
+                          hp_error *err) {
     hp_checkin c;
     hp_checkins_get(cs, i, &c);
     for (size_t j = 0; j < c.n_new_findings; j++) {
@@ -180,6 +184,8 @@ static hp_status reassess(rv *v, const hp_checkins *cs, size_t i, int *rebuilt, 
         if (st != HP_OK)
             return st;
     }
+    if (extra && hp_profile_set(v->profile, extra, HP_ANSWER_PRESENT, NULL) != HP_OK)
+        return HP_E_NOMEM;
     hp_status st = set_as_of(v, v->date + DAYS - 1);
     hp_assessment *a = NULL;
     if (st == HP_OK)
@@ -212,6 +218,28 @@ static void move(rv *v, hp_checkin_action a) {
     }
 }
 
+/* The worst pain during or after of a check-in, -1 if neither was given. */
+static int worst_pain(const hp_checkin *c) {
+    return c->pain_during > c->pain_after ? c->pain_during : c->pain_after;
+}
+
+/* Six weeks or more into the plan, the pain above the 0-2 zone that the pain-monitoring
+   model accepts (thomee1997) and no better than at the first check-in that reported pain:
+   hip pain not improved after six weeks of self-care is assessed by a physiotherapist or
+   doctor (nee_physio_hip, the red flag rf_pain_six_weeks). Once. */
+static int not_improved(const rv *v, const hp_checkins *cs, size_t i, const hp_checkin *c) {
+    if (c->week < 6 || worst_pain(c) <= SETTLED_PAIN ||
+        hp_profile_get(v->profile, SIX_WEEKS) == HP_ANSWER_PRESENT)
+        return 0;
+    for (size_t k = 0; k < i; k++) {
+        hp_checkin f;
+        hp_checkins_get(cs, k, &f);
+        if (worst_pain(&f) >= 0)
+            return worst_pain(c) >= worst_pain(&f);
+    }
+    return 0;
+}
+
 /* One check-in: the week done, the decision, the move. */
 static hp_status step(rv *v, const hp_checkins *cs, size_t i, hp_revision_decision *o,
                       hp_error *err) {
@@ -226,15 +254,26 @@ static hp_status step(rv *v, const hp_checkins *cs, size_t i, hp_revision_decisi
     if (st != HP_OK)
         return st;
     *o = (hp_revision_decision){c.week, d.action, v->triage, 0, 0, d.reason, d.sources};
-    if (d.action == HP_CHECKIN_REASSESS) {
+    int six = d.action != HP_CHECKIN_REASSESS && not_improved(v, cs, i, &c);
+    if (d.action == HP_CHECKIN_REASSESS || six) {
         int rebuilt = 0;
-        st = reassess(v, cs, i, &rebuilt, err);
+        st = reassess(v, cs, i, six ? SIX_WEEKS : NULL, &rebuilt, err);
         if (st != HP_OK)
             return st;
         o->replanned = rebuilt;
-        o->reason = rebuilt ? "a new finding raised the triage: the plan is rebuilt from the "
-                              "next week"
-                            : "a new finding, the same triage after re-assessment: hold the week";
+        o->action = HP_CHECKIN_REASSESS;
+        if (six)
+            o->sources = "nee_physio_hip";
+        if (six)
+            o->reason = rebuilt ? "pain no better after six weeks of the plan: re-assessed, the "
+                                  "triage rose and the plan is rebuilt from the next week"
+                                : "pain no better after six weeks of the plan: re-assessed, the "
+                                  "same triage: hold the week";
+        else
+            o->reason = rebuilt ? "a new finding raised the triage: the plan is rebuilt from "
+                                  "the next week"
+                                : "a new finding, the same triage after re-assessment: hold the "
+                                  "week";
     } else {
         move(v, d.action);
     }

@@ -151,7 +151,11 @@ static void md_changes(hp__buf *b, const hp_revision *r) {
         hp_revision_week_info(r, k, &x);
         t.len = 0;
         week_note(&t, &x);
-        hp__buf_printf(b, "- Week %zu: %s\n", k + 1, t.failed ? "" : t.data + 9);
+        hp_day day;
+        char date[16] = "";
+        if (hp_plan_day(p, k, 0, &day) == HP_OK)
+            hp_date_format(day.date, date, sizeof date);
+        hp__buf_printf(b, "- Week %zu (from %s): %s\n", k + 1, date, t.failed ? "" : t.data + 9);
     }
     b->failed |= t.failed;
     hp__buf_free(&t);
