@@ -185,6 +185,29 @@
 %ignore hp_plan_options;
 %ignore hp_interview_options;
 
+/* ---- Watch files and check-ins (declarations) ---------------------------------------- */
+/* hp_profile_import_runs(profile, bytes, name, err) and _file(profile, path, err) return
+ * (status, n_added): *n_added is an output, the file's bytes a byte buffer. */
+%typemap(in, numinputs=0) size_t *n_added (size_t n_added_temp = 0) { $1 = &n_added_temp; }
+#ifdef SWIGPYTHON
+%typemap(argout) size_t *n_added {
+  $result = SWIG_Python_AppendOutput($result, PyLong_FromSize_t(*$1));
+}
+#elif defined(SWIGLUA)
+%typemap(argout) size_t *n_added %{ lua_pushinteger(L, (lua_Integer)*$1); SWIG_arg++; %}
+#endif
+%apply (const void *data, size_t data_size) { (const char *data, size_t size) };
+%ignore hp_profile_run_details;
+%ignore hp_profile_add_run_details;
+%ignore hp_checkins_free;
+%ignore hp_checkins_from_json;
+%ignore hp_checkins_get;
+%ignore hp_checkins_decide;
+%nodefaultctor hp_checkins;
+struct hp_checkins {};
+%extend hp_checkins { ~hp_checkins() { hp_checkins_free($self); } }
+%newobject hpx_checkins_from_json;
+
 /* ---- Opaque objects owned by their proxies ------------------------------------------- */
 /* SWIG needs a (to it, empty) definition to make a proxy class with a destructor. */
 %nodefaultctor hp_ontology;
@@ -217,6 +240,7 @@ struct hp_plan {};
 %include "hippain/assessment.h"
 %include "hippain/interview.h"
 %include "hippain/plan.h"
+%include "hippain/checkin.h"
 %mutable;
 
 /* hp_error is created by the thin layer (zeroed) and passed to calls. */
@@ -692,7 +716,7 @@ static int hpx__py_runs(hp_profile *p, PyObject *runs, size_t *bound) {
         if (!PyDict_CheckExact(run))
             return 0;
         const char *date = NULL;
-        double num[3] = {0, 0, 0}; /* km, minutes, effort */
+        double num[5] = {0, 0, 0, 0, 0}; /* km, minutes, effort, cadence_spm, elevation_gain_m */
         int has_km = 0;
         PyObject *key, *v;
         Py_ssize_t pos = 0;
@@ -705,15 +729,19 @@ static int hpx__py_runs(hp_profile *p, PyObject *runs, size_t *bound) {
                     return 0;
                 continue;
             }
-            int m = strcmp(k, "km") == 0        ? 0
-                    : strcmp(k, "minutes") == 0 ? 1
-                    : strcmp(k, "effort") == 0  ? 2
-                                                : -1;
+            int m = strcmp(k, "km") == 0                 ? 0
+                    : strcmp(k, "minutes") == 0          ? 1
+                    : strcmp(k, "effort") == 0           ? 2
+                    : strcmp(k, "cadence_spm") == 0      ? 3
+                    : strcmp(k, "elevation_gain_m") == 0 ? 4
+                                                         : -1;
             if (m < 0 || !hpx__py_number(v, &num[m], bound))
                 return 0;
             has_km |= m == 0;
         }
-        if (!date || !has_km || hp_profile_add_run(p, date, num[0], num[1], num[2], NULL) != HP_OK)
+        hp_run_details details = {num[3], num[4]};
+        if (!date || !has_km ||
+            hp_profile_add_run_details(p, date, num[0], num[1], num[2], &details, NULL) != HP_OK)
             return 0;
     }
     return 1;
@@ -1198,5 +1226,43 @@ char *hpx_plan_to_ical(const hp_plan *plan, hp_error *err) {
     char *s = NULL;
     hp_plan_to_ical(plan, &s, err);
     return s;
+}
+%}
+
+/* ---- Watch files and check-ins (helpers) ------------------------------------------- */
+hp_run hpx_profile_run(const hp_profile *profile, size_t i, hp_error *err);
+hp_run_details hpx_profile_run_details(const hp_profile *profile, size_t i, hp_error *err);
+hp_checkin hpx_checkins_get(const hp_checkins *checkins, size_t i, hp_error *err);
+hp_checkin_decision hpx_checkins_decide(const hp_checkins *checkins, size_t i, hp_error *err);
+%{
+HPX_VIEW(hp_run, hpx_profile_run(const hp_profile *profile, size_t i, hp_error *err),
+         hp_profile_run(profile, i, &out))
+HPX_VIEW(hp_run_details,
+         hpx_profile_run_details(const hp_profile *profile, size_t i, hp_error *err),
+         hp_profile_run_details(profile, i, &out))
+HPX_VIEW(hp_checkin, hpx_checkins_get(const hp_checkins *checkins, size_t i, hp_error *err),
+         hp_checkins_get(checkins, i, &out))
+HPX_VIEW(hp_checkin_decision,
+         hpx_checkins_decide(const hp_checkins *checkins, size_t i, hp_error *err),
+         hp_checkins_decide(checkins, i, &out))
+%}
+%inline %{
+/* hp_profile_add_run_details() with flat details (0: not known). */
+hp_status hpx_profile_add_run_details(hp_profile *profile, const char *date, double km,
+                                      double minutes, double effort, double cadence_spm,
+                                      double elevation_gain_m, hp_error *err) {
+    hp_run_details d;
+    memset(&d, 0, sizeof d);
+    d.cadence_spm = cadence_spm;
+    d.elevation_gain_m = elevation_gain_m;
+    return hp_profile_add_run_details(profile, date, km, minutes, effort, &d, err);
+}
+
+/* Check-ins parsed from JSON text (a byte buffer; name is used in errors, may be NULL). */
+hp_checkins *hpx_checkins_from_json(const hp_ontology *onto, const void *data,
+                                    size_t data_size, const char *name, hp_error *err) {
+    hp_checkins *c = NULL;
+    hp_checkins_from_json(onto, data ? (const char *)data : "", data_size, name, &c, err);
+    return c;
 }
 %}
