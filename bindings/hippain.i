@@ -208,6 +208,23 @@ struct hp_checkins {};
 %extend hp_checkins { ~hp_checkins() { hp_checkins_free($self); } }
 %newobject hpx_checkins_from_json;
 
+/* ---- Plan revision (declarations) ----------------------------------------------------- */
+%ignore hp_plan_revise;
+%ignore hp_revision_free;
+%ignore hp_revision_plan;
+%ignore hp_revision_get;
+%ignore hp_revision_week_info;
+%ignore hp_revision_to_json;
+%ignore hp_revision_to_markdown;
+%ignore hp_revision_to_ical;
+%nodefaultctor hp_revision;
+struct hp_revision {};
+%extend hp_revision { ~hp_revision() { hp_revision_free($self); } }
+%newobject hpx_plan_revise;
+%newobject hpx_revision_to_json;
+%newobject hpx_revision_to_markdown;
+%newobject hpx_revision_to_ical;
+
 /* ---- Opaque objects owned by their proxies ------------------------------------------- */
 /* SWIG needs a (to it, empty) definition to make a proxy class with a destructor. */
 %nodefaultctor hp_ontology;
@@ -241,6 +258,7 @@ struct hp_plan {};
 %include "hippain/interview.h"
 %include "hippain/plan.h"
 %include "hippain/checkin.h"
+%include "hippain/revise.h"
 %mutable;
 
 /* hp_error is created by the thin layer (zeroed) and passed to calls. */
@@ -1264,5 +1282,59 @@ hp_checkins *hpx_checkins_from_json(const hp_ontology *onto, const void *data,
     hp_checkins *c = NULL;
     hp_checkins_from_json(onto, data ? (const char *)data : "", data_size, name, &c, err);
     return c;
+}
+%}
+
+/* ---- Plan revision (helpers) ------------------------------------------------------- */
+hp_revision_decision hpx_revision_get(const hp_revision *r, size_t i, hp_error *err);
+hp_revision_week hpx_revision_week_info(const hp_revision *r, size_t k, hp_error *err);
+%{
+HPX_VIEW(hp_revision_decision,
+         hpx_revision_get(const hp_revision *r, size_t i, hp_error *err),
+         hp_revision_get(r, i, &out))
+HPX_VIEW(hp_revision_week,
+         hpx_revision_week_info(const hp_revision *r, size_t k, hp_error *err),
+         hp_revision_week_info(r, k, &out))
+%}
+%inline %{
+/* A plan revised from its check-ins; profile may be NULL; zero (or NULL) options of a
+ * rebuilt plan take their defaults. */
+hp_revision *hpx_plan_revise(const hp_plan *plan, const hp_profile *profile,
+                             const hp_checkins *checkins, int run_days,
+                             double target_weekly_km, const char *lang,
+                             double contraindication_probability, hp_error *err) {
+    hp_plan_options o;
+    hpx__plan_options(&o, 0, NULL, run_days, target_weekly_km, lang,
+                      contraindication_probability);
+    hp_revision *r = NULL;
+    hp_plan_revise(plan, profile, checkins, &o, &r, err);
+    return r;
+}
+
+/*
+ * The revised plan. BORROWED, the one exception to the rule above: it lives as long as the
+ * revision, and there is no way to copy a plan. The proxy does not own it (no %newobject),
+ * and the thin layers keep the revision's proxy alive in the plan wrapper they make of it
+ * (Python RevisedPlan._revision, Lua plan[REVISION]).
+ */
+hp_plan *hpx_revision_plan_borrowed(const hp_revision *r) {
+    return r ? (hp_plan *)hp_revision_plan(r) : NULL;
+}
+
+/* The revision as JSON, Markdown or iCalendar (new strings). */
+char *hpx_revision_to_json(const hp_revision *r, hp_error *err) {
+    char *s = NULL;
+    hp_revision_to_json(r, &s, err);
+    return s;
+}
+char *hpx_revision_to_markdown(const hp_revision *r, hp_error *err) {
+    char *s = NULL;
+    hp_revision_to_markdown(r, &s, err);
+    return s;
+}
+char *hpx_revision_to_ical(const hp_revision *r, hp_error *err) {
+    char *s = NULL;
+    hp_revision_to_ical(r, &s, err);
+    return s;
 }
 %}

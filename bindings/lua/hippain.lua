@@ -1227,4 +1227,126 @@ function Checkins:__tostring()
   return format("hippain.Checkins(%d)", #self)
 end
 
+---------------------------------------------------------------------------------------------
+-- Plans revised from their check-ins (hp_plan_revise)
+---------------------------------------------------------------------------------------------
+local REVISION = setmetatable({}, { __tostring = function() return "hippain.revision" end })
+local Revision = {}
+M.Revision = Revision
+Revision.__index = Revision
+Revision.__name = "hippain.Revision"
+local revision_decision_mt = record_mt("RevisionDecision", function(d)
+  return format("week %d: %s, triage %s, next %s", d.week, d.action, d.triage,
+                d.next_week and format("week %d", d.next_week) or "none")
+end)
+local revision_week_mt = record_mt("RevisionWeek", function(w)
+  return format("%s, %d run(s) shortened%s",
+                w.from_week and format("week %d of the plan", w.from_week) or "rebuilt",
+                w.runs_shortened, w.cadence_held and ", cadence held" or "")
+end)
+local REVISE_OPTIONS = { profile = true, run_days = true, target_weekly_km = true, lang = true,
+                         contraindication_probability = true }
+
+local function revise_number(k, v, whole)
+  if v == nil then return 0 end
+  if type(v) ~= "number" or (whole and v ~= floor(v)) then
+    error(format("hippain.revise: %s must be a %s, got %s", k, whole and "whole number" or
+                 "number", tostring(v)), 4)
+  end
+  return v
+end
+
+--- Revise the plan from its check-ins so far: plan:revise(checkins, { profile = ...,
+-- run_days, target_weekly_km, lang, contraindication_probability }). checkins: the result
+-- of onto:checkins, JSON text or a table { checkins = {...} }; profile: the profile the plan
+-- was made for (a result, a profile table or JSON text; its run log is the runner's history)
+-- or nil; the other options are those of a plan rebuilt after a raised triage. Returns a
+-- revision: .plan (the weeks still to do), .decisions, .weeks, :to_json(), :to_markdown(),
+-- :to_ical().
+function Plan:revise(checkins, opts)
+  if opts ~= nil and type(opts) ~= "table" then argerror("revise", "expected a table", opts) end
+  opts = opts or {}
+  for k in pairs(opts) do
+    if not REVISE_OPTIONS[k] then error(format("hippain.revise: unknown option %s", tostring(k)), 2) end
+  end
+  local onto = self.ontology
+  local cs = checkins
+  if getmetatable(cs) ~= Checkins then
+    if type(cs) ~= "string" and type(cs) ~= "table" then
+      argerror("revise", "expected check-ins (onto:checkins, JSON text or a table)", cs)
+    end
+    cs = onto:checkins(cs)
+  end
+  local prof, spec = nil, opts.profile
+  if getmetatable(spec) == Result then
+    prof = core.hpx_assessment_profile(spec[HANDLE], err)
+    if prof == nil then raise("profile failed") end
+  elseif spec ~= nil then
+    prof = make_profile(onto, "revise", spec, "profile")
+  end
+  if opts.lang ~= nil and type(opts.lang) ~= "string" then
+    argerror("revise", "lang must be a string", opts.lang)
+  end
+  local h = core.hpx_plan_revise(self[HANDLE], prof, cs[HANDLE],
+                                 revise_number("run_days", opts.run_days, true),
+                                 revise_number("target_weekly_km", opts.target_weekly_km),
+                                 opts.lang, revise_number("contraindication_probability",
+                                                          opts.contraindication_probability),
+                                 err)
+  if h == nil then raise("revise failed") end
+  local rev = setmetatable({ [HANDLE] = h, ontology = onto }, Revision)
+  -- The revised plan is borrowed from the revision: its table keeps the revision alive.
+  local plan = Plan.new(onto, core.hpx_revision_plan_borrowed(h))
+  rawset(plan, REVISION, rev)
+  rev.plan = plan
+  local decisions = {}
+  for i = 0, core.hp_revision_decision_count(h) - 1 do
+    local d = core.hpx_revision_get(h, i, err)
+    if err.code ~= 0 then raise() end
+    decisions[i + 1] = setmetatable({
+      week = d.week, action = enum_name(core.HP_ENUM_CHECKIN_ACTION, d.action),
+      triage = enum_name(core.HP_ENUM_TRIAGE, d.triage), next_week = nonzero(d.next_week),
+      replanned = d.replanned ~= 0, reason = d.reason, sources = words(d.sources),
+    }, revision_decision_mt)
+  end
+  rev.decisions = decisions
+  local weeks = {}
+  for k = 0, core.hp_plan_week_count(plan[HANDLE]) - 1 do
+    local w = core.hpx_revision_week_info(h, k, err)
+    if err.code ~= 0 then raise() end
+    weeks[k + 1] = setmetatable({ from_week = nonzero(w.from_week),
+                                  runs_shortened = w.runs_shortened,
+                                  cadence_held = w.cadence_held ~= 0 }, revision_week_mt)
+  end
+  rev.weeks = weeks
+  return track(rev, "revision")
+end
+
+--- The revision as JSON: {"decisions": [...], "weeks": [...], "plan": {...}}.
+function Revision:to_json()
+  local s = core.hpx_revision_to_json(self[HANDLE], err)
+  if s == nil then raise("to_json failed") end
+  return s
+end
+
+--- What changed and why, then the revised plan, as Markdown.
+function Revision:to_markdown()
+  local s = core.hpx_revision_to_markdown(self[HANDLE], err)
+  if s == nil then raise("to_markdown failed") end
+  return s
+end
+
+--- The revised plan as iCalendar (each week's first event says why).
+function Revision:to_ical()
+  local s = core.hpx_revision_to_ical(self[HANDLE], err)
+  if s == nil then raise("to_ical failed") end
+  return s
+end
+
+function Revision:__tostring()
+  local last = self.decisions[#self.decisions]
+  return format("hippain.Revision(%d check-ins, last %s, %d weeks left)", #self.decisions,
+                last and last.action or "none", #self.weeks)
+end
+
 return M
