@@ -17,6 +17,9 @@
  *   - No helper hands out a borrowed pointer to an object another proxy owns: functions
  *     of the headers that do (hp_assessment_profile, hp_interview_assessment, ...) are
  *     %ignored and replaced by helpers returning a copy or a new reference.
+ *     One exception, as plans cannot be copied: hpx_revision_plan_borrowed() gives the
+ *     plan a revision owns; the thin layers keep the revision's proxy alive in the plan
+ *     wrapper they make of it.
  *   - Structs returned by value (hp_cause, hp_week, ...) are plain copies, but their
  *     string members point into the ontology: read them while the owning object lives
  *     (the thin layers copy them into native strings at once).

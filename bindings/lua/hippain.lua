@@ -1141,9 +1141,6 @@ local Checkins = {}
 M.Checkins = Checkins
 Checkins.__index = Checkins
 Checkins.__name = "hippain.Checkins"
-local ACTIONS = { [core.HP_CHECKIN_PROGRESS] = "progress", [core.HP_CHECKIN_HOLD] = "hold",
-                  [core.HP_CHECKIN_STEP_BACK] = "step_back",
-                  [core.HP_CHECKIN_REASSESS] = "reassess" }
 
 local function pain(v)
   if v ~= core.HP_PAIN_UNKNOWN then return v end
@@ -1186,7 +1183,9 @@ function Ontology:checkins(spec, name)
   else
     argerror("checkins", "expected check-ins as JSON text or a table {checkins = {...}}", spec)
   end
-  if name ~= nil and type(name) ~= "string" then argerror("checkins", "name must be a string", name) end
+  if name ~= nil and type(name) ~= "string" then
+    argerror("checkins", "name must be a string", name)
+  end
   local h = core.hpx_checkins_from_json(self[HANDLE], text_, name or "checkins", err)
   if h == nil then raise("checkins failed") end
   local self_ = setmetatable({ [HANDLE] = h, ontology = self }, Checkins)
@@ -1212,8 +1211,9 @@ function Checkins:decide(i)
   end
   local d = core.hpx_checkins_decide(self[HANDLE], i - 1, err)
   if err.code ~= 0 then raise() end
-  return setmetatable({ week = self[i].week, action = ACTIONS[d.action], reason = d.reason,
-                        sources = words(d.sources) }, decision_mt)
+  return setmetatable({ week = self[i].week,
+                        action = enum_name(core.HP_ENUM_CHECKIN_ACTION, d.action),
+                        reason = d.reason, sources = words(d.sources) }, decision_mt)
 end
 
 --- The decisions after every check-in, in order.
@@ -1267,7 +1267,9 @@ function Plan:revise(checkins, opts)
   if opts ~= nil and type(opts) ~= "table" then argerror("revise", "expected a table", opts) end
   opts = opts or {}
   for k in pairs(opts) do
-    if not REVISE_OPTIONS[k] then error(format("hippain.revise: unknown option %s", tostring(k)), 2) end
+    if not REVISE_OPTIONS[k] then
+      error(format("hippain.revise: unknown option %s", tostring(k)), 2)
+    end
   end
   local onto = self.ontology
   local cs = checkins

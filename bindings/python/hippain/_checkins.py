@@ -12,9 +12,9 @@ from ._records import Record
 __all__ = ["Checkins", "Checkin", "Decision", "ACTIONS"]
 
 #: The decisions' actions, by ``hp_checkin_action`` value.
-ACTIONS: Tuple[str, ...] = ("progress", "hold", "step_back", "reassess")
-assert (_c.HP_CHECKIN_PROGRESS, _c.HP_CHECKIN_HOLD, _c.HP_CHECKIN_STEP_BACK,
-        _c.HP_CHECKIN_REASSESS) == (0, 1, 2, 3)
+ACTIONS: Tuple[str, ...] = tuple(_c.hp_enum_name(_c.HP_ENUM_CHECKIN_ACTION, a) for a in (
+    _c.HP_CHECKIN_PROGRESS, _c.HP_CHECKIN_HOLD, _c.HP_CHECKIN_STEP_BACK,
+    _c.HP_CHECKIN_REASSESS))
 
 
 class Checkin(Record):
@@ -93,7 +93,8 @@ class Checkins(Sequence):
         if not 0 <= j < n:
             raise NotFound("check-in %d: there are %d" % (i, n), status=_c.HP_E_NOT_FOUND)
         d = _util.value(_c.hpx_checkins_decide, self._h, j)
-        return Decision(week=self._items[j].week, action=ACTIONS[int(d.action)],
+        return Decision(week=self._items[j].week,
+                        action=_util.enum_name(_c.HP_ENUM_CHECKIN_ACTION, d.action),
                         reason=d.reason, sources=tuple(_util.words(d.sources)))
 
     def decisions(self) -> List[Decision]:
