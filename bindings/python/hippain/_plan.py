@@ -170,6 +170,26 @@ class Plan:
                                   sources=tuple(_util.words(a.sources))))
         return out
 
+    def revise(self, checkins: Any, profile: Any = None, *, run_days: int = 0,
+               target_weekly_km: float = 0.0, lang: Optional[str] = None,
+               contraindication_probability: float = 0.0):
+        """Revise the plan from its check-ins so far (``hp_plan_revise``): a
+        :class:`Revision` with the revised plan, a decision per check-in and what changed.
+
+        Args:
+            checkins: :class:`Checkins`, their JSON text, a ``{"checkins": [...]}`` dict or
+                the list of check-in dicts. Check-in week k is the plan's calendar week k.
+            profile: the profile the plan was made for (:class:`Profile`, an
+                :class:`Assessment`, or a profile dict); its run log is the runner's
+                history, and new findings re-assess it. None for none.
+            run_days, target_weekly_km, lang, contraindication_probability: options of a
+                plan rebuilt after a raised triage (as :meth:`Assessment.plan`).
+        """
+        from ._revise import revise
+        return revise(self, checkins, profile, run_days=run_days,
+                      target_weekly_km=target_weekly_km, lang=lang,
+                      contraindication_probability=contraindication_probability)
+
     def to_json(self, pretty: bool = False) -> str:
         """The plan as JSON (the library's format)."""
         return _util.string(_c.hpx_plan_to_json, self._h, _c.HP_JSON_PRETTY if pretty else 0)
