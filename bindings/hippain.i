@@ -206,10 +206,13 @@
 %ignore hp_checkins_from_json;
 %ignore hp_checkins_get;
 %ignore hp_checkins_decide;
+%ignore hp_checkins_decide_model;
+%ignore hp_checkins_to_json;
 %nodefaultctor hp_checkins;
 struct hp_checkins {};
 %extend hp_checkins { ~hp_checkins() { hp_checkins_free($self); } }
 %newobject hpx_checkins_from_json;
+%newobject hpx_checkins_to_json;
 
 /* ---- Plan revision (declarations) ----------------------------------------------------- */
 %ignore hp_plan_revise;
@@ -1255,6 +1258,8 @@ hp_run hpx_profile_run(const hp_profile *profile, size_t i, hp_error *err);
 hp_run_details hpx_profile_run_details(const hp_profile *profile, size_t i, hp_error *err);
 hp_checkin hpx_checkins_get(const hp_checkins *checkins, size_t i, hp_error *err);
 hp_checkin_decision hpx_checkins_decide(const hp_checkins *checkins, size_t i, hp_error *err);
+hp_checkin_decision hpx_checkins_decide_model(const hp_checkins *checkins, size_t i, int model,
+                                              hp_error *err);
 %{
 HPX_VIEW(hp_run, hpx_profile_run(const hp_profile *profile, size_t i, hp_error *err),
          hp_profile_run(profile, i, &out))
@@ -1266,6 +1271,10 @@ HPX_VIEW(hp_checkin, hpx_checkins_get(const hp_checkins *checkins, size_t i, hp_
 HPX_VIEW(hp_checkin_decision,
          hpx_checkins_decide(const hp_checkins *checkins, size_t i, hp_error *err),
          hp_checkins_decide(checkins, i, &out))
+HPX_VIEW(hp_checkin_decision,
+         hpx_checkins_decide_model(const hp_checkins *checkins, size_t i, int model,
+                                   hp_error *err),
+         hp_checkins_decide_model(checkins, i, (hp_pain_model)model, &out))
 %}
 %inline %{
 /* hp_profile_add_run_details() with flat details (0: not known). */
@@ -1277,6 +1286,13 @@ hp_status hpx_profile_add_run_details(hp_profile *profile, const char *date, dou
     d.cadence_spm = cadence_spm;
     d.elevation_gain_m = elevation_gain_m;
     return hp_profile_add_run_details(profile, date, km, minutes, effort, &d, err);
+}
+
+/* Check-ins as JSON (a new string). */
+char *hpx_checkins_to_json(const hp_checkins *checkins, hp_error *err) {
+    char *s = NULL;
+    hp_checkins_to_json(checkins, &s, err);
+    return s;
 }
 
 /* Check-ins parsed from JSON text (a byte buffer; name is used in errors, may be NULL). */

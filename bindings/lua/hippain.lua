@@ -1058,6 +1058,12 @@ function Plan:to_json(opts)
 end
 
 --- The plan as Markdown for a person to read.
+--- "bone" when a bone stress injury is among the plan's likely causes (check-ins then move
+-- on only pain-free), else "soft_tissue".
+function Plan:pain_model()
+  return core.hp_plan_pain_model(self[HANDLE]) == 1 and "bone" or "soft_tissue"
+end
+
 function Plan:to_markdown()
   local s = core.hpx_plan_to_markdown(self[HANDLE], err)
   if s == nil then raise("to_markdown failed") end
@@ -1203,13 +1209,21 @@ function Ontology:checkins(spec, name)
   return track(self_, "checkins")
 end
 
+local pain_models = { soft_tissue = 0, bone = 1 }
+
 --- The pain-monitoring decision after check-in i (1-based): { week, action ("progress",
--- "hold", "step_back" or "reassess"), reason, sources }.
-function Checkins:decide(i)
+-- "hold", "step_back" or "reassess"), reason, sources }. model is "soft_tissue" (the
+-- default: pain up to 5/10 acceptable if settled by the next morning) or "bone" (a return
+-- from a bone stress injury moves on only pain-free); a plan's is plan:pain_model().
+function Checkins:decide(i, model)
   if type(i) ~= "number" or i % 1 ~= 0 or i < 1 or i > #self then
     error(format("hippain.decide: no check-in %s (there are %d)", tostring(i), #self), 2)
   end
-  local d = core.hpx_checkins_decide(self[HANDLE], i - 1, err)
+  local m = pain_models[model or "soft_tissue"]
+  if m == nil then
+    error(format("hippain.decide: model must be soft_tissue or bone, not %s", tostring(model)), 2)
+  end
+  local d = core.hpx_checkins_decide_model(self[HANDLE], i - 1, m, err)
   if err.code ~= 0 then raise() end
   return setmetatable({ week = self[i].week,
                         action = enum_name(core.HP_ENUM_CHECKIN_ACTION, d.action),
@@ -1217,10 +1231,17 @@ function Checkins:decide(i)
 end
 
 --- The decisions after every check-in, in order.
-function Checkins:decisions()
+function Checkins:decisions(model)
   local out = {}
-  for i = 1, #self do out[i] = self:decide(i) end
+  for i = 1, #self do out[i] = self:decide(i, model) end
   return out
+end
+
+--- The check-ins as JSON, in the form onto:checkins() reads.
+function Checkins:to_json()
+  local s = core.hpx_checkins_to_json(self[HANDLE], err)
+  if s == nil then raise("to_json failed") end
+  return s
 end
 
 function Checkins:__tostring()

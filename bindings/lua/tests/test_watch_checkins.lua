@@ -109,6 +109,25 @@ T.test("check-ins: records and decisions", function()
   T.eq(onto:checkins(text):decide(1).action, "step_back")
 end)
 
+T.test("check-ins: the bone model, plans' models and JSON out", function()
+  local onto = hippain.default()
+  local cs = onto:checkins(CHECKINS)
+  -- week 1 had pain 3/10 during: acceptable for a tendon, not in a return from a BSI
+  T.eq(cs:decide(1).action, "progress")
+  T.eq(cs:decide(1, "bone").action, "step_back")
+  T.eq(cs:decide(1, "bone").sources[1], "warden2014")
+  T.eq(cs:decisions("bone")[5].action, "hold")
+  T.raises("model must be soft_tissue or bone", cs.decide, cs, 1, "muscle")
+  local again = onto:checkins(cs:to_json())
+  T.eq(#again, #cs)
+  for i = 1, #cs do
+    T.eq(again[i].pain_during, cs[i].pain_during)
+    T.eq(again:decide(i).action, cs:decide(i).action)
+  end
+  T.eq(onto:plan_for({ "stress_fracture" }):pain_model(), "bone")
+  T.eq(onto:plan_for({ "gluteal_tendinopathy" }):pain_model(), "soft_tissue")
+end)
+
 T.test("check-in errors name the key", function()
   local onto = hippain.default()
   T.raises("week.json: checkins[1].pain.next_morning",

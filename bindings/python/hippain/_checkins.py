@@ -9,7 +9,11 @@ from . import hippain_core as _c
 from ._errors import NotFound
 from ._records import Record
 
-__all__ = ["Checkins", "Checkin", "Decision", "ACTIONS"]
+__all__ = ["Checkins", "Checkin", "Decision", "ACTIONS", "PAIN_MODELS"]
+
+#: The pain models, by ``hp_pain_model`` value.
+PAIN_MODELS: Tuple[str, ...] = ("soft_tissue", "bone")
+assert (_c.HP_PAIN_MODEL_SOFT_TISSUE, _c.HP_PAIN_MODEL_BONE) == (0, 1)
 
 #: The decisions' actions, by ``hp_checkin_action`` value.
 ACTIONS: Tuple[str, ...] = tuple(_c.hp_enum_name(_c.HP_ENUM_CHECKIN_ACTION, a) for a in (
@@ -85,21 +89,30 @@ class Checkins(Sequence):
     def __iter__(self) -> Iterator[Checkin]:
         return iter(self._items)
 
-    def decide(self, i: int) -> Decision:
+    def decide(self, i: int, model: str = "soft_tissue") -> Decision:
         """The pain-monitoring decision after check-in ``i`` (negative counts from the
-        end), comparing with check-in i-1 for pain that builds. Deterministic."""
+        end), comparing with check-in i-1 for pain that builds. Deterministic. ``model``
+        is "soft_tissue" (pain up to 5/10 acceptable if settled by the next morning) or
+        "bone" (a return from a bone stress injury moves on only pain-free); a plan's
+        model is ``plan.pain_model``."""
         n = len(self._items)
         j = i + n if i < 0 else i
         if not 0 <= j < n:
             raise NotFound("check-in %d: there are %d" % (i, n), status=_c.HP_E_NOT_FOUND)
-        d = _util.value(_c.hpx_checkins_decide, self._h, j)
+        if model not in PAIN_MODELS:
+            raise ValueError("model must be one of %s, not %r" % (PAIN_MODELS, model))
+        d = _util.value(_c.hpx_checkins_decide_model, self._h, j, PAIN_MODELS.index(model))
         return Decision(week=self._items[j].week,
                         action=_util.enum_name(_c.HP_ENUM_CHECKIN_ACTION, d.action),
                         reason=d.reason, sources=tuple(_util.words(d.sources)))
 
-    def decisions(self) -> List[Decision]:
+    def decisions(self, model: str = "soft_tissue") -> List[Decision]:
         """The decision after every check-in, in order."""
-        return [self.decide(i) for i in range(len(self._items))]
+        return [self.decide(i, model) for i in range(len(self._items))]
+
+    def to_json(self) -> str:
+        """The check-ins as JSON, in the form :meth:`from_json` reads."""
+        return _util.string(_c.hpx_checkins_to_json, self._h)
 
     def __repr__(self) -> str:
         return "<Checkins %d>" % len(self._items)

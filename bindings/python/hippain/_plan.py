@@ -93,6 +93,12 @@ class Plan:
         return _util.enum_name(_c.HP_ENUM_TRIAGE, _c.hp_plan_triage(self._h))
 
     @property
+    def pain_model(self) -> str:
+        """"bone" when a bone stress injury is among the plan's likely causes (check-ins
+        then move on only pain-free), else "soft_tissue"."""
+        return "bone" if _c.hp_plan_pain_model(self._h) == _c.HP_PAIN_MODEL_BONE else "soft_tissue"
+
+    @property
     def weeks(self) -> List[Week]:
         """The weeks, in order."""
         if self._weeks is None:

@@ -139,6 +139,23 @@ def test_checkins_records_and_decisions(onto):
         cs.decisions()
 
 
+def test_checkins_bone_model_plan_models_and_json_out(onto):
+    cs = onto.checkins(json.dumps(CHECKINS))
+    # week 1 had pain 3/10 during: acceptable for a tendon, not in a return from a BSI
+    assert cs.decide(0).action == "progress"
+    d = cs.decide(0, model="bone")
+    assert d.action == "step_back" and d.sources == ("warden2014",)
+    assert [x.action for x in cs.decisions("bone")][4] == "hold"
+    with pytest.raises(ValueError, match="model"):
+        cs.decide(0, model="muscle")
+    again = onto.checkins(cs.to_json())
+    assert list(again) == list(cs) and again.decisions() == cs.decisions()
+    assert json.loads(cs.to_json())["checkins"][0]["pain"] == {"during": 3, "after": 2,
+                                                               "next_morning": 0}
+    assert onto.plan_for(["stress_fracture"]).pain_model == "bone"
+    assert onto.plan_for(["gluteal_tendinopathy"]).pain_model == "soft_tissue"
+
+
 def test_checkin_errors_name_the_key(onto):
     bad = {"checkins": [{"week": 1}, {"week": 2, "pain": {"next_morning": 11}}]}
     with pytest.raises(hippain.SemanticError) as e:  # the library's HP_E_SEMANTIC
