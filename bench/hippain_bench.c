@@ -326,6 +326,47 @@ static int op_text(void *p) {
     return 0;
 }
 
+/* ---- Watch files: hp_profile_import_runs() on device-style files ---------------------- */
+
+typedef struct runs_ctx {
+    const hp_ontology *onto;
+    char *data;
+    size_t size;
+} runs_ctx;
+
+static char *slurp(const char *path, size_t *size);
+
+static int op_import_runs(void *p) {
+    runs_ctx *c = p;
+    hp_profile *prof = NULL;
+    size_t n = 0;
+    int bad = hp_profile_new(c->onto, &prof, NULL) != HP_OK ||
+              hp_profile_import_runs(prof, c->data, c->size, "bench", &n, NULL) != HP_OK || !n;
+    hp_profile_free(prof);
+    return bad;
+}
+
+/* Import figures of a GPX and a TCX file of tests/data/runs (read from memory). */
+static void bench_watch_files(const hp_ontology *o) {
+    static const struct {
+        const char *label, *file;
+    } files[] = {{"import_gpx", "garmin_gpxtpx.gpx"}, {"import_tcx", "miles_device.tcx"}};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char path[1024], name[64];
+        snprintf(path, sizeof path, "%s/%s", HP_RUNS_DIR, files[i].file);
+        runs_ctx c = {o, NULL, 0};
+        c.data = slurp(path, &c.size);
+        if (!c.data)
+            die(path, NULL);
+        double ns = measure(op_import_runs, &c);
+        snprintf(name, sizeof name, "%s_us", files[i].label);
+        figure(name, ns / 1e3, "us");
+        snprintf(name, sizeof name, "%s_mb_per_s", files[i].label);
+        figure(name, (double)c.size / 1e6 / (ns / 1e9), "MB/s");
+        free(c.data);
+    }
+}
+
 static int run_main(void) {
     hp_error e = {0};
     ctx c;
@@ -387,6 +428,7 @@ static int run_main(void) {
     figure("export_json_us", measure(op_plan_json, &c) / 1e3, "us");
     figure("export_ics_us", measure(op_plan_ics, &c) / 1e3, "us");
     figure("assessment_json_us", measure(op_assessment_json, &c) / 1e3, "us");
+    bench_watch_files(o);
 
     hp_plan_free(plan);
     hp_assessment_free(a);

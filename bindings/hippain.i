@@ -17,6 +17,9 @@
  *   - No helper hands out a borrowed pointer to an object another proxy owns: functions
  *     of the headers that do (hp_assessment_profile, hp_interview_assessment, ...) are
  *     %ignored and replaced by helpers returning a copy or a new reference.
+ *     One exception, as plans cannot be copied: hpx_revision_plan_borrowed() gives the
+ *     plan a revision owns; the thin layers keep the revision's proxy alive in the plan
+ *     wrapper they make of it.
  *   - Structs returned by value (hp_cause, hp_week, ...) are plain copies, but their
  *     string members point into the ontology: read them while the owning object lives
  *     (the thin layers copy them into native strings at once).
@@ -185,6 +188,49 @@
 %ignore hp_plan_options;
 %ignore hp_interview_options;
 
+/* ---- Watch files and check-ins (declarations) ---------------------------------------- */
+/* hp_profile_import_runs(profile, bytes, name, err) and _file(profile, path, err) return
+ * (status, n_added): *n_added is an output, the file's bytes a byte buffer. */
+%typemap(in, numinputs=0) size_t *n_added (size_t n_added_temp = 0) { $1 = &n_added_temp; }
+#ifdef SWIGPYTHON
+%typemap(argout) size_t *n_added {
+  $result = SWIG_Python_AppendOutput($result, PyLong_FromSize_t(*$1));
+}
+#elif defined(SWIGLUA)
+%typemap(argout) size_t *n_added %{ lua_pushinteger(L, (lua_Integer)*$1); SWIG_arg++; %}
+#endif
+%apply (const void *data, size_t data_size) { (const char *data, size_t size) };
+%ignore hp_profile_run_details;
+%ignore hp_profile_add_run_details;
+%ignore hp_checkins_free;
+%ignore hp_checkins_from_json;
+%ignore hp_checkins_get;
+%ignore hp_checkins_decide;
+%ignore hp_checkins_decide_model;
+%ignore hp_checkins_to_json;
+%nodefaultctor hp_checkins;
+struct hp_checkins {};
+%extend hp_checkins { ~hp_checkins() { hp_checkins_free($self); } }
+%newobject hpx_checkins_from_json;
+%newobject hpx_checkins_to_json;
+
+/* ---- Plan revision (declarations) ----------------------------------------------------- */
+%ignore hp_plan_revise;
+%ignore hp_revision_free;
+%ignore hp_revision_plan;
+%ignore hp_revision_get;
+%ignore hp_revision_week_info;
+%ignore hp_revision_to_json;
+%ignore hp_revision_to_markdown;
+%ignore hp_revision_to_ical;
+%nodefaultctor hp_revision;
+struct hp_revision {};
+%extend hp_revision { ~hp_revision() { hp_revision_free($self); } }
+%newobject hpx_plan_revise;
+%newobject hpx_revision_to_json;
+%newobject hpx_revision_to_markdown;
+%newobject hpx_revision_to_ical;
+
 /* ---- Opaque objects owned by their proxies ------------------------------------------- */
 /* SWIG needs a (to it, empty) definition to make a proxy class with a destructor. */
 %nodefaultctor hp_ontology;
@@ -217,6 +263,8 @@ struct hp_plan {};
 %include "hippain/assessment.h"
 %include "hippain/interview.h"
 %include "hippain/plan.h"
+%include "hippain/checkin.h"
+%include "hippain/revise.h"
 %mutable;
 
 /* hp_error is created by the thin layer (zeroed) and passed to calls. */
@@ -692,7 +740,7 @@ static int hpx__py_runs(hp_profile *p, PyObject *runs, size_t *bound) {
         if (!PyDict_CheckExact(run))
             return 0;
         const char *date = NULL;
-        double num[3] = {0, 0, 0}; /* km, minutes, effort */
+        double num[5] = {0, 0, 0, 0, 0}; /* km, minutes, effort, cadence_spm, elevation_gain_m */
         int has_km = 0;
         PyObject *key, *v;
         Py_ssize_t pos = 0;
@@ -705,15 +753,19 @@ static int hpx__py_runs(hp_profile *p, PyObject *runs, size_t *bound) {
                     return 0;
                 continue;
             }
-            int m = strcmp(k, "km") == 0        ? 0
-                    : strcmp(k, "minutes") == 0 ? 1
-                    : strcmp(k, "effort") == 0  ? 2
-                                                : -1;
+            int m = strcmp(k, "km") == 0                 ? 0
+                    : strcmp(k, "minutes") == 0          ? 1
+                    : strcmp(k, "effort") == 0           ? 2
+                    : strcmp(k, "cadence_spm") == 0      ? 3
+                    : strcmp(k, "elevation_gain_m") == 0 ? 4
+                                                         : -1;
             if (m < 0 || !hpx__py_number(v, &num[m], bound))
                 return 0;
             has_km |= m == 0;
         }
-        if (!date || !has_km || hp_profile_add_run(p, date, num[0], num[1], num[2], NULL) != HP_OK)
+        hp_run_details details = {num[3], num[4]};
+        if (!date || !has_km ||
+            hp_profile_add_run_details(p, date, num[0], num[1], num[2], &details, NULL) != HP_OK)
             return 0;
     }
     return 1;
@@ -1239,5 +1291,110 @@ hp_text_number hpx_text_number(const hp_text_result *r, size_t i) {
     const hp_text_number *n = hp_text_result_number(r, i);
     hp_text_number none = {HP_RUNNER_FIELD_COUNT, 0, 0, 0};
     return n ? *n : none;
+}
+%}
+
+/* ---- Watch files and check-ins (helpers) ------------------------------------------- */
+hp_run hpx_profile_run(const hp_profile *profile, size_t i, hp_error *err);
+hp_run_details hpx_profile_run_details(const hp_profile *profile, size_t i, hp_error *err);
+hp_checkin hpx_checkins_get(const hp_checkins *checkins, size_t i, hp_error *err);
+hp_checkin_decision hpx_checkins_decide(const hp_checkins *checkins, size_t i, hp_error *err);
+hp_checkin_decision hpx_checkins_decide_model(const hp_checkins *checkins, size_t i, int model,
+                                              hp_error *err);
+%{
+HPX_VIEW(hp_run, hpx_profile_run(const hp_profile *profile, size_t i, hp_error *err),
+         hp_profile_run(profile, i, &out))
+HPX_VIEW(hp_run_details,
+         hpx_profile_run_details(const hp_profile *profile, size_t i, hp_error *err),
+         hp_profile_run_details(profile, i, &out))
+HPX_VIEW(hp_checkin, hpx_checkins_get(const hp_checkins *checkins, size_t i, hp_error *err),
+         hp_checkins_get(checkins, i, &out))
+HPX_VIEW(hp_checkin_decision,
+         hpx_checkins_decide(const hp_checkins *checkins, size_t i, hp_error *err),
+         hp_checkins_decide(checkins, i, &out))
+HPX_VIEW(hp_checkin_decision,
+         hpx_checkins_decide_model(const hp_checkins *checkins, size_t i, int model,
+                                   hp_error *err),
+         hp_checkins_decide_model(checkins, i, (hp_pain_model)model, &out))
+%}
+%inline %{
+/* hp_profile_add_run_details() with flat details (0: not known). */
+hp_status hpx_profile_add_run_details(hp_profile *profile, const char *date, double km,
+                                      double minutes, double effort, double cadence_spm,
+                                      double elevation_gain_m, hp_error *err) {
+    hp_run_details d;
+    memset(&d, 0, sizeof d);
+    d.cadence_spm = cadence_spm;
+    d.elevation_gain_m = elevation_gain_m;
+    return hp_profile_add_run_details(profile, date, km, minutes, effort, &d, err);
+}
+
+/* Check-ins as JSON (a new string). */
+char *hpx_checkins_to_json(const hp_checkins *checkins, hp_error *err) {
+    char *s = NULL;
+    hp_checkins_to_json(checkins, &s, err);
+    return s;
+}
+
+/* Check-ins parsed from JSON text (a byte buffer; name is used in errors, may be NULL). */
+hp_checkins *hpx_checkins_from_json(const hp_ontology *onto, const void *data,
+                                    size_t data_size, const char *name, hp_error *err) {
+    hp_checkins *c = NULL;
+    hp_checkins_from_json(onto, data ? (const char *)data : "", data_size, name, &c, err);
+    return c;
+}
+%}
+
+/* ---- Plan revision (helpers) ------------------------------------------------------- */
+hp_revision_decision hpx_revision_get(const hp_revision *r, size_t i, hp_error *err);
+hp_revision_week hpx_revision_week_info(const hp_revision *r, size_t k, hp_error *err);
+%{
+HPX_VIEW(hp_revision_decision,
+         hpx_revision_get(const hp_revision *r, size_t i, hp_error *err),
+         hp_revision_get(r, i, &out))
+HPX_VIEW(hp_revision_week,
+         hpx_revision_week_info(const hp_revision *r, size_t k, hp_error *err),
+         hp_revision_week_info(r, k, &out))
+%}
+%inline %{
+/* A plan revised from its check-ins; profile may be NULL; zero (or NULL) options of a
+ * rebuilt plan take their defaults. */
+hp_revision *hpx_plan_revise(const hp_plan *plan, const hp_profile *profile,
+                             const hp_checkins *checkins, int run_days,
+                             double target_weekly_km, const char *lang,
+                             double contraindication_probability, hp_error *err) {
+    hp_plan_options o;
+    hpx__plan_options(&o, 0, NULL, run_days, target_weekly_km, lang,
+                      contraindication_probability);
+    hp_revision *r = NULL;
+    hp_plan_revise(plan, profile, checkins, &o, &r, err);
+    return r;
+}
+
+/*
+ * The revised plan. BORROWED, the one exception to the rule above: it lives as long as the
+ * revision, and there is no way to copy a plan. The proxy does not own it (no %newobject),
+ * and the thin layers keep the revision's proxy alive in the plan wrapper they make of it
+ * (Python RevisedPlan._revision, Lua plan[REVISION]).
+ */
+hp_plan *hpx_revision_plan_borrowed(const hp_revision *r) {
+    return r ? (hp_plan *)hp_revision_plan(r) : NULL;
+}
+
+/* The revision as JSON, Markdown or iCalendar (new strings). */
+char *hpx_revision_to_json(const hp_revision *r, hp_error *err) {
+    char *s = NULL;
+    hp_revision_to_json(r, &s, err);
+    return s;
+}
+char *hpx_revision_to_markdown(const hp_revision *r, hp_error *err) {
+    char *s = NULL;
+    hp_revision_to_markdown(r, &s, err);
+    return s;
+}
+char *hpx_revision_to_ical(const hp_revision *r, hp_error *err) {
+    char *s = NULL;
+    hp_revision_to_ical(r, &s, err);
+    return s;
 }
 %}

@@ -245,3 +245,126 @@ Test(checkin, generated_sequences) {
     }
     hp_ontology_free(o);
 }
+
+Test(checkin, a_week_given_session_by_session) {
+    hp_ontology *o = onto();
+    hp_checkins *cs = parse(o, "{\"checkins\":[{\"week\":1,\"sessions\":["
+                               "{\"done\":true,\"pain\":{\"during\":2,\"after\":1}},"
+                               "{\"done\":false},"
+                               "{\"done\":true,\"pain\":{\"during\":4,\"next_morning\":1}}]}]}");
+    hp_checkin c;
+    cr_assert_eq(hp_checkins_get(cs, 0, &c), HP_OK);
+    cr_assert_eq(c.sessions_planned, 3);
+    cr_assert_eq(c.sessions_done, 2);
+    cr_assert_eq(c.pain_during, 4, "the worst of the week");
+    cr_assert_eq(c.pain_after, 1);
+    cr_assert_eq(c.pain_next_morning, 1);
+    hp_checkin_decision d;
+    cr_assert_eq(hp_checkins_decide(cs, 0, &d), HP_OK);
+    cr_assert_eq(d.action, HP_CHECKIN_HOLD, "a session missed");
+    hp_checkins_free(cs);
+    bad(o, "{\"checkins\":[{\"week\":1,\"sessions\":[{\"done\":true},{\"pain\":{}}]}]}",
+        HP_E_SCHEMA, "checkins[0].sessions[1].done");
+    bad(o, "{\"checkins\":[{\"week\":1,\"sessions\":[{\"done\":1}]}]}", HP_E_SCHEMA,
+        "checkins[0].sessions[0].done");
+    bad(o, "{\"checkins\":[{\"week\":1,\"sessions\":[{\"done\":true,\"pain\":{\"after\":12}}]}]}",
+        HP_E_SEMANTIC, "checkins[0].sessions[0].pain.after");
+    bad(o, "{\"checkins\":[{\"week\":1,\"sessions\":[{\"done\":true,\"km\":5}]}]}", HP_E_SCHEMA,
+        "checkins[0].sessions[0].km");
+    bad(o, "{\"checkins\":[{\"week\":1,\"sessions_done\":1,\"sessions\":[]}]}", HP_E_SCHEMA,
+        "checkins[0].sessions");
+    bad(o, "{\"checkins\":[{\"week\":1,\"sessions\":{}}]}", HP_E_SCHEMA, "checkins[0].sessions");
+    hp_ontology_free(o);
+}
+
+/* A return from a bone stress injury moves on only pain-free (warden2014). */
+Test(checkin, bone_stress_injuries_progress_only_pain_free) {
+    hp_ontology *o = onto();
+    hp_checkins *cs = parse(o, "{\"checkins\":["
+                               "{\"week\":1,\"sessions_planned\":3,\"sessions_done\":3,\"pain\":"
+                               "{\"during\":2,\"after\":1,\"next_morning\":0}},"
+                               "{\"week\":2,\"sessions_planned\":3,\"sessions_done\":3,\"pain\":"
+                               "{\"during\":0,\"after\":0,\"next_morning\":1}},"
+                               "{\"week\":3,\"sessions_planned\":3,\"sessions_done\":3,\"pain\":"
+                               "{\"during\":0,\"after\":0,\"next_morning\":0}}]}");
+    hp_checkin_decision d;
+    static const hp_checkin_action soft[] = {HP_CHECKIN_PROGRESS, HP_CHECKIN_STEP_BACK,
+                                             HP_CHECKIN_PROGRESS};
+    static const hp_checkin_action bone[] = {HP_CHECKIN_STEP_BACK, HP_CHECKIN_STEP_BACK,
+                                             HP_CHECKIN_PROGRESS};
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert_eq(hp_checkins_decide_model(cs, i, HP_PAIN_MODEL_SOFT_TISSUE, &d), HP_OK);
+        cr_assert_eq(d.action, soft[i], "soft tissue, week %zu", i + 1);
+        cr_assert_eq(hp_checkins_decide_model(cs, i, HP_PAIN_MODEL_BONE, &d), HP_OK);
+        cr_assert_eq(d.action, bone[i], "bone, week %zu", i + 1);
+        if (i == 0)
+            cr_assert_str_eq(d.sources, "warden2014");
+    }
+    cr_assert_eq(hp_checkins_decide_model(cs, 3, HP_PAIN_MODEL_BONE, &d), HP_E_NOT_FOUND);
+    /* which plans are returns from a bone stress injury */
+    const char *bsi[] = {"stress_fracture"}, *gt[] = {"gluteal_tendinopathy"};
+    hp_plan *pb = NULL, *pg = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_plan_for_conditions(o, bsi, 1, NULL, NULL, &pb, &e), HP_OK, "%s", e.message);
+    cr_assert_eq(hp_plan_for_conditions(o, gt, 1, NULL, NULL, &pg, &e), HP_OK, "%s", e.message);
+    cr_assert_eq(hp_plan_pain_model(pb), HP_PAIN_MODEL_BONE);
+    cr_assert_eq(hp_plan_pain_model(pg), HP_PAIN_MODEL_SOFT_TISSUE);
+    cr_assert_eq(hp_plan_pain_model(NULL), HP_PAIN_MODEL_SOFT_TISSUE);
+    /* and the revision follows the plan's model */
+    hp_revision *rb = NULL, *rg = NULL;
+    cr_assert_eq(hp_plan_revise(pb, NULL, cs, NULL, &rb, &e), HP_OK, "%s", e.message);
+    cr_assert_eq(hp_plan_revise(pg, NULL, cs, NULL, &rg, &e), HP_OK, "%s", e.message);
+    hp_revision_decision x;
+    cr_assert_eq(hp_revision_get(rb, 0, &x), HP_OK);
+    cr_assert_eq(x.action, HP_CHECKIN_STEP_BACK);
+    cr_assert_eq(hp_revision_get(rg, 0, &x), HP_OK);
+    cr_assert_eq(x.action, HP_CHECKIN_PROGRESS);
+    hp_revision_free(rb);
+    hp_revision_free(rg);
+    hp_plan_free(pb);
+    hp_plan_free(pg);
+    hp_checkins_free(cs);
+    hp_ontology_free(o);
+}
+
+/* JSON out reads back to the same check-ins, on generated ones. */
+Test(checkin, json_round_trip) {
+    hp_ontology *o = onto();
+    lcg_state = 77u;
+    char js[8192];
+    for (int t = 0; t < 100; t++) {
+        size_t n = (size_t)snprintf(js, sizeof js, "{\"checkins\":[");
+        int weeks = range(0, 8), week = 0;
+        for (int w = 0; w < weeks; w++) {
+            week += range(1, 2);
+            int planned = range(0, 4), done = range(0, planned);
+            n += (size_t)snprintf(js + n, sizeof js - n,
+                                  "%s{\"week\":%d,\"sessions_planned\":%d,\"sessions_done\":%d,"
+                                  "\"pain\":{\"during\":%d%s},\"new_findings\":[%s]}",
+                                  w ? "," : "", week, planned, done, range(0, 10),
+                                  range(0, 1) ? ",\"next_morning\":3" : "",
+                                  range(0, 2) ? "" : "\"pain_groin\",\"pain_at_night\"");
+        }
+        snprintf(js + n, sizeof js - n, "]}");
+        hp_checkins *a = parse(o, js);
+        char *out = NULL;
+        cr_assert_eq(hp_checkins_to_json(a, &out, NULL), HP_OK);
+        hp_checkins *b = parse(o, out);
+        cr_assert_eq(hp_checkins_count(a), hp_checkins_count(b));
+        for (size_t i = 0; i < hp_checkins_count(a); i++) {
+            hp_checkin x, y;
+            hp_checkins_get(a, i, &x);
+            hp_checkins_get(b, i, &y);
+            cr_assert(!memcmp(&x, &y, sizeof x), "check-in %zu of %s", i, out);
+            for (size_t j = 0; j < x.n_new_findings; j++)
+                cr_assert_str_eq(hp_checkins_new_finding(a, i, j),
+                                 hp_checkins_new_finding(b, i, j));
+        }
+        hp_string_free(out);
+        hp_checkins_free(a);
+        hp_checkins_free(b);
+    }
+    char *s = NULL;
+    cr_assert_eq(hp_checkins_to_json(NULL, &s, NULL), HP_E_INVALID);
+    hp_ontology_free(o);
+}

@@ -338,6 +338,42 @@ Test(dont_miss, six_weeks_without_improvement_sees_a_clinician, .init = setup_de
     hp_assessment_free(a);
 }
 
+/* Session 16's sourced rules: a runner's hip pain that has not settled with rest and self-care
+   lists bone stress injury (robertson2017, biz2017), and a child's or teenager's hip pain without
+   a site counts as hip pain for the SCFE and Perthes rules (peck2017, nice_cks_limp); near misses
+   fire nothing. */
+Test(dont_miss, unresolved_pain_and_unplaced_hip_pain_in_the_young, .init = setup_default,
+     .fini = teardown) {
+    static const struct {
+        const char *json, *rule, *condition;
+        int fires;
+    } cases[] = {
+        {"{\"findings\": {\"persistent_pain\": true}}", "dm_bsi_persistent", "stress_fracture", 1},
+        {"{\"findings\": {\"pain_lateral_hip\": true, \"pain_six_weeks_despite_self_care\": true}}",
+         "dm_bsi_persistent", "stress_fracture", 1},
+        {"{\"findings\": {\"pain_lateral_hip\": true, \"persistent_pain\": false}}",
+         "dm_bsi_persistent", "stress_fracture", 0},
+        {"{\"findings\": {\"pain_hip_unspecified\": true}, \"runner\": {\"age\": 13}}",
+         "dm_scfe_referred_pain", "slipped_capital_femoral_epiphysis", 1},
+        {"{\"findings\": {\"pain_hip_unspecified\": true}, \"runner\": {\"age\": 25}}",
+         "dm_scfe_referred_pain", "slipped_capital_femoral_epiphysis", 0},
+        {"{\"findings\": {\"pain_hip_unspecified\": true}, \"runner\": {\"age\": 7}}", "dm_perthes",
+         "perthes_disease", 1},
+        {"{\"findings\": {\"pain_hip_unspecified\": true}, \"runner\": {\"age\": 13}}",
+         "dm_perthes", "perthes_disease", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_assessment *a = assess_json(cases[i].json);
+        cr_expect_eq(fired(a, cases[i].rule), cases[i].fires, "%s: %s", cases[i].rule,
+                     cases[i].json);
+        if (cases[i].fires) {
+            cr_expect_geq(dont_miss_index(a, cases[i].condition, NULL), 0, "%s", cases[i].json);
+            cr_expect_geq(hp_assessment_triage(a), HP_TRIAGE_SEE_CLINICIAN, "%s", cases[i].json);
+        }
+        hp_assessment_free(a);
+    }
+}
+
 /* Issue 15: a 13-year-old with a gradual groin ache and a limp. */
 Test(dont_miss, adolescent_with_groin_ache_and_limp_names_scfe, .init = setup_default,
      .fini = teardown) {

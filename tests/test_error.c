@@ -54,7 +54,7 @@ Test(error, version_matches_header) {
 }
 
 Test(error, enum_names_round_trip) {
-    static const int counts[HP_ENUM_TYPE_COUNT] = {7, 3, 4, 8, 4, 3, 4, 6, 4, 7, 8, 4, 7, 8};
+    static const int counts[HP_ENUM_TYPE_COUNT] = {7, 3, 4, 8, 4, 3, 4, 6, 4, 7, 8, 4, 7, 8, 4};
     for (int t = 0; t < HP_ENUM_TYPE_COUNT; t++) {
         int first = t == HP_ENUM_ANSWER ? -1 : 0;
         for (int v = first; v < first + counts[t]; v++) {

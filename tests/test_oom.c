@@ -273,13 +273,55 @@ static hp_status do_checkins(hp_profile *p) {
     static const char js[] = "{\"checkins\":[{\"week\":1,\"sessions_planned\":3,"
                              "\"sessions_done\":3,\"pain\":{\"during\":2,\"after\":1,"
                              "\"next_morning\":0}},{\"week\":2,\"new_findings\":"
-                             "[\"pain_groin\"]}]}";
+                             "[\"pain_groin\"]},{\"week\":3,\"sessions\":[{\"done\":true,"
+                             "\"pain\":{\"during\":1}},{\"done\":false}]}]}";
     hp_checkins *cs = NULL;
     hp_status st = hp_checkins_from_json(hp_profile_ontology(p), js, strlen(js), "c", &cs, NULL);
     hp_checkin_decision d;
     for (size_t i = 0; st == HP_OK && i < hp_checkins_count(cs); i++)
-        st = hp_checkins_decide(cs, i, &d);
+        st = hp_checkins_decide_model(cs, i, HP_PAIN_MODEL_BONE, &d);
+    char *out = NULL;
+    if (st == HP_OK)
+        st = hp_checkins_to_json(cs, &out, NULL);
+    hp_string_free(out);
     hp_checkins_free(cs);
+    return st;
+}
+/* Plan revision (issue 18): a plan, four check-ins (a step back, a partly done week, a new
+   finding that raises the triage), the revision and its three exports. */
+static hp_status do_revise(hp_profile *p) {
+    static const char js[] =
+        "{\"checkins\":[{\"week\":1,\"sessions_planned\":3,\"sessions_done\":3,\"pain\":"
+        "{\"during\":2,\"after\":1,\"next_morning\":0}},{\"week\":2,\"sessions_planned\":3,"
+        "\"sessions_done\":2,\"pain\":{\"during\":7,\"after\":6,\"next_morning\":4}},"
+        "{\"week\":3,\"sessions_planned\":3,\"sessions_done\":3},{\"week\":4,"
+        "\"new_findings\":[\"unable_to_bear_weight\"]}]}";
+    hp_assessment *a = NULL;
+    hp_plan *plan = NULL;
+    hp_checkins *cs = NULL;
+    hp_revision *r = NULL;
+    char *out = NULL;
+    hp_plan_options po = {.weeks = 8, .start_date = "2026-11-09"};
+    hp_status st = hp_profile_add_run(p, "2026-11-05", 6.0, 40, 0, NULL);
+    if (st == HP_OK)
+        st = hp_assess(p, &a, NULL);
+    if (st == HP_OK)
+        st = hp_plan_new(a, &po, &plan, NULL);
+    if (st == HP_OK)
+        st = hp_checkins_from_json(hp_profile_ontology(p), js, strlen(js), "c", &cs, NULL);
+    if (st == HP_OK)
+        st = hp_plan_revise(plan, p, cs, &po, &r, NULL);
+    for (int f = 0; f < 3 && st == HP_OK; f++) {
+        st = f == 0   ? hp_revision_to_json(r, &out, NULL)
+             : f == 1 ? hp_revision_to_markdown(r, &out, NULL)
+                      : hp_revision_to_ical(r, &out, NULL);
+        hp_string_free(out);
+        out = NULL;
+    }
+    hp_revision_free(r);
+    hp_checkins_free(cs);
+    hp_plan_free(plan);
+    hp_assessment_free(a);
     return st;
 }
 static hp_status do_plan_only(hp_profile *p) { return do_plan(p, 0); }
@@ -313,6 +355,7 @@ OOM_TEST(plan_json, do_plan_json)
 OOM_TEST(plan_markdown, do_plan_markdown)
 OOM_TEST(plan_ical, do_plan_ical)
 OOM_TEST(checkins, do_checkins)
+OOM_TEST(revise, do_revise)
 
 /* Watch files into the run log, then a copy and an assessment carrying the details. */
 static hp_status do_import_runs(hp_profile *p) {

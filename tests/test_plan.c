@@ -144,15 +144,10 @@ typedef struct check_ctx {
     int start;                 /* expected first date, or INT32_MIN for unchecked */
 } check_ctx;
 
-typedef struct hrun {
-    int date;
-    double km;
-} hrun;
-
 #define MAX_HIST 4096
 
 /* The runner's history as the plan documents it (plan.c). */
-static size_t history(const check_ctx *c, int start, hrun *h) {
+static size_t history(const check_ctx *c, int start, hp_test_run *h) {
     size_t n = 0;
     const hp_profile *p = c->profile;
     if (!p)
@@ -172,29 +167,21 @@ static size_t history(const check_ctx *c, int start, hrun *h) {
         end = start - 1;
     int recent = 0;
     for (size_t i = 0; i < p->n_runs && n < MAX_HIST; i++) {
-        h[n++] = (hrun){p->runs[i].date, p->runs[i].km};
+        h[n++] = (hp_test_run){p->runs[i].date, p->runs[i].km};
         recent |= p->runs[i].km > 0 && p->runs[i].date > end - 30 && p->runs[i].date <= end;
     }
     double v;
     if (!p->n_runs && hp_profile_runner(p, HP_RUNNER_LONGEST_RUN_KM_30D, &v) == HP_OK) {
-        h[n++] = (hrun){end, v};
+        h[n++] = (hp_test_run){end, v};
         recent = 1;
     }
     if (!recent && !p->n_runs && hp_profile_runner(p, HP_RUNNER_WEEKLY_KM, &v) == HP_OK && v > 0) {
         double days = 3, d;
         if (hp_profile_runner(p, HP_RUNNER_RUN_DAYS_PER_WEEK, &d) == HP_OK && d >= 1)
             days = d;
-        h[n++] = (hrun){end, v / days};
+        h[n++] = (hp_test_run){end, v / days};
     }
     return n;
-}
-
-static double longest_before(const hrun *h, size_t n, int date) {
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (h[i].date >= date - 30 && h[i].date < date && h[i].km > m)
-            m = h[i].km;
-    return m;
 }
 
 /* Does condition/finding `id` link to exercise e? */
@@ -265,7 +252,7 @@ static void check_plan(const hp_plan *plan, const check_ctx *c) {
     if (no_impact && has_id(o, HP_ENTITY_ADVICE, "consult_clinician"))
         cr_assert(has_advice(plan, "consult_clinician", NULL), "%s: no consult (SF)", nm);
 
-    hrun *h = malloc(sizeof(hrun) * MAX_HIST);
+    hp_test_run *h = malloc(sizeof(hp_test_run) * MAX_HIST);
     cr_assert_not_null(h);
     hp_day first = day(plan, 0, 0);
     if (c->start != INT32_MIN)
@@ -317,7 +304,7 @@ static void check_plan(const hp_plan *plan, const check_ctx *c) {
                                   session(plan, w, d, s + 1).kind == HP_SESSION_COOL_DOWN,
                               "%s: run without a cool-down", nm);
                     /* single run within 110% of the longest of the previous 30 days */
-                    double ref = longest_before(h, nh, dy.date);
+                    double ref = hp_test_longest_before(h, nh, dy.date);
                     if (ss.kind == HP_SESSION_RUN)
                         cr_assert_gt(ref, 0, "%s: continuous run with no recent run (week %zu)", nm,
                                      w + 1);
@@ -326,7 +313,7 @@ static void check_plan(const hp_plan *plan, const check_ctx *c) {
                                       "%s: run of %.2f km after a longest of %.2f (week %zu)", nm,
                                       ss.km, ref, w + 1);
                     if (nh < MAX_HIST)
-                        h[nh++] = (hrun){dy.date, ss.km};
+                        h[nh++] = (hp_test_run){dy.date, ss.km};
                     /* cadence is the week's */
                     cr_assert_eq(ss.cadence_spm, wk.cadence_spm, "%s", nm);
                     if (ss.kind == HP_SESSION_WALK_RUN) {

@@ -10,11 +10,6 @@
 
 TestSuite(plan_spike, .fini = hp_test_leak_check);
 
-typedef struct hrun {
-    int date;
-    double km;
-} hrun;
-
 static uint32_t lcg_state;
 static uint32_t lcg(void) {
     lcg_state = lcg_state * 1664525u + 1013904223u;
@@ -25,16 +20,8 @@ static int range(int lo, int hi) { return lo + (int)(lcg() % (uint32_t)(hi - lo 
 #define AS_OF 20450 /* 2025-12-28 */
 #define MAX_H 4096
 
-static double longest_before(const hrun *h, size_t n, int date) {
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (h[i].date >= date - 30 && h[i].date < date && h[i].km > m)
-            m = h[i].km;
-    return m;
-}
-
 /* A profile with a run log and, often, runner fields that disagree with it. */
-static hp_profile *log_profile(const hp_ontology *o, hrun *h, size_t *nh) {
+static hp_profile *log_profile(const hp_ontology *o, hp_test_run *h, size_t *nh) {
     hp_profile *p = NULL;
     cr_assert_eq(hp_profile_new(o, &p, NULL), HP_OK);
     int n = range(1, 30), spread = range(3, 60);
@@ -44,7 +31,7 @@ static hp_profile *log_profile(const hp_ontology *o, hrun *h, size_t *nh) {
         double km = range(1, 20) + 0.1 * range(0, 9);
         hp_date_format(date, d, sizeof d);
         cr_assert_eq(hp_profile_add_run(p, d, km, 0, 0, NULL), HP_OK);
-        h[(*nh)++] = (hrun){date, km};
+        h[(*nh)++] = (hp_test_run){date, km};
     }
     if (range(0, 1))
         hp_profile_set_runner(p, HP_RUNNER_LONGEST_RUN_KM_30D, range(2, 30), NULL);
@@ -58,7 +45,7 @@ static hp_profile *log_profile(const hp_ontology *o, hrun *h, size_t *nh) {
 }
 
 /* Checks every run of the plan; returns the number of running sessions. */
-static int check_spikes(const hp_plan *plan, hrun *h, size_t nh, const char *nm) {
+static int check_spikes(const hp_plan *plan, hp_test_run *h, size_t nh, const char *nm) {
     int n = 0;
     for (size_t w = 0; w < hp_plan_week_count(plan); w++)
         for (size_t d = 0; d < 7; d++) {
@@ -69,7 +56,7 @@ static int check_spikes(const hp_plan *plan, hrun *h, size_t nh, const char *nm)
                 cr_assert_eq(hp_plan_session(plan, w, d, s, &ss), HP_OK);
                 if (ss.kind != HP_SESSION_RUN && ss.kind != HP_SESSION_WALK_RUN)
                     continue;
-                double ref = longest_before(h, nh, dy.date);
+                double ref = hp_test_longest_before(h, nh, dy.date);
                 if (ss.kind == HP_SESSION_RUN)
                     cr_assert_gt(ref, 0, "%s: continuous run with no run in its 30 days", nm);
                 if (ref > 0)
@@ -77,7 +64,7 @@ static int check_spikes(const hp_plan *plan, hrun *h, size_t nh, const char *nm)
                                   "%s: run of %.1f km after a longest of %.1f (week %zu)", nm,
                                   ss.km, ref, w + 1);
                 cr_assert_lt(nh, MAX_H);
-                h[nh++] = (hrun){dy.date, ss.km};
+                h[nh++] = (hp_test_run){dy.date, ss.km};
                 n++;
             }
         }
@@ -87,7 +74,7 @@ static int check_spikes(const hp_plan *plan, hrun *h, size_t nh, const char *nm)
 Test(plan_spike, every_run_within_110_percent_of_the_log_and_plan, .timeout = 600) {
     hp_ontology *o = NULL;
     cr_assert_eq(hp_ontology_load_default(&o, NULL), HP_OK);
-    hrun *h = malloc(sizeof *h * MAX_H);
+    hp_test_run *h = malloc(sizeof *h * MAX_H);
     cr_assert_not_null(h);
     static const char *const starts[] = {NULL, "2025-12-29", "2026-01-10", "2025-12-20"};
     const char *cond[1] = {"gluteal_tendinopathy"};

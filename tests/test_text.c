@@ -327,3 +327,23 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
         cr_assert_null(o);
     }
 }
+
+Test(text, at_most_eight_lexicon_languages, .init = setup, .fini = teardown) {
+    char xml[2048];
+    size_t n = (size_t)snprintf(xml, sizeof xml, "%s", ext_head);
+    static const char *const langs[] = {"fr", "it", "pt", "nl", "sv", "da"}; /* + en de es */
+    for (size_t i = 0; i < 6; i++)
+        n += (size_t)snprintf(xml + n, sizeof xml - n,
+                              "<lexicon xml:lang='%s'>\n<phrases finding='pain_groin'><p>x%zu</p>"
+                              "</phrases></lexicon>\n",
+                              langs[i], i);
+    snprintf(xml + n, sizeof xml - n, "</ontology>");
+    hp_input in = {"ext.xml", xml, strlen(xml)};
+    hp_load_options opt = {HP_LOAD_WITH_DEFAULT, 0, NULL};
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_ontology_load(&in, 1, &opt, &o, &e), HP_E_LIMIT, "%s", e.message);
+    cr_assert_str_eq(e.file, "ext.xml");
+    cr_assert(strstr(e.message, "'da'"), "%s", e.message);
+    cr_assert_null(o);
+}

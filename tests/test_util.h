@@ -63,4 +63,20 @@ static inline hp_assessment *hp_test_assess_json(const hp_ontology *o, const cha
     return a;
 }
 
+/* A run of a runner's history, by date (days since 1970-01-01). */
+typedef struct hp_test_run {
+    int date;
+    double km;
+} hp_test_run;
+
+/* The longest run of the 30 days before `date` (days date-30 .. date-1), as the plan's
+   single-run rule counts them (lib/plan/run_rules.c), worked out independently. */
+static inline double hp_test_longest_before(const hp_test_run *h, size_t n, int date) {
+    double m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h[i].date >= date - 30 && h[i].date < date && h[i].km > m)
+            m = h[i].km;
+    return m;
+}
+
 #endif

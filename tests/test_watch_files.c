@@ -177,18 +177,61 @@ Test(watch, run_details_round_trip_json_and_feed_the_cadence, .init = setup, .fi
                  HP_E_INVALID);
 }
 
-Test(watch, device_files, .init = setup, .fini = teardown) {
-    static const char *const files[] = {"runs/garmin_gpxtpx.gpx", "runs/garmin_laps_pause.tcx",
-                                        "runs/miles_device.tcx", "runs/no_elevation.gpx"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+/* The figures each device-style file must give, from tests/data/runs/reference.py (an
+   independent computation: Python's XML parser, Vincenty distances on the WGS84 ellipsoid,
+   the README's rules written out again; `cd tests/data/runs && python3 reference.py`).
+   GPX distances are the ellipsoid's, so they are held to 1%; TCX ones are the laps' sums. */
+static const struct device_run {
+    const char *file, *date;
+    double km, km_tol, minutes, cadence_spm, elevation_gain_m;
+} device_runs[] = {
+    {"runs/garmin_gpxtpx.gpx", "2024-03-10", 3.599471, 0.01, 20.0, 164.677686, 40.0},
+    {"runs/garmin_laps_pause.tcx", "2024-03-10", 2.0, 1e-9, 11.25, 170.014599, 32.0},
+    {"runs/miles_device.tcx", "2024-03-10", 4.828032, 1e-6, 26.82, 160.0, 0.0},
+    {"runs/no_elevation.gpx", "2024-03-10", 1.499773, 0.01, 8.333333, 0.0, 0.0},
+    {"runs/several_activities.tcx", "2024-03-10", 1.8, 1e-9, 10.0, 170.0, 0.0},
+    {"runs/several_activities.tcx", "2024-03-11", 0.9, 1e-9, 5.0, 176.0, 0.0},
+    {"runs/several_tracks.gpx", "2024-03-10", 1.499773, 0.01, 8.333333, 170.0, 0.0},
+    {"runs/several_tracks.gpx", "2024-03-12", 0.749886, 0.01, 4.166667, 174.0, 0.0},
+};
+
+Test(watch, device_file_figures, .init = setup, .fini = teardown) {
+    const size_t n_runs = sizeof device_runs / sizeof *device_runs;
+    for (size_t i = 0; i < n_runs;) {
+        const char *file = device_runs[i].file;
+        size_t expected = 0;
+        while (i + expected < n_runs && strcmp(device_runs[i + expected].file, file) == 0)
+            expected++;
         char path[512];
-        size_t n = 0;
+        size_t n = 0, first = hp_profile_run_count(prof);
         hp_error e = {0};
         cr_assert_eq(
-            hp_profile_import_runs_file(prof, hp_test_path(path, sizeof path, files[i]), &n, &e),
-            HP_OK, "%s: %s", files[i], e.message);
-        cr_assert_geq(n, 1, "%s", files[i]);
+            hp_profile_import_runs_file(prof, hp_test_path(path, sizeof path, file), &n, &e), HP_OK,
+            "%s: %s", file, e.message);
+        cr_assert_eq(n, expected, "%s: %zu runs, %zu expected", file, n, expected);
+        for (size_t k = 0; k < n; k++, i++) {
+            const struct device_run *x = &device_runs[i];
+            hp_run r;
+            hp_run_details d;
+            char date[16];
+            cr_assert_eq(hp_profile_run(prof, first + k, &r), HP_OK);
+            cr_assert_eq(hp_profile_run_details(prof, first + k, &d), HP_OK);
+            hp_date_format(r.date, date, sizeof date);
+            cr_assert_str_eq(date, x->date, "%s run %zu", file, k);
+            cr_assert(fabs(r.km - x->km) <= x->km_tol * x->km,
+                      "%s run %zu: %.6f km, reference %.6f", file, k, r.km, x->km);
+            cr_assert(fabs(r.minutes - x->minutes) < 1e-5, "%s run %zu: %.6f min, reference %.6f",
+                      file, k, r.minutes, x->minutes);
+            cr_assert(fabs(d.cadence_spm - x->cadence_spm) < 1e-5,
+                      "%s run %zu: cadence %.6f, "
+                      "reference %.6f",
+                      file, k, d.cadence_spm, x->cadence_spm);
+            cr_assert(fabs(d.elevation_gain_m - x->elevation_gain_m) < 1e-9,
+                      "%s run %zu: gain %.3f m, reference %.3f", file, k, d.elevation_gain_m,
+                      x->elevation_gain_m);
+        }
     }
+    cr_assert_eq(hp_profile_run_count(prof), n_runs);
 }
 
 Test(watch, hostile_files_fail_with_a_line, .init = setup, .fini = teardown) {

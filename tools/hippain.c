@@ -41,7 +41,8 @@ typedef struct options {
     int color;
     const char *runs[MAX_RUN_FILES]; /* --runs: watch files for the run log */
     size_t n_runs;
-    const char *text; /* --text: a runner's description, "-" = standard input */
+    const char *text;     /* --text: a runner's description, "-" = standard input */
+    const char *checkins; /* --checkins: revise the plan from these check-ins */
 } options;
 
 static const char *prog = "hippain";
@@ -65,6 +66,7 @@ static void usage(FILE *f) {
                "  --runs FILE           add the runs of a GPX or TCX watch file (repeatable)\n"
                "  --text TEXT|-         assess a description in the runner's words (en, de,\n"
                "                        es; - reads it from standard input)\n"
+               "  --checkins FILE       plan: revise the plan from its weekly check-ins (JSON)\n"
                "  --lang LANG           language of labels and questions (e.g. de, es)\n"
                "  --json                JSON output (assess)\n"
                "  --weeks N             plan length in weeks (1-52, default 8)\n"
@@ -519,6 +521,41 @@ static int make_plan(const options *o, const hp_assessment *a, hp_plan **plan) {
     return 0;
 }
 
+/* --checkins: the plan revised from the check-ins of FILE, written in the plan's format
+   (what changed and why, then the weeks still to do). */
+static int write_revision(const options *o, const hp_plan *plan, const hp_profile *p, FILE *f) {
+    FILE *in = fopen(o->checkins, "rb");
+    if (!in)
+        return fail(EXIT_BAD_INPUT, "%s: %s", o->checkins, strerror(errno));
+    size_t n = 0;
+    char *text = read_all(in, &n);
+    fclose(in);
+    if (!text)
+        return fail(EXIT_BAD_INPUT, "%s: cannot read the check-ins", o->checkins);
+    hp_error e = {0};
+    hp_checkins *cs = NULL;
+    hp_revision *r = NULL;
+    hp_plan_options po = {.weeks = o->weeks, .run_days = o->days, .lang = o->lang};
+    hp_status st = hp_checkins_from_json(hp_plan_ontology(plan), text, n, o->checkins, &cs, &e);
+    free(text);
+    if (st == HP_OK)
+        st = hp_plan_revise(plan, p, cs, &po, &r, &e);
+    char *out = NULL;
+    const char *fmt = o->format ? o->format : "markdown";
+    if (st == HP_OK && strcmp(fmt, "json") == 0)
+        st = hp_revision_to_json(r, &out, &e);
+    else if (st == HP_OK && strcmp(fmt, "ics") == 0)
+        st = hp_revision_to_ical(r, &out, &e);
+    else if (st == HP_OK)
+        st = hp_revision_to_markdown(r, &out, &e);
+    if (st == HP_OK)
+        fputs(out, f);
+    hp_string_free(out);
+    hp_revision_free(r);
+    hp_checkins_free(cs);
+    return st == HP_OK ? 0 : fail_error(&e);
+}
+
 static int cmd_plan(const options *o, int argc, char **argv) {
     hp_ontology *onto;
     hp_profile *p;
@@ -533,7 +570,7 @@ static int cmd_plan(const options *o, int argc, char **argv) {
     if (!rc && !f)
         rc = 1;
     if (!rc)
-        rc = write_plan(o, plan, f);
+        rc = o->checkins ? write_revision(o, plan, p, f) : write_plan(o, plan, f);
     if (f) {
         int c = close_output(o, f);
         rc = rc ? rc : c;
@@ -876,7 +913,8 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         OPT_DAYS,
         OPT_FORMAT,
         OPT_RUNS,
-        OPT_TEXT
+        OPT_TEXT,
+        OPT_CHECKINS
     };
     static const struct option longs[] = {
         {"ontology", required_argument, NULL, OPT_ONTOLOGY},
@@ -888,6 +926,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
         {"format", required_argument, NULL, OPT_FORMAT},
         {"runs", required_argument, NULL, OPT_RUNS},
         {"text", required_argument, NULL, OPT_TEXT},
+        {"checkins", required_argument, NULL, OPT_CHECKINS},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -911,6 +950,7 @@ static int parse_options(options *o, int argc, char **argv, char **args, int *na
             o->runs[o->n_runs++] = optarg;
             break;
         case OPT_TEXT: o->text = optarg; break;
+        case OPT_CHECKINS: o->checkins = optarg; break;
         case OPT_JSON: o->json = 1; break;
         case OPT_WEEKS:
             if (!parse_int(optarg, 1, 52, &o->weeks))
@@ -966,6 +1006,10 @@ int main(int argc, char **argv) {
     } commands[] = {{"assess", cmd_assess},     {"plan", cmd_plan}, {"interview", cmd_interview},
                     {"validate", cmd_validate}, {"list", cmd_list}, {"show", cmd_show}};
     rc = -1;
+    if (o.checkins && strcmp(args[0], "plan") != 0) {
+        free(args);
+        return fail(EXIT_BAD_INPUT, "--checkins belongs to the plan command");
+    }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(args[0], commands[i].name) == 0)
             rc = commands[i].run(&o, nargs - 1, args + 1);

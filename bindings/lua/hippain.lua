@@ -1058,6 +1058,12 @@ function Plan:to_json(opts)
 end
 
 --- The plan as Markdown for a person to read.
+--- "bone" when a bone stress injury is among the plan's likely causes (check-ins then move
+-- on only pain-free), else "soft_tissue".
+function Plan:pain_model()
+  return core.hp_plan_pain_model(self[HANDLE]) == 1 and "bone" or "soft_tissue"
+end
+
 function Plan:to_markdown()
   local s = core.hpx_plan_to_markdown(self[HANDLE], err)
   if s == nil then raise("to_markdown failed") end
@@ -1113,6 +1119,300 @@ function Ontology:parse_text(text_, lang)
   out.spec.runner.sex = out.sex
   for l in core.hp_text_result_languages(r):gmatch("[^,]+") do out.languages[#out.languages + 1] = l end
   return out
+end
+
+-- Watch files (GPX 1.1, TCX) and check-ins
+---------------------------------------------------------------------------------------------
+local run_mt = record_mt("Run", function(r)
+  return format("%s %.2f km%s", r.date, r.km, r.minutes and format(", %.1f min", r.minutes) or "")
+end)
+local checkin_mt = record_mt("Checkin", function(c)
+  return format("week %d, %d/%d sessions", c.week, c.sessions_done, c.sessions_planned)
+end)
+local decision_mt = record_mt("Decision", function(d)
+  return format("week %d: %s (%s)", d.week, d.action, d.reason)
+end)
+
+-- The run log of an hp_profile as a JSON array of run records, the shape of runner.runs.
+local function run_records(p)
+  local runs = json.array()
+  for i = 0, core.hp_profile_run_count(p) - 1 do
+    local r = core.hpx_profile_run(p, i, err)
+    if err.code ~= 0 then raise() end
+    local d = core.hpx_profile_run_details(p, i, err)
+    if err.code ~= 0 then raise() end
+    runs[i + 1] = setmetatable({
+      date = format_date(r.date), km = r.km, minutes = nonzero(r.minutes),
+      effort = nonzero(r.effort), cadence_spm = nonzero(d.cadence_spm),
+      elevation_gain_m = nonzero(d.elevation_gain_m),
+    }, run_mt)
+  end
+  return runs
+end
+
+local function import_runs(self, fn, call, ...)
+  local p = core.hpx_profile_new(self[HANDLE], err)
+  if p == nil then raise("profile failed") end
+  local st = call(p, ...)
+  if st ~= 0 then raise(fn .. " failed") end
+  return run_records(p)
+end
+
+--- The runs of a GPX 1.1 or TCX watch file: a list of run tables { date = "YYYY-MM-DD",
+-- km = ..., minutes, effort, cadence_spm, elevation_gain_m (nil when not known) }, ready
+-- for runner.runs. A broken or hostile file raises "path:line: message".
+function Ontology:read_runs(path)
+  if type(path) ~= "string" then argerror("read_runs", "path must be a string", path) end
+  return import_runs(self, "read_runs", function(p)
+    return core.hp_profile_import_runs_file(p, path, err)
+  end)
+end
+
+--- read_runs on the file's contents; name (default "runs") is used in errors.
+function Ontology:read_runs_string(data, name)
+  if type(data) ~= "string" then argerror("read_runs_string", "data must be a string", data) end
+  if name ~= nil and type(name) ~= "string" then
+    argerror("read_runs_string", "name must be a string", name)
+  end
+  return import_runs(self, "read_runs_string", function(p)
+    return core.hp_profile_import_runs(p, data, name or "runs", err)
+  end)
+end
+
+--- The run log of the profile as assessed (the same records as read_runs gives).
+function result_lazy.runs(self)
+  local p = core.hpx_assessment_profile(self[HANDLE], err)
+  if p == nil then raise("profile failed") end
+  return run_records(p)
+end
+
+local Checkins = {}
+M.Checkins = Checkins
+Checkins.__index = Checkins
+Checkins.__name = "hippain.Checkins"
+
+local function pain(v)
+  if v ~= core.HP_PAIN_UNKNOWN then return v end
+end
+
+-- Check-ins given as a table: encoded as JSON, with empty new_findings lists as arrays.
+local function checkins_json(t)
+  local list = t.checkins
+  if type(list) == "table" then
+    local copy = {}
+    for k, v in pairs(t) do copy[k] = v end
+    copy.checkins = json.array()
+    for i, c in ipairs(list) do
+      if type(c) == "table" and type(c.new_findings) == "table" and next(c.new_findings) == nil
+         and getmetatable(c.new_findings) == nil then
+        local cc = {}
+        for k, v in pairs(c) do cc[k] = v end
+        cc.new_findings = json.array()
+        c = cc
+      end
+      copy.checkins[i] = c
+    end
+    t = copy
+  end
+  local ok, text_or_err = pcall(json.encode, t)
+  if not ok then error("checkins: " .. tostring(text_or_err), 0) end
+  return text_or_err
+end
+
+--- Check-ins from JSON text ({"checkins": [...]}, see the README) or the same as a table:
+-- a list of check-in records (week, sessions_planned, sessions_done, pain_during,
+-- pain_after, pain_next_morning (nil when not given), new_findings) with :decide(i).
+-- Errors name the key: "checkins: checkins[2].pain.next_morning: ...".
+function Ontology:checkins(spec, name)
+  local text_
+  if type(spec) == "table" then
+    text_ = checkins_json(spec)
+  elseif type(spec) == "string" then
+    text_ = spec
+  else
+    argerror("checkins", "expected check-ins as JSON text or a table {checkins = {...}}", spec)
+  end
+  if name ~= nil and type(name) ~= "string" then
+    argerror("checkins", "name must be a string", name)
+  end
+  local h = core.hpx_checkins_from_json(self[HANDLE], text_, name or "checkins", err)
+  if h == nil then raise("checkins failed") end
+  local self_ = setmetatable({ [HANDLE] = h, ontology = self }, Checkins)
+  for i = 0, core.hp_checkins_count(h) - 1 do
+    local c = core.hpx_checkins_get(h, i, err)
+    if err.code ~= 0 then raise() end
+    local found = {}
+    for j = 0, c.n_new_findings - 1 do found[j + 1] = core.hp_checkins_new_finding(h, i, j) end
+    self_[i + 1] = setmetatable({
+      week = c.week, sessions_planned = c.sessions_planned, sessions_done = c.sessions_done,
+      pain_during = pain(c.pain_during), pain_after = pain(c.pain_after),
+      pain_next_morning = pain(c.pain_next_morning), new_findings = found,
+    }, checkin_mt)
+  end
+  return track(self_, "checkins")
+end
+
+local pain_models = { soft_tissue = 0, bone = 1 }
+
+--- The pain-monitoring decision after check-in i (1-based): { week, action ("progress",
+-- "hold", "step_back" or "reassess"), reason, sources }. model is "soft_tissue" (the
+-- default: pain up to 5/10 acceptable if settled by the next morning) or "bone" (a return
+-- from a bone stress injury moves on only pain-free); a plan's is plan:pain_model().
+function Checkins:decide(i, model)
+  if type(i) ~= "number" or i % 1 ~= 0 or i < 1 or i > #self then
+    error(format("hippain.decide: no check-in %s (there are %d)", tostring(i), #self), 2)
+  end
+  local m = pain_models[model or "soft_tissue"]
+  if m == nil then
+    error(format("hippain.decide: model must be soft_tissue or bone, not %s", tostring(model)), 2)
+  end
+  local d = core.hpx_checkins_decide_model(self[HANDLE], i - 1, m, err)
+  if err.code ~= 0 then raise() end
+  return setmetatable({ week = self[i].week,
+                        action = enum_name(core.HP_ENUM_CHECKIN_ACTION, d.action),
+                        reason = d.reason, sources = words(d.sources) }, decision_mt)
+end
+
+--- The decisions after every check-in, in order.
+function Checkins:decisions(model)
+  local out = {}
+  for i = 1, #self do out[i] = self:decide(i, model) end
+  return out
+end
+
+--- The check-ins as JSON, in the form onto:checkins() reads.
+function Checkins:to_json()
+  local s = core.hpx_checkins_to_json(self[HANDLE], err)
+  if s == nil then raise("to_json failed") end
+  return s
+end
+
+function Checkins:__tostring()
+  return format("hippain.Checkins(%d)", #self)
+end
+
+---------------------------------------------------------------------------------------------
+-- Plans revised from their check-ins (hp_plan_revise)
+---------------------------------------------------------------------------------------------
+local REVISION = setmetatable({}, { __tostring = function() return "hippain.revision" end })
+local Revision = {}
+M.Revision = Revision
+Revision.__index = Revision
+Revision.__name = "hippain.Revision"
+local revision_decision_mt = record_mt("RevisionDecision", function(d)
+  return format("week %d: %s, triage %s, next %s", d.week, d.action, d.triage,
+                d.next_week and format("week %d", d.next_week) or "none")
+end)
+local revision_week_mt = record_mt("RevisionWeek", function(w)
+  return format("%s, %d run(s) shortened%s",
+                w.from_week and format("week %d of the plan", w.from_week) or "rebuilt",
+                w.runs_shortened, w.cadence_held and ", cadence held" or "")
+end)
+local REVISE_OPTIONS = { profile = true, run_days = true, target_weekly_km = true, lang = true,
+                         contraindication_probability = true }
+
+local function revise_number(k, v, whole)
+  if v == nil then return 0 end
+  if type(v) ~= "number" or (whole and v ~= floor(v)) then
+    error(format("hippain.revise: %s must be a %s, got %s", k, whole and "whole number" or
+                 "number", tostring(v)), 4)
+  end
+  return v
+end
+
+--- Revise the plan from its check-ins so far: plan:revise(checkins, { profile = ...,
+-- run_days, target_weekly_km, lang, contraindication_probability }). checkins: the result
+-- of onto:checkins, JSON text or a table { checkins = {...} }; profile: the profile the plan
+-- was made for (a result, a profile table or JSON text; its run log is the runner's history)
+-- or nil; the other options are those of a plan rebuilt after a raised triage. Returns a
+-- revision: .plan (the weeks still to do), .decisions, .weeks, :to_json(), :to_markdown(),
+-- :to_ical().
+function Plan:revise(checkins, opts)
+  if opts ~= nil and type(opts) ~= "table" then argerror("revise", "expected a table", opts) end
+  opts = opts or {}
+  for k in pairs(opts) do
+    if not REVISE_OPTIONS[k] then
+      error(format("hippain.revise: unknown option %s", tostring(k)), 2)
+    end
+  end
+  local onto = self.ontology
+  local cs = checkins
+  if getmetatable(cs) ~= Checkins then
+    if type(cs) ~= "string" and type(cs) ~= "table" then
+      argerror("revise", "expected check-ins (onto:checkins, JSON text or a table)", cs)
+    end
+    cs = onto:checkins(cs)
+  end
+  local prof, spec = nil, opts.profile
+  if getmetatable(spec) == Result then
+    prof = core.hpx_assessment_profile(spec[HANDLE], err)
+    if prof == nil then raise("profile failed") end
+  elseif spec ~= nil then
+    prof = make_profile(onto, "revise", spec, "profile")
+  end
+  if opts.lang ~= nil and type(opts.lang) ~= "string" then
+    argerror("revise", "lang must be a string", opts.lang)
+  end
+  local h = core.hpx_plan_revise(self[HANDLE], prof, cs[HANDLE],
+                                 revise_number("run_days", opts.run_days, true),
+                                 revise_number("target_weekly_km", opts.target_weekly_km),
+                                 opts.lang, revise_number("contraindication_probability",
+                                                          opts.contraindication_probability),
+                                 err)
+  if h == nil then raise("revise failed") end
+  local rev = setmetatable({ [HANDLE] = h, ontology = onto }, Revision)
+  -- The revised plan is borrowed from the revision: its table keeps the revision alive.
+  local plan = Plan.new(onto, core.hpx_revision_plan_borrowed(h))
+  rawset(plan, REVISION, rev)
+  rev.plan = plan
+  local decisions = {}
+  for i = 0, core.hp_revision_decision_count(h) - 1 do
+    local d = core.hpx_revision_get(h, i, err)
+    if err.code ~= 0 then raise() end
+    decisions[i + 1] = setmetatable({
+      week = d.week, action = enum_name(core.HP_ENUM_CHECKIN_ACTION, d.action),
+      triage = enum_name(core.HP_ENUM_TRIAGE, d.triage), next_week = nonzero(d.next_week),
+      replanned = d.replanned ~= 0, reason = d.reason, sources = words(d.sources),
+    }, revision_decision_mt)
+  end
+  rev.decisions = decisions
+  local weeks = {}
+  for k = 0, core.hp_plan_week_count(plan[HANDLE]) - 1 do
+    local w = core.hpx_revision_week_info(h, k, err)
+    if err.code ~= 0 then raise() end
+    weeks[k + 1] = setmetatable({ from_week = nonzero(w.from_week),
+                                  runs_shortened = w.runs_shortened,
+                                  cadence_held = w.cadence_held ~= 0 }, revision_week_mt)
+  end
+  rev.weeks = weeks
+  return track(rev, "revision")
+end
+
+--- The revision as JSON: {"decisions": [...], "weeks": [...], "plan": {...}}.
+function Revision:to_json()
+  local s = core.hpx_revision_to_json(self[HANDLE], err)
+  if s == nil then raise("to_json failed") end
+  return s
+end
+
+--- What changed and why, then the revised plan, as Markdown.
+function Revision:to_markdown()
+  local s = core.hpx_revision_to_markdown(self[HANDLE], err)
+  if s == nil then raise("to_markdown failed") end
+  return s
+end
+
+--- The revised plan as iCalendar (each week's first event says why).
+function Revision:to_ical()
+  local s = core.hpx_revision_to_ical(self[HANDLE], err)
+  if s == nil then raise("to_ical failed") end
+  return s
+end
+
+function Revision:__tostring()
+  local last = self.decisions[#self.decisions]
+  return format("hippain.Revision(%d check-ins, last %s, %d weeks left)", #self.decisions,
+                last and last.action or "none", #self.weeks)
 end
 
 return M

@@ -24,7 +24,8 @@ valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect \
   --xml=yes --xml-file="$OUT/valgrind.xml" \
   "$PYTHON" -m pytest -q -p no:cacheprovider -x \
     "$HERE/tests/test_ontology.py" "$HERE/tests/test_assessment.py" \
-    "$HERE/tests/test_plan.py" \
+    "$HERE/tests/test_plan.py" "$HERE/tests/test_watch_checkins.py" \
+    "$HERE/tests/test_revise.py" \
     "$HERE/tests/test_fast_path.py::test_plain_dicts_take_the_direct_path" \
     "$HERE/tests/test_fast_path.py::test_same_profile_as_the_json_path" \
     "$HERE/tests/test_fast_path.py::test_errors_name_the_key" \

@@ -18,6 +18,7 @@
 #include "hippain/error.h"
 #include "hippain/export.h"
 #include "hippain/ontology.h"
+#include "hippain/plan.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -64,7 +65,10 @@ typedef struct hp_checkin_decision {
 /**
  * Parse check-ins from JSON: `{"checkins": [{"week": 1, "sessions_planned": 3,
  * "sessions_done": 3, "pain": {"during": 3, "after": 2, "next_morning": 0},
- * "new_findings": ["night_pain"]}]}`. Weeks rise strictly; pain is an integer 0-10;
+ * "new_findings": ["night_pain"]}]}`, or a week session by session: `{"week": 2,
+ * "sessions": [{"done": true, "pain": {"during": 2}}, {"done": false}]}` (the week's
+ * figures are then the sessions planned and done and the worst pain of each kind). Weeks
+ * rise strictly; pain is an integer 0-10;
  * findings are finding ids of @p onto. Errors name the key ("checkins[2].pain.next_morning").
  * @param onto  the ontology of the finding ids.
  * @param json  the text (need not be NUL-terminated), at most ::HP_MAX_CHECKIN_BYTES.
@@ -88,12 +92,35 @@ HP_API hp_status hp_checkins_get(const hp_checkins *checkins, size_t i, hp_check
 /** @return the id of new finding @p j of check-in @p i (borrowed), or NULL. */
 HP_API const char *hp_checkins_new_finding(const hp_checkins *checkins, size_t i, size_t j);
 
+/** Which pain rules a decision follows. */
+typedef enum hp_pain_model {
+    /** Tendons, muscles and joints: pain up to 5/10 during and after is acceptable if it has
+        settled to 0-2 by the next morning and does not build (Silbernagel 2007, Thomee 1997). */
+    HP_PAIN_MODEL_SOFT_TISSUE = 0,
+    /** A return from a bone stress injury: a stage moves on only pain-free; any pain
+        during, after or the next morning steps back (Warden et al. 2014). */
+    HP_PAIN_MODEL_BONE
+} hp_pain_model;
+
 /**
  * The pain-monitoring decision after check-in @p i (it compares with check-in i-1 for pain
  * that builds week on week). Deterministic. @return HP_OK or HP_E_NOT_FOUND.
  */
 HP_API hp_status hp_checkins_decide(const hp_checkins *checkins, size_t i,
                                     hp_checkin_decision *out);
+
+/** The decision after check-in @p i under the pain rules of @p model (hp_checkins_decide()
+ *  is ::HP_PAIN_MODEL_SOFT_TISSUE). @return HP_OK or HP_E_NOT_FOUND. */
+HP_API hp_status hp_checkins_decide_model(const hp_checkins *checkins, size_t i,
+                                          hp_pain_model model, hp_checkin_decision *out);
+
+/** @return ::HP_PAIN_MODEL_BONE when a bone stress injury (stress_fracture) is among the
+ *  plan's likely causes, else ::HP_PAIN_MODEL_SOFT_TISSUE. */
+HP_API hp_pain_model hp_plan_pain_model(const hp_plan *plan);
+
+/** The check-ins as JSON in the form hp_checkins_from_json() reads (a week given session
+ *  by session comes out as the week's figures). Free with hp_string_free(). */
+HP_API hp_status hp_checkins_to_json(const hp_checkins *checkins, char **out, hp_error *err);
 
 #ifdef __cplusplus
 }

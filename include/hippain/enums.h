@@ -154,6 +154,7 @@ typedef enum hp_enum_type {
     HP_ENUM_COMPARE,         /**< ::hp_compare */
     HP_ENUM_TEXT_FIELD,      /**< ::hp_text_field */
     HP_ENUM_SESSION_KIND,    /**< ::hp_session_kind (plan.h) */
+    HP_ENUM_CHECKIN_ACTION,  /**< ::hp_checkin_action (checkin.h) */
     HP_ENUM_TYPE_COUNT       /**< Number of enumerations (not one). */
 } hp_enum_type;
 

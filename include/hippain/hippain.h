@@ -16,6 +16,7 @@
 #include "hippain/ontology.h"
 #include "hippain/plan.h"
 #include "hippain/profile.h"
+#include "hippain/revise.h"
 #include "hippain/text.h"
 #include "hippain/version.h"
 

@@ -31,6 +31,7 @@ static const char *const text_fields[] = {"label", "description", "question", "m
                                           "text",  "cue",         "citation"};
 static const char *const session_kinds[] = {"run",     "walk_run",  "strength",       "mobility",
                                             "warm_up", "cool_down", "cross_training", "rest"};
+static const char *const checkin_actions[] = {"progress", "hold", "step_back", "reassess"};
 
 #define TABLE(t, off) \
     { t, sizeof t / sizeof t[0], off }
@@ -40,13 +41,14 @@ static const struct {
     int count;
     int offset; /* value = position + offset */
 } tables[HP_ENUM_TYPE_COUNT] = {
-    TABLE(entity_kinds, 0),  TABLE(answers, -1),
-    TABLE(finding_kinds, 0), TABLE(finding_groups, 0),
-    TABLE(seriousness, 0),   TABLE(triage, 0),
-    TABLE(phases, 0),        TABLE(exercise_kinds, 0),
-    TABLE(efforts, 0),       TABLE(advice_categories, 0),
-    TABLE(metrics, 0),       TABLE(compares, 0),
-    TABLE(text_fields, 0),   TABLE(session_kinds, 0),
+    TABLE(entity_kinds, 0),    TABLE(answers, -1),
+    TABLE(finding_kinds, 0),   TABLE(finding_groups, 0),
+    TABLE(seriousness, 0),     TABLE(triage, 0),
+    TABLE(phases, 0),          TABLE(exercise_kinds, 0),
+    TABLE(efforts, 0),         TABLE(advice_categories, 0),
+    TABLE(metrics, 0),         TABLE(compares, 0),
+    TABLE(text_fields, 0),     TABLE(session_kinds, 0),
+    TABLE(checkin_actions, 0),
 };
 
 const char *hp_enum_name(hp_enum_type type, int value) {

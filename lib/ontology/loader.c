@@ -1258,8 +1258,20 @@ static void resolve_texts(resolver *r) {
 /* Every lexicon phrase names a finding that exists. */
 static void check_lexicon(resolver *r) {
     builder *b = r->b;
+    hp__str langs[HP__MAX_LEXICON_LANGS];
+    size_t n_langs = 0;
     for (size_t i = 0; i < b->phrases.n && b->status == HP_OK; i++) {
         st_phrase *p = &b->phrases.v[i];
+        size_t l = 0;
+        while (l < n_langs && strcmp(b->str + langs[l], b->str + p->lang) != 0)
+            l++;
+        if (l == n_langs && n_langs == HP__MAX_LEXICON_LANGS) {
+            fail_at(b, HP_E_LIMIT, p->at, "lexicon in '%s': more than %d lexicon languages",
+                    b->str + p->lang, HP__MAX_LEXICON_LANGS);
+            return;
+        }
+        if (l == n_langs)
+            langs[n_langs++] = p->lang;
         if (p->kind != HP__PHRASE_FINDING)
             continue;
         long f = resolve(r, p->finding_ref, HP_ENTITY_FINDING, p->at, "lexicon finding");

@@ -18,6 +18,11 @@
  * - fewer sessions done than planned: hold (a stage moves on only once its sessions were
  *   done without pain, warden2014);
  * - otherwise progress.
+ * In a return from a bone stress injury (HP_PAIN_MODEL_BONE, hp_plan_pain_model()) a stage
+ * moves on only pain-free: any pain during, after or the next morning steps back to the
+ * last pain-free stage (warden2014), before the rules above. A week can also be given
+ * session by session ("sessions": [{"done": true, "pain": {...}}]): its figures are then
+ * the sessions planned and done and the worst pain of each kind.
  */
 #include <jansson.h>
 #include <stdarg.h>
@@ -27,8 +32,11 @@
 
 #include "core/alloc_internal.h"
 #include "core/error_internal.h"
+#include "core/json_writer.h"
+#include "core/strbuf.h"
 #include "hippain/checkin.h"
 #include "ontology/model.h"
+#include "plan/plan_internal.h"
 
 #define PAIN_MAX 10
 #define PAIN_ACCEPTABLE_MAX 5 /* silbernagel2007, thomee1997: up to 5/10 during and after */
@@ -126,6 +134,49 @@ static hp_status read_findings(const rd *r, const json_t *v, const char *path, r
     return HP_OK;
 }
 
+/* Per-session check-ins: [{"done": true, "pain": {...}}, ...] make the week's figures: the
+   sessions planned and done, and the worst pain of each kind. */
+static hp_status read_sessions(const rd *r, const json_t *v, const char *path, hp_checkin *c) {
+    if (!json_is_array(v))
+        return fail(r, HP_E_SCHEMA, path, "expected an array of sessions");
+    if (json_array_size(v) > MAX_SESSIONS)
+        return fail(r, HP_E_LIMIT, path, "more than %d sessions", MAX_SESSIONS);
+    char p[PATH_LEN], q[PATH_LEN];
+    for (size_t j = 0; j < json_array_size(v); j++) {
+        key_path(p, sizeof p, "%s[%zu]", path, j);
+        const json_t *s = json_array_get(v, j), *done = json_object_get(s, "done");
+        if (!json_is_object(s))
+            return fail(r, HP_E_SCHEMA, p, "expected an object");
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)s, k, x) {
+            key_path(q, sizeof q, "%s.%.24s", p, k);
+            if (strcmp(k, "done") && strcmp(k, "pain"))
+                return fail(r, HP_E_SCHEMA, q, "unknown key (expected done or pain)");
+        }
+        key_path(q, sizeof q, "%s.done", p);
+        if (!json_is_boolean(done))
+            return fail(r, HP_E_SCHEMA, q, done ? "expected true or false" : "is missing");
+        hp_checkin one = {.pain_during = HP_PAIN_UNKNOWN,
+                          .pain_after = HP_PAIN_UNKNOWN,
+                          .pain_next_morning = HP_PAIN_UNKNOWN};
+        key_path(q, sizeof q, "%s.pain", p);
+        const json_t *pain = json_object_get(s, "pain");
+        hp_status st = pain ? read_pain(r, pain, q, &one) : HP_OK;
+        if (st != HP_OK)
+            return st;
+        c->sessions_planned++;
+        c->sessions_done += json_is_true(done);
+        if (one.pain_during > c->pain_during)
+            c->pain_during = one.pain_during;
+        if (one.pain_after > c->pain_after)
+            c->pain_after = one.pain_after;
+        if (one.pain_next_morning > c->pain_next_morning)
+            c->pain_next_morning = one.pain_next_morning;
+    }
+    return HP_OK;
+}
+
 static hp_status read_one(const rd *r, const json_t *v, const char *path, rec *out) {
     if (!json_is_object(v))
         return fail(r, HP_E_SCHEMA, path, "expected an object");
@@ -146,10 +197,17 @@ static hp_status read_one(const rd *r, const json_t *v, const char *path, rec *o
             st = read_pain(r, x, p, &out->c);
         else if (!strcmp(k, "new_findings"))
             st = read_findings(r, x, p, out);
+        else if (!strcmp(k, "sessions"))
+            st = json_object_get(v, "sessions_planned") || json_object_get(v, "sessions_done") ||
+                         json_object_get(v, "pain")
+                     ? fail(r, HP_E_SCHEMA, p,
+                            "give the sessions or the week's sessions_planned, sessions_done "
+                            "and pain, not both")
+                     : read_sessions(r, x, p, &out->c);
         else
             st = fail(r, HP_E_SCHEMA, p,
-                      "unknown key (expected week, sessions_planned, sessions_done, pain or "
-                      "new_findings)");
+                      "unknown key (expected week, sessions_planned, sessions_done, pain, "
+                      "sessions or new_findings)");
         if (st != HP_OK)
             return st;
     }
@@ -263,13 +321,20 @@ static hp_checkin_decision decision(hp_checkin_action a, const char *reason, con
     return (hp_checkin_decision){a, reason, src};
 }
 
-hp_status hp_checkins_decide(const hp_checkins *cs, size_t i, hp_checkin_decision *out) {
+hp_status hp_checkins_decide_model(const hp_checkins *cs, size_t i, hp_pain_model model,
+                                   hp_checkin_decision *out) {
     if (!cs || !out || i >= cs->n)
         return HP_E_NOT_FOUND;
     const hp_checkin *c = &cs->recs[i].c, *prev = i ? &cs->recs[i - 1].c : NULL;
     if (c->n_new_findings)
         *out = decision(HP_CHECKIN_REASSESS,
                         "a new finding: re-assess (a red flag re-triages) before going on",
+                        "warden2014");
+    else if (model == HP_PAIN_MODEL_BONE &&
+             (c->pain_during > 0 || c->pain_after > 0 || c->pain_next_morning > 0))
+        *out = decision(HP_CHECKIN_STEP_BACK,
+                        "pain during a return from a bone stress injury: back to the last "
+                        "pain-free stage",
                         "warden2014");
     else if (c->pain_during > PAIN_ACCEPTABLE_MAX || c->pain_after > PAIN_ACCEPTABLE_MAX)
         *out = decision(HP_CHECKIN_STEP_BACK, "pain above 5/10 during or after activity",
@@ -294,4 +359,65 @@ hp_status hp_checkins_decide(const hp_checkins *cs, size_t i, hp_checkin_decisio
                         "sessions done",
                         "silbernagel2007 thomee1997 warden2014");
     return HP_OK;
+}
+
+hp_status hp_checkins_decide(const hp_checkins *cs, size_t i, hp_checkin_decision *out) {
+    return hp_checkins_decide_model(cs, i, HP_PAIN_MODEL_SOFT_TISSUE, out);
+}
+
+hp_pain_model hp_plan_pain_model(const hp_plan *plan) {
+    static const char bsi[] = "stress_fracture";
+    const char *w = plan ? hp__plan_causes(plan) : "";
+    for (const char *t = strstr(w, bsi); t; t = strstr(t + 1, bsi))
+        if ((t == w || t[-1] == ' ') && (t[sizeof bsi - 1] == ' ' || !t[sizeof bsi - 1]))
+            return HP_PAIN_MODEL_BONE;
+    return HP_PAIN_MODEL_SOFT_TISSUE;
+}
+
+/* ---- JSON out ----------------------------------------------------------------------- */
+
+static void pain_key(hp__jw *w, const char *key, int v) {
+    if (v == HP_PAIN_UNKNOWN)
+        return;
+    hp__jw_key(w, key);
+    hp__jw_int(w, v);
+}
+
+hp_status hp_checkins_to_json(const hp_checkins *cs, char **out, hp_error *err) {
+    if (out)
+        *out = NULL;
+    if (!cs || !out)
+        return hp__error(err, HP_E_INVALID, "hp_checkins_to_json: NULL argument");
+    hp__buf b;
+    hp__buf_init(&b, &cs->onto->alloc);
+    hp__jw w;
+    hp__jw_init(&w, &b, 0);
+    hp__jw_object(&w);
+    hp__jw_key(&w, "checkins");
+    hp__jw_array(&w);
+    for (size_t i = 0; i < cs->n; i++) {
+        const hp_checkin *c = &cs->recs[i].c;
+        hp__jw_object(&w);
+        hp__jw_key(&w, "week");
+        hp__jw_int(&w, c->week);
+        hp__jw_key(&w, "sessions_planned");
+        hp__jw_int(&w, c->sessions_planned);
+        hp__jw_key(&w, "sessions_done");
+        hp__jw_int(&w, c->sessions_done);
+        hp__jw_key(&w, "pain");
+        hp__jw_object(&w);
+        pain_key(&w, "during", c->pain_during);
+        pain_key(&w, "after", c->pain_after);
+        pain_key(&w, "next_morning", c->pain_next_morning);
+        hp__jw_end(&w);
+        hp__jw_key(&w, "new_findings");
+        hp__jw_array(&w);
+        for (size_t j = 0; j < c->n_new_findings; j++)
+            hp__jw_string(&w, hp_checkins_new_finding(cs, i, j));
+        hp__jw_end(&w);
+        hp__jw_end(&w);
+    }
+    hp__jw_end(&w);
+    hp__jw_end(&w);
+    return hp__buf_finish(&b, out, err);
 }

@@ -52,14 +52,8 @@
 #include "core/error_internal.h"
 #include "core/strbuf.h"
 #include "hippain/plan.h"
+#include "plan/plan_internal.h"
 
-/* Internal accessors shared with plan_export.c. */
-const char *hp__plan_causes(const hp_plan *plan);
-const char *hp__plan_risks(const hp_plan *plan);
-const char *hp__plan_lang(const hp_plan *plan);
-int hp__plan_start(const hp_plan *plan);
-
-#define DAYS 7
 #define REST_DAY 6
 #define DEFAULT_START 20458 /* 2026-01-05, a Monday */
 #define DEFAULT_WEEKS 8
@@ -70,80 +64,16 @@ int hp__plan_start(const hp_plan *plan);
 #define LIKELY_MASS 0.8
 #define LIKELY_MAX 3
 #define LIKELY_MIN_P 0.1
-#define WEEKLY_RISE 1.10
-#define RUN_CAP 1.10
-#define RUN_WINDOW 30
-#define CADENCE_LOW 170
-#define CADENCE_STEP 1.05
 #define CADENCE_HOLD_WEEKS 2
-#define RUN_KM_PER_MIN (1.0 / 7.0)   /* easy running, 7 min/km */
-#define WALK_KM_PER_MIN (1.0 / 11.0) /* brisk walking, 11 min/km */
 #define MAX_STRENGTH_ITEMS 6
 #define MAX_MOBILITY_ITEMS 4
 #define MAX_WARM_UP_ITEMS 4
 #define MAX_COOL_DOWN_ITEMS 3
 
-/* ---- Layout ------------------------------------------------------------------------- */
-
-/* An exercise of a session; its dosing is worked out when asked for (dosing_at). */
-typedef struct item_rec {
-    uint32_t exercise;
-    uint32_t steps;      /* progression steps taken since the exercise first appeared */
-    size_t why, sources; /* pool offsets */
-} item_rec;
-
-typedef struct session_rec {
-    uint8_t kind; /* hp_session_kind */
-    double km;
-    int minutes, cadence, walk, run, repeats;
-    int32_t cue;  /* advice index or -1 */
-    size_t notes; /* pool offset, 0 for none */
-    size_t first_item, n_items;
-} session_rec;
-
-typedef struct day_rec {
-    int date;
-    size_t first_session, n_sessions;
-} day_rec;
-
-typedef struct week_rec {
-    uint8_t phase;
-    double run_km;
-    int stage, cadence;
-} week_rec;
-
-typedef struct advice_rec {
-    uint32_t advice;
-    size_t why, sources;
-} advice_rec;
-
-struct hp_plan {
-    const hp_ontology *onto; /* a reference is held */
-    hp_triage_level triage;
-    int start;
-    week_rec *weeks;
-    size_t n_weeks;
-    day_rec *days; /* DAYS per week */
-    session_rec *sessions;
-    size_t n_sessions, cap_sessions;
-    item_rec *items;
-    size_t n_items, cap_items;
-    advice_rec *advice;
-    size_t n_advice, cap_advice;
-    char *pool; /* NUL-terminated strings; offset 0 is "" */
-    size_t pool_size;
-    size_t causes, risks, lang; /* pool offsets */
-};
-
 /* ---- Builder ------------------------------------------------------------------------ */
 
 #define MEMO_MAX 32
 #define POOL_START 4096 /* bytes: a typical plan's texts without growing */
-
-typedef struct hist {
-    int date;
-    double km;
-} hist;
 
 typedef struct bld {
     const hp_ontology *o;
@@ -168,8 +98,7 @@ typedef struct bld {
     double target;
 
     /* the runner */
-    hist *hist;
-    size_t n_hist, cap_hist;
+    hp__hist hist;
     double base_weekly; /* weekly volume before the plan, 0 if unknown */
     int weekly_given;   /* base_weekly is the runner's weekly_km */
     int hold_first;     /* the first build week holds the volume (load risks) */
@@ -309,7 +238,7 @@ static size_t pool_take(bld *b, hp__buf *t) {
 
 static const char *pool_str(const bld *b, size_t off) { return b->pool.data + off; }
 
-static double floor01(double x) { return x > 0 ? floor(x * 10 + 1e-9) / 10 : 0; }
+#define floor01 hp__floor01
 
 static int has_runner(const hp_profile *p, hp_runner_field f) {
     return p && (p->runner_set >> f & 1u);
@@ -370,7 +299,7 @@ static hp_status alloc_inputs(bld *b) {
 static void free_inputs(bld *b) {
     hp__free(b->al, b->block);
     b->block = NULL;
-    hp__free(b->al, b->hist);
+    hp__hist_free(&b->hist);
     hp__free(b->al, b->memo_items);
     b->n_memo = 0;
     hp__buf_free(&b->words[0]);
@@ -749,36 +678,8 @@ static hp_status exercise_session(bld *b, hp_session_kind kind, size_t notes, si
     return HP_OK;
 }
 
-/* The longest run of the 30 days before `date`, history and plan. */
-static double longest_before(const bld *b, int date) {
-    double m = 0;
-    for (size_t i = 0; i < b->n_hist; i++)
-        if (b->hist[i].date >= date - RUN_WINDOW && b->hist[i].date < date && b->hist[i].km > m)
-            m = b->hist[i].km;
-    return m;
-}
-
-static hp_status add_hist(bld *b, int date, double km) {
-    if (!hp__grow(b->al, (void **)&b->hist, &b->cap_hist, b->n_hist < 64 ? 64 : b->n_hist + 1,
-                  sizeof *b->hist))
-        return HP_E_NOMEM;
-    b->hist[b->n_hist++] = (hist){date, km};
-    return HP_OK;
-}
-
-/*
- * Walk-run stages: minutes running and walking per interval, and intervals. About 30
- * minutes each, the running share rising while the distance grows by under 10% a stage
- * (3.5, 3.7, 3.7, 3.9, 4.1, 4.4 km at the paces below), so that the single-run cap rarely
- * has to shorten one.
- */
-static const int stages[][3] = {{1, 2, 11}, {2, 2, 8}, {2, 1, 10},
-                                {4, 1, 6},  {9, 1, 3}, {15, 1, 2}};
-#define N_STAGES ((int)(sizeof stages / sizeof stages[0]))
-
-static double walk_run_km(int run, int walk, int repeats) {
-    return repeats * (run * RUN_KM_PER_MIN + walk * WALK_KM_PER_MIN);
-}
+#define stages hp__walk_run_stages
+#define N_STAGES hp__n_walk_run_stages
 
 static int32_t next_cue(bld *b) {
     if (!b->n_cues)
@@ -793,36 +694,16 @@ static hp_status run_sessions(bld *b, int week, int week_start, int date, int st
     hp_status st = exercise_session(b, HP_SESSION_WARM_UP, note(b, NOTE_WARM_UP), n, week, 10);
     if (st != HP_OK)
         return st;
-    /* the longest run before the day, and no compounding within the week */
-    double ref = longest_before(b, date), ref_week = longest_before(b, week_start);
-    if (ref_week > 0 && ref_week < ref)
-        ref = ref_week;
-    double cap = ref * RUN_CAP;
+    double ref = hp__run_reference(&b->hist, date, week_start), cap = ref * RUN_CAP;
     session_rec *s;
     if (stage_row >= 0) {
         int run = stages[stage_row][0], walk = stages[stage_row][1], rep = stages[stage_row][2];
-        while (ref > 0 && rep > 1 && floor01(walk_run_km(run, walk, rep)) > cap)
-            rep--;
-        double km = floor01(walk_run_km(run, walk, rep));
-        if (ref > 0 && km > cap)
-            km = floor01(cap);
+        double km = hp__walk_run_fit(run, walk, &rep, ref);
         /* consecutive sessions of a stage share one note */
         if (!b->note_off || b->note_key[0] != stage || b->note_key[1] != rep ||
             b->note_key[2] != run || b->note_key[3] != walk) {
-            hp__buf *t = &b->pool;
-            b->note_off = t->len;
-            hp__buf_puts(t, "Walk-run stage ");
-            hp__buf_put_long(t, stage);
-            hp__buf_puts(t, ": ");
-            hp__buf_put_long(t, rep);
-            hp__buf_puts(t, " x (run ");
-            hp__buf_put_long(t, run);
-            hp__buf_puts(t, " min, walk ");
-            hp__buf_put_long(t, walk);
-            hp__buf_puts(t, " min) at an easy effort. Do this stage at least twice and move on "
-                            "only if both sessions and the next mornings were pain-free; "
-                            "otherwise repeat it.");
-            hp__buf_append(t, "", 1);
+            b->note_off = b->pool.len;
+            hp__walk_run_note(&b->pool, stage, rep, run, walk);
             b->note_key[0] = stage;
             b->note_key[1] = rep;
             b->note_key[2] = run;
@@ -849,7 +730,7 @@ static hp_status run_sessions(bld *b, int week, int week_start, int date, int st
     }
     s->cadence = cadence;
     s->cue = next_cue(b);
-    st = add_hist(b, date, s->km);
+    st = hp__hist_add(&b->hist, date, s->km);
     if (st != HP_OK)
         return st;
     n = select_any(b, KIND_BIT(HP_EXERCISE_COOL_DOWN), MAX_COOL_DOWN_ITEMS);
@@ -1178,7 +1059,7 @@ static hp_status build_weeks(bld *b) {
     hp_plan *p = b->p;
     const hp_ontology *o = b->o;
     int n = b->weeks;
-    double ref0 = longest_before(b, p->start);
+    double ref0 = hp__hist_longest_before(&b->hist, p->start);
     int running_now = ref0 > 0;
     week_shape ws;
     ws.return_days = b->run_days < 3 ? b->run_days : 3;
@@ -1396,47 +1277,10 @@ static hp_status resolve_numbers(bld *b, const hp_plan_options *opt, double *con
     return HP_OK;
 }
 
-/* The reference date of the runner's log, into *end: the profile's as-of date, else its
-   latest run. Returns 0 if there is neither. */
-static int log_end(const hp_profile *pr, int *end) {
-    if (pr->has_as_of) {
-        *end = pr->as_of;
-        return 1;
-    }
-    int have_end = 0;
-    for (size_t i = 0; i < pr->n_runs; i++)
-        if (!have_end || pr->runs[i].date > *end) {
-            *end = pr->runs[i].date;
-            have_end = 1;
-        }
-    return have_end;
-}
-
-/* The run history of the profile (history: the log, the longest run of the 30 days, else a
-   typical run), the base weekly volume and the runner's cadence. */
 static hp_status read_history(bld *b, const hp_profile *pr, int end) {
     hp_status st = HP_OK;
-    int recent = 0;
     if (pr) {
-        for (size_t i = 0; i < pr->n_runs && st == HP_OK; i++) {
-            st = add_hist(b, pr->runs[i].date, pr->runs[i].km);
-            recent |= pr->runs[i].km > 0 && pr->runs[i].date > end - RUN_WINDOW &&
-                      pr->runs[i].date <= end;
-        }
-        /* a run log is the history: longest_run_km_30d and weekly_km could claim runs the
-           log does not have (issue 18: 4.8 km planned after a logged longest of 4.1) */
-        if (st == HP_OK && !pr->n_runs && has_runner(pr, HP_RUNNER_LONGEST_RUN_KM_30D)) {
-            st = add_hist(b, end, pr->runner[HP_RUNNER_LONGEST_RUN_KM_30D]);
-            recent = 1;
-        }
-        if (st == HP_OK && !recent && !pr->n_runs && has_runner(pr, HP_RUNNER_WEEKLY_KM) &&
-            pr->runner[HP_RUNNER_WEEKLY_KM] > 0) {
-            double days = has_runner(pr, HP_RUNNER_RUN_DAYS_PER_WEEK) &&
-                                  pr->runner[HP_RUNNER_RUN_DAYS_PER_WEEK] >= 1
-                              ? pr->runner[HP_RUNNER_RUN_DAYS_PER_WEEK]
-                              : DEFAULT_RUN_DAYS;
-            st = add_hist(b, end, pr->runner[HP_RUNNER_WEEKLY_KM] / days);
-        }
+        st = hp__history_from_profile(&b->hist, pr, end);
         if (has_runner(pr, HP_RUNNER_WEEKLY_KM)) {
             b->base_weekly = pr->runner[HP_RUNNER_WEEKLY_KM];
             b->weekly_given = 1;
@@ -1460,7 +1304,7 @@ static hp_status resolve_options(bld *b, const hp_plan_options *opt, double *con
     hp_status st = resolve_numbers(b, opt, contra_p, err);
     if (st != HP_OK)
         return st;
-    int end = 0, have_end = pr ? log_end(pr, &end) : 0;
+    int end = 0, have_end = pr ? hp__history_end(pr, &end) : 0;
     if (opt->start_date) {
         if (hp_date_parse(opt->start_date, &b->p->start) != HP_OK)
             return hp__error(err, HP_E_INVALID,
@@ -1529,6 +1373,7 @@ static hp_status start(bld *b, const hp_ontology *o, const hp_profile *profile,
     b->o = o;
     b->al = &o->alloc;
     b->profile = profile;
+    hp__hist_init(&b->hist, b->al);
     hp__buf_init(&b->pool, b->al);
     hp__buf_init(&b->words[0], b->al);
     hp__buf_init(&b->words[1], b->al);

@@ -14,12 +14,7 @@
 #include "core/strbuf.h"
 #include "hippain/plan.h"
 #include "ontology/model.h"
-
-/* Internal accessors (plan.c). */
-const char *hp__plan_causes(const hp_plan *plan);
-const char *hp__plan_risks(const hp_plan *plan);
-const char *hp__plan_lang(const hp_plan *plan);
-int hp__plan_start(const hp_plan *plan);
+#include "plan/plan_internal.h"
 
 #define MD_WIDTH 80
 #define ICAL_OCTETS 75
@@ -612,6 +607,11 @@ hp_status hp_plan_to_ical(const hp_plan *plan, char **out, hp_error *err) {
     *out = NULL;
     if (!plan)
         return hp__error(err, HP_E_INVALID, "hp_plan_to_ical: 'plan' is NULL");
+    return hp__plan_ical(plan, NULL, out, err);
+}
+
+hp_status hp__plan_ical(const hp_plan *plan, const char *const *week_notes, char **out,
+                        hp_error *err) {
     const hp_allocator *al = alloc_of(plan);
     hp__buf b, t, d;
     hp__buf_init(&b, al);
@@ -664,6 +664,8 @@ hp_status hp_plan_to_ical(const hp_plan *plan, char **out, hp_error *err) {
                 hp__buf_append(&d, "", 1);
                 ical_line(&b, &t, "SUMMARY", d.failed ? "" : d.data, 1);
                 d.len = 0;
+                if (week_notes && week_notes[wi])
+                    hp__buf_printf(&d, "%s\n", week_notes[wi]);
                 ical_description(&d, plan, &wk, wi, di, si, &s);
                 hp__buf_append(&d, "", 1);
                 ical_line(&b, &t, "DESCRIPTION", d.failed ? "" : d.data, 1);

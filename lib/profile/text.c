@@ -505,12 +505,16 @@ hp_status hp_text_result_apply(const hp_text_result *result, hp_profile *profile
     if (hp_profile_ontology(profile) != result->onto)
         return hp__error(err, HP_E_INVALID,
                          "hp_text_result_apply: the profile is of another ontology");
-    for (size_t i = 0; i < result->nn; i++) {
-        hp_status st =
-            hp_profile_set_runner(profile, result->num[i].field, result->num[i].value, err);
-        if (st != HP_OK)
-            return st;
-    }
+    /* all or nothing: the numbers are tried on a scratch profile first */
+    hp_profile *scratch = NULL;
+    hp_status st = hp_profile_new(result->onto, &scratch, err);
+    for (size_t i = 0; i < result->nn && st == HP_OK; i++)
+        st = hp_profile_set_runner(scratch, result->num[i].field, result->num[i].value, err);
+    hp_profile_free(scratch);
+    if (st != HP_OK)
+        return st;
+    for (size_t i = 0; i < result->nn; i++)
+        hp_profile_set_runner(profile, result->num[i].field, result->num[i].value, NULL);
     for (size_t i = 0; i < result->nf; i++)
         hp_profile_set_index(profile, result->f[i].finding, result->f[i].answer);
     if (result->sex != HP_SEX_UNKNOWN)

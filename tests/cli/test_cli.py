@@ -3,6 +3,7 @@ and the interview driven through standard input and a pseudo-terminal.
 
 Usage: test_cli.py PATH_TO_HIPPAIN TESTS_DATA_DIR
 """
+import datetime
 import json
 import os
 import pty
@@ -15,6 +16,7 @@ import unittest
 
 HIPPAIN = None
 DATA = None
+EXAMPLES = None
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -100,6 +102,54 @@ class WatchFiles(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertRegex(r.stderr, r"bad_lat_range\.gpx:\d+: ")
 
+
+
+class Checkins(unittest.TestCase):
+    """The 8-week loop of the README: each week one more check-in, the same command."""
+
+    def test_eight_week_loop_from_files(self):
+        with open(os.path.join(EXAMPLES, "checkins", "eight_weeks.json")) as f:
+            weeks = json.load(f)["checkins"]
+        self.assertEqual(len(weeks), 8)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "checkins.json")
+            for k in range(1, 9):
+                with open(path, "w") as f:
+                    json.dump({"checkins": weeks[:k]}, f)
+                r = run("plan", "--start", "2026-01-05", "--weeks", "12", "--format", "json",
+                        "--checkins", path, os.path.join(EXAMPLES, "profiles", "lateral_hip.json"))
+                self.assertEqual(r.returncode, 0, r.stderr)
+                out = json.loads(r.stdout)
+                self.assertEqual(len(out["decisions"]), k)
+                self.assertEqual(len(out["weeks"]), len(out["plan"]["weeks"]))
+                # the revised plan starts after the last checked-in week
+                start = datetime.date(2026, 1, 5) + datetime.timedelta(days=7 * k)
+                self.assertEqual(out["plan"]["start_date"], start.isoformat())
+                for d in out["decisions"]:
+                    self.assertTrue(d["reason"] and d["sources"], d)
+            r = run("plan", "--start", "2026-01-05", "--checkins", path,
+                    os.path.join(EXAMPLES, "profiles", "lateral_hip.json"))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("# What changed and why", r.stdout)
+            r = run("plan", "--format", "ics", "--checkins", path,
+                    os.path.join(EXAMPLES, "profiles", "lateral_hip.json"))
+            self.assertIn("Revised: week", r.stdout.replace("\r\n ", ""))
+
+    def test_bad_checkins_name_the_key(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "c.json")
+            with open(path, "w") as f:
+                f.write('{"checkins":[{"week":1,"pain":{"next_morning":11}}]}')
+            r = run("plan", "--checkins", path, profile("lateral_hip.json"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("checkins[0].pain.next_morning", r.stderr)
+            r = run("plan", "--checkins", os.path.join(tmp, "missing.json"),
+                    profile("lateral_hip.json"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("missing.json", r.stderr)
+            r = run("assess", "--checkins", path, profile("lateral_hip.json"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("plan command", r.stderr)
 
 class BadInput(unittest.TestCase):
     def expect(self, code, *args, stdin=None, words=None):
@@ -342,4 +392,5 @@ class Text(unittest.TestCase):
 
 if __name__ == "__main__":
     HIPPAIN, DATA = sys.argv[1], sys.argv[2]
+    EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(DATA))), "examples")
     unittest.main(argv=[sys.argv[0], "-v"])

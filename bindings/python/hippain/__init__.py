@@ -32,6 +32,9 @@ from ._ontology import (Advice, Condition, Contraindication, DerivedRule, Dosing
 from ._assessment import (Assessment, Batch, Cause, DontMiss, Evidence, Interview, Profile,
                           Question, Risk, Triage, TriageReason)
 from ._plan import Day, Phase, Plan, PlanAdvice, Session, SessionItem, Week
+from ._watch import Run
+from ._checkins import Checkin, Checkins, Decision
+from ._revise import RevisedPlan, Revision, RevisionDecision, RevisionWeek
 from . import _util
 
 __version__: str = _core.hp_version_string()
@@ -45,6 +48,8 @@ __all__ = [
     "Profile", "Assessment", "Triage", "TriageReason", "DontMiss", "Cause", "Evidence", "Risk",
     "Question", "Batch", "Interview",
     "Plan", "Phase", "Week", "Day", "Session", "SessionItem", "PlanAdvice",
+    "Run", "Checkins", "Checkin", "Decision", "Revision", "RevisionDecision", "RevisionWeek",
+    "RevisedPlan",
     "Error", "OutOfMemory", "InputError", "InvalidInput", "ValidationError", "FileError",
     "ParseError", "SchemaError", "SemanticError", "DuplicateId", "NotFound",
     "LimitExceeded", "ForbiddenInput", "StateError", "InternalError",

@@ -115,6 +115,30 @@ class Profile:
         """Assess this profile."""
         return Assessment(_util.new_object(_c.hpx_assess, self._h), self._onto)
 
+    # -- the run log and watch files (implemented in _watch) --
+
+    def import_runs(self, source: Any, name: Optional[str] = None) -> int:
+        """Append the runs of a GPX 1.1 or TCX watch file (a path, or its bytes with an
+        optional ``name`` for errors) to the run log, all or nothing; returns how many runs
+        were added. A broken or hostile file raises :class:`ParseError` (or another
+        :class:`InputError`) with ``file`` and ``line``."""
+        from ._watch import import_runs
+        return import_runs(self, source, name)
+
+    @property
+    def runs(self) -> Tuple[Any, ...]:
+        """The run log: :class:`Run` records (date, km, minutes, effort, cadence_spm,
+        elevation_gain_m), in the order added."""
+        from ._watch import profile_runs
+        return profile_runs(self)
+
+    def add_run(self, date: Any, km: float, minutes: Optional[float] = None,
+                effort: Optional[float] = None, *, cadence_spm: Optional[float] = None,
+                elevation_gain_m: Optional[float] = None) -> None:
+        """Append a run ("YYYY-MM-DD" or a date; None: not known)."""
+        from ._watch import add_run
+        add_run(self, date, km, minutes, effort, cadence_spm, elevation_gain_m)
+
     def __repr__(self) -> str:
         return "<Profile %d answered>" % self.answered
 

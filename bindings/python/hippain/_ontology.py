@@ -505,6 +505,18 @@ class Ontology:
         from ._assessment import Profile
         return Profile._from_parts(self, findings, runner, name)
 
+    def read_runs(self, source: Any, name: Optional[str] = None):
+        """The runs of a GPX 1.1 or TCX watch file (a path, or its bytes): a tuple of
+        :class:`Run`; ``runner={"runs": [r.to_dict() for r in runs]}`` puts them in a
+        profile. Errors as :meth:`Profile.import_runs`."""
+        from ._watch import read_runs
+        return read_runs(self, source, name)
+
+    def checkins(self, text: Any, name: str = "checkins"):
+        """:class:`Checkins` parsed from JSON text (``{"checkins": [...]}``)."""
+        from ._checkins import Checkins
+        return Checkins.from_json(self, text, name)
+
     def assess(self, findings: Optional[Dict[str, Any]] = None,
                runner: Optional[Dict[str, Any]] = None, *, profile: Any = None,
                name: str = "profile"):

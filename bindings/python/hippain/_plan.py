@@ -93,6 +93,12 @@ class Plan:
         return _util.enum_name(_c.HP_ENUM_TRIAGE, _c.hp_plan_triage(self._h))
 
     @property
+    def pain_model(self) -> str:
+        """"bone" when a bone stress injury is among the plan's likely causes (check-ins
+        then move on only pain-free), else "soft_tissue"."""
+        return "bone" if _c.hp_plan_pain_model(self._h) == _c.HP_PAIN_MODEL_BONE else "soft_tissue"
+
+    @property
     def weeks(self) -> List[Week]:
         """The weeks, in order."""
         if self._weeks is None:
@@ -169,6 +175,26 @@ class Plan:
                                   why=tuple(_util.words(a.why)),
                                   sources=tuple(_util.words(a.sources))))
         return out
+
+    def revise(self, checkins: Any, profile: Any = None, *, run_days: int = 0,
+               target_weekly_km: float = 0.0, lang: Optional[str] = None,
+               contraindication_probability: float = 0.0):
+        """Revise the plan from its check-ins so far (``hp_plan_revise``): a
+        :class:`Revision` with the revised plan, a decision per check-in and what changed.
+
+        Args:
+            checkins: :class:`Checkins`, their JSON text, a ``{"checkins": [...]}`` dict or
+                the list of check-in dicts. Check-in week k is the plan's calendar week k.
+            profile: the profile the plan was made for (:class:`Profile`, an
+                :class:`Assessment`, or a profile dict); its run log is the runner's
+                history, and new findings re-assess it. None for none.
+            run_days, target_weekly_km, lang, contraindication_probability: options of a
+                plan rebuilt after a raised triage (as :meth:`Assessment.plan`).
+        """
+        from ._revise import revise
+        return revise(self, checkins, profile, run_days=run_days,
+                      target_weekly_km=target_weekly_km, lang=lang,
+                      contraindication_probability=contraindication_probability)
 
     def to_json(self, pretty: bool = False) -> str:
         """The plan as JSON (the library's format)."""
