@@ -395,6 +395,22 @@ Test(revise, weeks_missed_return_through_walk_run_not_straight_to_running) {
     fixture_free(&f);
 }
 
+/* The longest continuous run of week w. */
+static double longest_run(const hp_plan *p, size_t w) {
+    double m = 0;
+    for (size_t d = 0; d < 7; d++) {
+        hp_day dy;
+        cr_assert_eq(hp_plan_day(p, w, d, &dy), HP_OK);
+        for (size_t s = 0; s < dy.n_sessions; s++) {
+            hp_session ss;
+            cr_assert_eq(hp_plan_session(p, w, d, s, &ss), HP_OK);
+            if (ss.kind == HP_SESSION_RUN && ss.km > m)
+                m = ss.km;
+        }
+    }
+    return m;
+}
+
 Test(revise, a_partly_done_week_counts_only_its_shortest_runs) {
     fixture f, g;
     const char *part = "{\"checkins\":[" WEEK_OK(1) "," WEEK_OK(
@@ -407,24 +423,8 @@ Test(revise, a_partly_done_week_counts_only_its_shortest_runs) {
        week is held to 110% of the one run counted as done */
     cr_assert_eq(decision_at(f.r, 2).next_week, 3);
     cr_assert_eq(decision_at(g.r, 1).next_week, 3);
-    double long_f = 0, long_g = 0;
-    for (size_t d = 0; d < 7; d++) {
-        hp_day dy;
-        hp_plan_day(hp_revision_plan(f.r), 0, d, &dy);
-        for (size_t s = 0; s < dy.n_sessions; s++) {
-            hp_session ss;
-            hp_plan_session(hp_revision_plan(f.r), 0, d, s, &ss);
-            if (ss.kind == HP_SESSION_RUN && ss.km > long_f)
-                long_f = ss.km;
-        }
-        hp_plan_day(hp_revision_plan(g.r), 0, d, &dy);
-        for (size_t s = 0; s < dy.n_sessions; s++) {
-            hp_session ss;
-            hp_plan_session(hp_revision_plan(g.r), 0, d, s, &ss);
-            if (ss.kind == HP_SESSION_RUN && ss.km > long_g)
-                long_g = ss.km;
-        }
-    }
+    double long_f = longest_run(hp_revision_plan(f.r), 0),
+           long_g = longest_run(hp_revision_plan(g.r), 0);
     cr_assert_gt(long_g, 0);
     cr_assert_lt(long_f, long_g, "one run done of three: the next week is held to it");
     hp_revision_week x;

@@ -50,6 +50,14 @@ function T.raises(plain, fn, ...)
   return msg
 end
 
+--- The whole of a file (binary).
+function T.read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
 function T.full_gc()
   for _ = 1, 4 do collectgarbage("collect") end
 end

@@ -5,12 +5,7 @@ local hippain = require "hippain"
 local SRC = T.source_dir
 local MINI = SRC .. "/tests/data/ontologies/mini.xml"
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = T.read
 
 local LATERAL = {
   findings = {

@@ -2,12 +2,7 @@
 local T = require "runner"
 local hippain = require "hippain"
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = T.read
 local EIGHT_WEEKS = read(T.source_dir .. "/examples/checkins/eight_weeks.json")
 
 local function made(onto)

@@ -4,12 +4,7 @@ local hippain = require "hippain"
 
 local RUNS = T.source_dir .. "/tests/data/runs/"
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = T.read
 
 T.test("read_runs: GPX tracks and TCX activities as run tables", function()
   local onto = hippain.default()
