@@ -17,9 +17,6 @@
  *   - No helper hands out a borrowed pointer to an object another proxy owns: functions
  *     of the headers that do (hp_assessment_profile, hp_interview_assessment, ...) are
  *     %ignored and replaced by helpers returning a copy or a new reference.
- *     One exception, as plans cannot be copied: hpx_revision_plan_borrowed() gives the
- *     plan a revision owns; the thin layers keep the revision's proxy alive in the plan
- *     wrapper they make of it.
  *   - Structs returned by value (hp_cause, hp_week, ...) are plain copies, but their
  *     string members point into the ontology: read them while the owning object lives
  *     (the thin layers copy them into native strings at once).
@@ -123,6 +120,7 @@
 %ignore hp_assessment_free;
 %ignore hp_interview_free;
 %ignore hp_plan_free;
+%ignore hp_plan_ref;
 %ignore hp_string_free;
 /* Borrowed objects: replaced by helpers returning a copy or a new reference. */
 %ignore hp_profile_ontology;
@@ -227,6 +225,7 @@ struct hp_checkins {};
 struct hp_revision {};
 %extend hp_revision { ~hp_revision() { hp_revision_free($self); } }
 %newobject hpx_plan_revise;
+%newobject hpx_revision_plan;
 %newobject hpx_revision_to_json;
 %newobject hpx_revision_to_markdown;
 %newobject hpx_revision_to_ical;
@@ -1371,15 +1370,8 @@ hp_revision *hpx_plan_revise(const hp_plan *plan, const hp_profile *profile,
     return r;
 }
 
-/*
- * The revised plan. BORROWED, the one exception to the rule above: it lives as long as the
- * revision, and there is no way to copy a plan. The proxy does not own it (no %newobject),
- * and the thin layers keep the revision's proxy alive in the plan wrapper they make of it
- * (Python RevisedPlan._revision, Lua plan[REVISION]).
- */
-hp_plan *hpx_revision_plan_borrowed(const hp_revision *r) {
-    return r ? (hp_plan *)hp_revision_plan(r) : NULL;
-}
+/* The revised plan: a new reference (hp_plan_ref), so it outlives the revision. */
+hp_plan *hpx_revision_plan(const hp_revision *r) { return hp_plan_ref(hp_revision_plan(r)); }
 
 /* The revision as JSON, Markdown or iCalendar (new strings). */
 char *hpx_revision_to_json(const hp_revision *r, hp_error *err) {

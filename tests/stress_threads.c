@@ -3,7 +3,9 @@
  * THREADS threads share one ontology; each runs ITERATIONS assessments and plans of a set
  * of profiles and compares every result, as JSON, with the single-threaded one. Every 500
  * iterations a thread also loads an ontology of its own, the embedded default or the same
- * text from memory (schema-validated), and checks it against the shared one.
+ * text from memory (schema-validated), and checks it against the shared one. All threads
+ * also take and drop references to one shared plan (exporting it now and then); the main
+ * thread drops its own first, so the last worker frees it.
  * Usage: stress_threads [ITERATIONS [THREADS]]   (defaults 10000 and 8)
  */
 #include <pthread.h>
@@ -35,17 +37,17 @@ typedef struct expected {
 typedef struct job {
     const hp_ontology *onto;
     const expected *want;
+    hp_plan *plan; /* a reference of the worker's own to a shared plan, dropped at the end */
     long iterations;
     long mismatches;
     long failures;
 } job;
 
-/* Assess and plan profile i; returns HP_OK and the two JSON texts. */
-static hp_status run_one(const hp_ontology *onto, int i, char **assessment, char **plan) {
+/* Assess profile i (its JSON into *assessment unless NULL) and plan it into *plan. */
+static hp_status assess_and_plan(const hp_ontology *onto, int i, char **assessment,
+                                 hp_plan **plan) {
     hp_profile *p = NULL;
     hp_assessment *a = NULL;
-    hp_plan *pl = NULL;
-    *assessment = *plan = NULL;
     hp_plan_options po;
     memset(&po, 0, sizeof po);
     po.start_date = "2026-11-16";
@@ -53,15 +55,23 @@ static hp_status run_one(const hp_ontology *onto, int i, char **assessment, char
     hp_status st = hp_profile_from_json(onto, profiles[i], strlen(profiles[i]), "p", &p, NULL);
     if (st == HP_OK)
         st = hp_assess(p, &a, NULL);
-    if (st == HP_OK)
+    if (st == HP_OK && assessment)
         st = hp_assessment_to_json(a, NULL, 0, assessment, NULL);
     if (st == HP_OK)
-        st = hp_plan_new(a, &po, &pl, NULL);
+        st = hp_plan_new(a, &po, plan, NULL);
+    hp_assessment_free(a);
+    hp_profile_free(p);
+    return st;
+}
+
+/* Assess and plan profile i; returns HP_OK and the two JSON texts. */
+static hp_status run_one(const hp_ontology *onto, int i, char **assessment, char **plan) {
+    hp_plan *pl = NULL;
+    *assessment = *plan = NULL;
+    hp_status st = assess_and_plan(onto, i, assessment, &pl);
     if (st == HP_OK)
         st = hp_plan_to_json(pl, 0, plan, NULL);
     hp_plan_free(pl);
-    hp_assessment_free(a);
-    hp_profile_free(p);
     return st;
 }
 
@@ -106,7 +116,19 @@ static void *worker(void *arg) {
         hp_string_free(p);
         /* references taken and dropped concurrently */
         hp_ontology_free(hp_ontology_ref(j->onto));
+        hp_plan *mine = hp_plan_ref(j->plan);
+        if (k % 50 == 0) {
+            char *s = NULL;
+            if (hp_plan_to_json(mine, 0, &s, NULL) != HP_OK)
+                j->failures++;
+            else if (strcmp(s, j->want->plan[0]))
+                j->mismatches++;
+            hp_string_free(s);
+        }
+        hp_plan_free(mine);
     }
+    /* the last worker to finish frees the shared plan */
+    hp_plan_free(j->plan);
     return NULL;
 }
 
@@ -129,15 +151,21 @@ int main(int argc, char **argv) {
             fprintf(stderr, "profile %d fails single-threaded\n", i);
             return 1;
         }
+    hp_plan *shared = NULL; /* profile 0's plan, shared by all workers through references */
+    if (assess_and_plan(onto, 0, NULL, &shared) != HP_OK) {
+        fprintf(stderr, "the shared plan fails\n");
+        return 1;
+    }
     job jobs[64];
     pthread_t tid[64];
     for (int t = 0; t < threads; t++) {
-        jobs[t] = (job){onto, &want, iterations, 0, 0};
+        jobs[t] = (job){onto, &want, hp_plan_ref(shared), iterations, 0, 0};
         if (pthread_create(&tid[t], NULL, worker, &jobs[t]) != 0) {
             fprintf(stderr, "pthread_create failed\n");
             return 1;
         }
     }
+    hp_plan_free(shared); /* the workers' references keep it alive */
     long mismatches = 0, failures = 0;
     for (int t = 0; t < threads; t++) {
         pthread_join(tid[t], NULL);

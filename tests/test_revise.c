@@ -345,6 +345,23 @@ Test(revise, progress_hold_and_step_back_move_through_the_weeks) {
     fixture_free(&f);
 }
 
+Test(revise, a_revised_plan_kept_by_reference_outlives_everything_else) {
+    fixture f;
+    revise_fixture(&f, 4, "{\"checkins\":[" WEEK_OK(1) "]}");
+    char *before = NULL, *after = NULL;
+    hp_plan *kept = hp_plan_ref(hp_revision_plan(f.r));
+    cr_assert_eq(kept, hp_revision_plan(f.r));
+    cr_assert_eq(hp_plan_to_json(kept, 0, &before, NULL), HP_OK);
+    fixture_free(&f); /* the revision, the original plan and the ontology's own reference */
+    cr_assert_eq(hp_plan_week_count(kept), 3, "weeks 2-4 of the plan");
+    cr_assert_eq(hp_plan_to_json(kept, 0, &after, NULL), HP_OK);
+    cr_assert_str_eq(after, before);
+    hp_plan_free(kept);
+    cr_assert_null(hp_plan_ref(NULL));
+    hp_string_free(before);
+    hp_string_free(after);
+}
+
 Test(revise, a_plan_progressed_to_its_end_is_complete) {
     fixture f;
     revise_fixture(&f, 3, "{\"checkins\":[" WEEK_OK(1) "," WEEK_OK(2) "," WEEK_OK(3) "]}");

@@ -1294,7 +1294,6 @@ end
 ---------------------------------------------------------------------------------------------
 -- Plans revised from their check-ins (hp_plan_revise)
 ---------------------------------------------------------------------------------------------
-local REVISION = setmetatable({}, { __tostring = function() return "hippain.revision" end })
 local Revision = {}
 M.Revision = Revision
 Revision.__index = Revision
@@ -1361,9 +1360,8 @@ function Plan:revise(checkins, opts)
                                  err)
   if h == nil then raise("revise failed") end
   local rev = setmetatable({ [HANDLE] = h, ontology = onto }, Revision)
-  -- The revised plan is borrowed from the revision: its table keeps the revision alive.
-  local plan = Plan.new(onto, core.hpx_revision_plan_borrowed(h))
-  rawset(plan, REVISION, rev)
+  -- a reference of its own (hp_plan_ref): the plan outlives the revision
+  local plan = Plan.new(onto, core.hpx_revision_plan(h))
   rev.plan = plan
   local decisions = {}
   for i = 0, core.hp_revision_decision_count(h) - 1 do

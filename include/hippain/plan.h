@@ -118,7 +118,16 @@ HP_API hp_status hp_plan_for_conditions(const hp_ontology *onto, const char *con
                                         const hp_plan_options *options, hp_plan **out,
                                         hp_error *err);
 
-/** Free a plan. NULL is allowed. */
+/**
+ * A new reference to @p plan (plans are immutable, so references may be shared across
+ * threads): hp_plan_free() drops one, and the plan is freed with the last. Use it to keep
+ * a plan that another object owns, e.g. hp_revision_plan(), beyond that object.
+ * @return @p plan (NULL for NULL).
+ */
+HP_API hp_plan *hp_plan_ref(const hp_plan *plan);
+
+/** Drop a reference to a plan, freeing it with the last (see hp_plan_ref()). NULL is
+ *  allowed. */
 HP_API void hp_plan_free(hp_plan *plan);
 
 /** @return the plan's ontology (borrowed). */

@@ -79,7 +79,8 @@ HP_API hp_status hp_plan_revise(const hp_plan *plan, const hp_profile *profile,
                                 hp_revision **out, hp_error *err);
 /** Free a revision. NULL is allowed. */
 HP_API void hp_revision_free(hp_revision *revision);
-/** @return the revised plan (borrowed; lives as long as the revision). */
+/** @return the revised plan (borrowed: it lives as long as the revision; hp_plan_ref() keeps
+ *  it longer). */
 HP_API const hp_plan *hp_revision_plan(const hp_revision *revision);
 /** @return the number of decisions (one per check-in). */
 HP_API size_t hp_revision_decision_count(const hp_revision *revision);

@@ -1385,6 +1385,7 @@ static hp_status start(bld *b, const hp_ontology *o, const hp_profile *profile,
         hp__buf_free(&b->pool);
         return hp__nomem(err);
     }
+    atomic_init(&b->p->refs, 1);
     b->p->onto = hp_ontology_ref(o);
     hp_status st = alloc_inputs(b);
     if (st != HP_OK)
@@ -1482,8 +1483,15 @@ hp_status hp_plan_for_conditions(const hp_ontology *onto, const char *const *con
     return finish(&b, out, err);
 }
 
+hp_plan *hp_plan_ref(const hp_plan *plan) {
+    hp_plan *p = (hp_plan *)plan;
+    if (p)
+        atomic_fetch_add_explicit(&p->refs, 1, memory_order_relaxed);
+    return p;
+}
+
 void hp_plan_free(hp_plan *p) {
-    if (!p)
+    if (!p || atomic_fetch_sub_explicit(&p->refs, 1, memory_order_acq_rel) != 1)
         return;
     const hp_ontology *o = p->onto;
     const hp_allocator *al = &o->alloc;

@@ -7,6 +7,7 @@
 #ifndef HP_PLAN_INTERNAL_H
 #define HP_PLAN_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,7 @@ typedef struct advice_rec {
 } advice_rec;
 
 struct hp_plan {
+    atomic_size_t refs;      /* hp_plan_ref() / hp_plan_free() */
     const hp_ontology *onto; /* a reference is held */
     hp_triage_level triage;
     int start;

@@ -331,6 +331,7 @@ static hp_plan *replay(const hp_plan *src, size_t first, int start, hp__buf *poo
     hp_plan *p = hp__calloc(al, 1, sizeof *p);
     if (!p)
         return NULL;
+    atomic_init(&p->refs, 1);
     p->onto = hp_ontology_ref(src->onto);
     p->triage = src->triage;
     p->start = start;

@@ -23,13 +23,13 @@ static const char *name_of(hp_enum_type t, int v) {
     return n ? n : "?";
 }
 
-/* "Week 2 of the plan again; 1 run shortened to keep the 110% rules; cadence target held"
-   into t (NUL-terminated). */
+/* "week 2 of the plan; 1 run shortened to keep the 110% rules; cadence target held ..."
+   appended to t: where a week ahead comes from and what the rules changed in it. */
 static void week_note(hp__buf *t, const hp_revision_week *w) {
     if (w->from_week)
-        hp__buf_printf(t, "Revised: week %zu of the plan", w->from_week);
+        hp__buf_printf(t, "week %zu of the plan", w->from_week);
     else
-        hp__buf_puts(t, "Revised: from the rebuilt plan");
+        hp__buf_puts(t, "from the rebuilt plan");
     if (w->runs_shortened)
         hp__buf_printf(t, "; %zu run%s shortened to keep the 110%% rules", w->runs_shortened,
                        w->runs_shortened == 1 ? "" : "s");
@@ -155,7 +155,7 @@ static void md_changes(hp__buf *b, const hp_revision *r) {
         char date[16] = "";
         if (hp_plan_day(p, k, 0, &day) == HP_OK)
             hp_date_format(day.date, date, sizeof date);
-        hp__buf_printf(b, "- Week %zu (from %s): %s\n", k + 1, date, t.failed ? "" : t.data + 9);
+        hp__buf_printf(b, "- Week %zu (from %s): %s\n", k + 1, date, t.failed ? "" : t.data);
     }
     b->failed |= t.failed;
     hp__buf_free(&t);
@@ -196,6 +196,7 @@ hp_status hp_revision_to_ical(const hp_revision *r, char **out, hp_error *err) {
         hp_revision_week x;
         hp_revision_week_info(r, k, &x);
         off[k] = t.len;
+        hp__buf_puts(&t, "Revised: ");
         week_note(&t, &x);
         hp__buf_append(&t, "", 1);
     }

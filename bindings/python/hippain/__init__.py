@@ -34,7 +34,7 @@ from ._assessment import (Assessment, Batch, Cause, DontMiss, Evidence, Intervie
 from ._plan import Day, Phase, Plan, PlanAdvice, Session, SessionItem, Week
 from ._watch import Run
 from ._checkins import Checkin, Checkins, Decision
-from ._revise import RevisedPlan, Revision, RevisionDecision, RevisionWeek
+from ._revise import Revision, RevisionDecision, RevisionWeek
 from . import _util
 
 __version__: str = _core.hp_version_string()
@@ -49,7 +49,6 @@ __all__ = [
     "Question", "Batch", "Interview",
     "Plan", "Phase", "Week", "Day", "Session", "SessionItem", "PlanAdvice",
     "Run", "Checkins", "Checkin", "Decision", "Revision", "RevisionDecision", "RevisionWeek",
-    "RevisedPlan",
     "Error", "OutOfMemory", "InputError", "InvalidInput", "ValidationError", "FileError",
     "ParseError", "SchemaError", "SemanticError", "DuplicateId", "NotFound",
     "LimitExceeded", "ForbiddenInput", "StateError", "InternalError",

@@ -12,7 +12,7 @@ from ._errors import InvalidInput
 from ._plan import Plan
 from ._records import Record
 
-__all__ = ["Revision", "RevisionDecision", "RevisionWeek", "RevisedPlan", "revise"]
+__all__ = ["Revision", "RevisionDecision", "RevisionWeek", "revise"]
 
 
 class RevisionDecision(Record):
@@ -32,12 +32,6 @@ class RevisionWeek(Record):
     _repr_fields = ("from_week", "runs_shortened", "cadence_held")
 
 
-class RevisedPlan(Plan):
-    """The plan of a :class:`Revision` (the weeks still to do); keeps the revision alive."""
-
-    __slots__ = ("_revision",)
-
-
 class Revision:
     """A plan revised from its check-ins (deterministic): the revised :attr:`plan`, the
     :attr:`decisions` (one per check-in) and where each of the plan's :attr:`weeks` comes
@@ -50,8 +44,8 @@ class Revision:
         self._h = h = _handle
         self._onto = _onto
         _util.LIVE.add(self)
-        plan = RevisedPlan(_c.hpx_revision_plan_borrowed(h), _onto)
-        object.__setattr__(plan, "_revision", self)
+        # a reference of its own (hp_plan_ref): the plan outlives the revision
+        plan = Plan(_c.hpx_revision_plan(h), _onto)
         self._plan = plan
         ds = []
         for i in range(_c.hp_revision_decision_count(h)):
@@ -71,7 +65,7 @@ class Revision:
         self._weeks: Tuple[RevisionWeek, ...] = tuple(ws)
 
     @property
-    def plan(self) -> RevisedPlan:
+    def plan(self) -> Plan:
         """The revised plan: the weeks still to do, from the day after the last checked-in
         week."""
         return self._plan
