@@ -21,31 +21,53 @@ static int range(int lo, int hi) {
     return lo + (int)((lcg_state >> 8) % (uint32_t)(hi - lo + 1));
 }
 
-/* Append week w of plan p, dated from `start`, to the history; returns its run km. */
-static double add_week(const hp_plan *p, size_t w, int start, hp_test_run *h, size_t *nh, int check,
-                       const char *nm) {
-    double km = 0;
+/* A running session of a plan week: its date (from `start`), km and whether continuous. */
+typedef struct week_run {
+    int date;
+    double km;
+    int continuous;
+} week_run;
+
+/* The running sessions (runs and walk-runs) of week w of plan p dated from `start`, in
+   order, into out (at most 64); checks that the plan's days are dated from `start` when
+   check_dates. Returns how many. */
+static size_t week_runs(const hp_plan *p, size_t w, int start, int check_dates, const char *nm,
+                        week_run out[64]) {
+    size_t n = 0;
     for (size_t d = 0; d < 7; d++) {
         hp_day dy;
         cr_assert_eq(hp_plan_day(p, w, d, &dy), HP_OK);
-        int date = start + (int)d;
-        if (check)
-            cr_assert_eq(dy.date, date, "%s: dates follow on", nm);
+        if (check_dates)
+            cr_assert_eq(dy.date, start + (int)d, "%s: dates follow on", nm);
         for (size_t s = 0; s < dy.n_sessions; s++) {
             hp_session ss;
             cr_assert_eq(hp_plan_session(p, w, d, s, &ss), HP_OK);
             if (ss.kind != HP_SESSION_RUN && ss.kind != HP_SESSION_WALK_RUN)
                 continue;
-            double ref = hp_test_longest_before(h, *nh, date);
-            if (check && ss.kind == HP_SESSION_RUN)
-                cr_assert_gt(ref, 0, "%s: continuous run with no run in its 30 days", nm);
-            if (check && ref > 0)
-                cr_assert_leq(ss.km, ref * 1.10 + 1e-9, "%s: run of %.1f km after %.1f", nm, ss.km,
-                              ref);
-            cr_assert_lt(*nh, MAX_H);
-            h[(*nh)++] = (hp_test_run){date, ss.km};
-            km += ss.km;
+            cr_assert_lt(n, 64);
+            out[n++] = (week_run){start + (int)d, ss.km, ss.kind == HP_SESSION_RUN};
         }
+    }
+    return n;
+}
+
+/* Append week w of plan p, dated from `start`, to the history, checking the 110% run cap
+   (and the dates) when `check`; returns its run km. */
+static double add_week(const hp_plan *p, size_t w, int start, hp_test_run *h, size_t *nh, int check,
+                       const char *nm) {
+    week_run runs[64];
+    size_t n = week_runs(p, w, start, check, nm, runs);
+    double km = 0;
+    for (size_t i = 0; i < n; i++) {
+        double ref = hp_test_longest_before(h, *nh, runs[i].date);
+        if (check && runs[i].continuous)
+            cr_assert_gt(ref, 0, "%s: continuous run with no run in its 30 days", nm);
+        if (check && ref > 0)
+            cr_assert_leq(runs[i].km, ref * 1.10 + 1e-9, "%s: run of %.1f km after %.1f", nm,
+                          runs[i].km, ref);
+        cr_assert_lt(*nh, MAX_H);
+        h[(*nh)++] = (hp_test_run){runs[i].date, runs[i].km};
+        km += runs[i].km;
     }
     return km;
 }
@@ -108,18 +130,11 @@ static int by_km(const void *a, const void *b) {
    the shortest, as many as the share of sessions done (revise.h). Returns the km done. */
 static double done_week(const hp_plan *p, size_t w, int start, const hp_checkin *c, hp_test_run *h,
                         size_t *nh) {
+    week_run wr[64];
     hp_test_run runs[64];
-    size_t n = 0;
-    for (size_t d = 0; d < 7; d++) {
-        hp_day dy;
-        cr_assert_eq(hp_plan_day(p, w, d, &dy), HP_OK);
-        for (size_t s = 0; s < dy.n_sessions; s++) {
-            hp_session ss;
-            cr_assert_eq(hp_plan_session(p, w, d, s, &ss), HP_OK);
-            if ((ss.kind == HP_SESSION_RUN || ss.kind == HP_SESSION_WALK_RUN) && n < 64)
-                runs[n++] = (hp_test_run){start + (int)d, ss.km};
-        }
-    }
+    size_t n = week_runs(p, w, start, 0, "done_week", wr);
+    for (size_t i = 0; i < n; i++)
+        runs[i] = (hp_test_run){wr[i].date, wr[i].km};
     size_t keep = n;
     if (c->sessions_done < c->sessions_planned) {
         keep = n * (size_t)c->sessions_done / (size_t)c->sessions_planned;
@@ -414,17 +429,12 @@ Test(revise, weeks_missed_return_through_walk_run_not_straight_to_running) {
 
 /* The longest continuous run of week w. */
 static double longest_run(const hp_plan *p, size_t w) {
+    week_run runs[64];
+    size_t n = week_runs(p, w, 0, 0, "longest_run", runs);
     double m = 0;
-    for (size_t d = 0; d < 7; d++) {
-        hp_day dy;
-        cr_assert_eq(hp_plan_day(p, w, d, &dy), HP_OK);
-        for (size_t s = 0; s < dy.n_sessions; s++) {
-            hp_session ss;
-            cr_assert_eq(hp_plan_session(p, w, d, s, &ss), HP_OK);
-            if (ss.kind == HP_SESSION_RUN && ss.km > m)
-                m = ss.km;
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].continuous && runs[i].km > m)
+            m = runs[i].km;
     return m;
 }
 
