@@ -14,11 +14,15 @@
  *   --catch-bsi         fail on a bone stress injury neither in the top 3 nor in don't-miss
  *                       (--min-bsi X: on fewer than the fraction X caught)
  *   -q                  leave out the per-case misses
+ *   --explain ID        print only how case ID is assessed: its triage and reasons, its
+ *                       don't-miss list, and for the first five causes (and the expected
+ *                       one) the log prior and each finding's log-likelihood ratio
  * A case is {"id" or "name", "diagnosis" or "expect_top3", "triage" or "expect_triage",
  * "profile": {...}}. Exit status 0 when every threshold holds, 1 when one fails, 2 for bad
  * input.
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +36,8 @@ typedef struct options {
     double min_top1, min_top3, min_triage, min_bsi;
     long max_unsafe; /* -1: no limit */
     int no_under, quiet;
+    const char *explain; /* case id to explain, or NULL */
+    int explained;       /* the case was found */
 } options;
 
 typedef struct outcome {
@@ -59,8 +65,50 @@ static const char *str_of(json_t *v, const char *a, const char *b) {
     return s ? s : json_string_value(json_object_get(v, b));
 }
 
+/* One cause of an explained case: its score, log prior and every evidence item. */
+static void explain_cause(const hp_assessment *a, size_t k) {
+    hp_cause c;
+    hp_assessment_cause(a, k, &c);
+    printf("  %zu. %s  p %.3f  score %.3f  log prior %.3f\n", k + 1, c.id, c.probability, c.score,
+           log(c.prior));
+    for (size_t j = 0; j < c.n_evidence; j++) {
+        hp_evidence e;
+        hp_assessment_evidence(a, k, j, &e);
+        printf("       %+7.3f  %-34s %-7s strength %.2f%s  [%s]\n", e.weight, e.finding,
+               e.answer == HP_ANSWER_PRESENT ? "present" : "absent", e.strength,
+               e.derived ? " (derived)" : "", e.sources ? e.sources : "");
+    }
+}
+
+/* How case r was assessed: triage and its reasons, the don't-miss list, the first five
+ * causes and the expected one with the log-likelihood ratio of each finding. */
+static void explain(const hp_assessment *a, const outcome *r) {
+    printf("case %s (%s half): expected %s, triage %s\n", r->id, r->half ? "check" : "dev",
+           r->expect, hp_enum_name(HP_ENUM_TRIAGE, r->expect_level));
+    printf("triage %s\n", hp_enum_name(HP_ENUM_TRIAGE, (int)hp_assessment_triage(a)));
+    for (size_t k = 0; k < hp_assessment_reason_count(a); k++) {
+        hp_triage_reason t;
+        hp_assessment_reason(a, k, &t);
+        printf("  %-13s %s%s%s [%s]\n", hp_enum_name(HP_ENUM_TRIAGE, (int)t.level),
+               t.rule ? t.rule : "", t.rule && t.condition ? " " : "",
+               t.condition ? t.condition : "", t.findings ? t.findings : "");
+    }
+    printf("don't-miss:");
+    for (size_t k = 0; k < hp_assessment_dont_miss_count(a); k++) {
+        hp_dont_miss d;
+        hp_assessment_dont_miss(a, k, &d);
+        printf(" %s", d.id);
+    }
+    printf("\ncauses (score = log prior + sum of log-likelihood ratios):\n");
+    for (size_t k = 0; k < hp_assessment_cause_count(a); k++) {
+        if (k < 5 || (int)k + 1 == r->rank)
+            explain_cause(a, k);
+    }
+}
+
 /* Assess one case. Returns 0, or 2 with a message on stderr. */
-static int run_case(const hp_ontology *o, const char *file, size_t i, json_t *v, outcome *r) {
+static int run_case(const hp_ontology *o, const char *file, size_t i, json_t *v, outcome *r,
+                    options *opt) {
     memset(r, 0, sizeof *r);
     r->id = str_of(v, "id", "name");
     r->expect = str_of(v, "diagnosis", "expect_top3");
@@ -104,6 +152,10 @@ static int run_case(const hp_ontology *o, const char *file, size_t i, json_t *v,
         r->dont_miss |= strcmp(d.id, r->expect) == 0;
     }
     r->level = (int)hp_assessment_triage(a);
+    if (opt->explain && strcmp(opt->explain, r->id) == 0) {
+        explain(a, r);
+        opt->explained = 1;
+    }
     hp_assessment_free(a);
     return 0;
 }
@@ -205,6 +257,10 @@ static int parse_options(int argc, char **argv, options *opt, int *first) {
                 opt->max_unsafe < 0)
                 return 0;
             i++;
+        } else if (!strcmp(a, "--explain")) {
+            if (i + 1 >= argc)
+                return 0;
+            opt->explain = argv[++i];
         } else if (!strcmp(a, "--no-under-triage"))
             opt->no_under = 1;
         else if (!strcmp(a, "--no-unsafe"))
@@ -222,7 +278,7 @@ static int parse_options(int argc, char **argv, options *opt, int *first) {
 
 /* Reads every case of the files; returns 0, or 2 for bad input. */
 static int run_files(const hp_ontology *o, char **files, int n_files, json_t **keep, outcome **out,
-                     size_t *n_out) {
+                     size_t *n_out, options *opt) {
     size_t n = 0, cap = 0;
     outcome *rs = NULL;
     for (int f = 0; f < n_files; f++) {
@@ -244,7 +300,7 @@ static int run_files(const hp_ontology *o, char **files, int n_files, json_t **k
                 }
                 rs = grown;
             }
-            if (run_case(o, files[f], i, json_array_get(keep[f], i), &rs[n]) != 0) {
+            if (run_case(o, files[f], i, json_array_get(keep[f], i), &rs[n], opt) != 0) {
                 free(rs);
                 return 2;
             }
@@ -262,7 +318,7 @@ int main(int argc, char **argv) {
     if (!parse_options(argc, argv, &opt, &first)) {
         fprintf(stderr, "usage: hippain-accuracy [--min-top1 X] [--min-top3 X] [--min-triage X] "
                         "[--min-bsi X] [--max-unsafe N] [--no-under-triage] [--no-unsafe] "
-                        "[--catch-bsi] [-q] FILE...\n");
+                        "[--catch-bsi] [-q] [--explain ID] FILE...\n");
         return 2;
     }
     hp_ontology *o = NULL;
@@ -275,8 +331,12 @@ int main(int argc, char **argv) {
     json_t **keep = calloc((size_t)n_files, sizeof *keep);
     outcome *rs = NULL;
     size_t n = 0;
-    int rc = keep ? run_files(o, argv + first, n_files, keep, &rs, &n) : 2;
-    if (rc == 0) {
+    int rc = keep ? run_files(o, argv + first, n_files, keep, &rs, &n, &opt) : 2;
+    if (rc == 0 && opt.explain && !opt.explained) {
+        fprintf(stderr, "hippain-accuracy: no case with id '%s'\n", opt.explain);
+        rc = 2;
+    }
+    if (rc == 0 && !opt.explain) {
         tally all = {0}, half[2] = {{0}, {0}};
         for (size_t i = 0; i < n; i++) {
             count(&all, &rs[i]);
