@@ -281,6 +281,74 @@ Test(text, bad_input, .init = setup, .fini = teardown) {
     hp_text_result_free(NULL);
 }
 
+Test(text, double_and_pseudo_negation, .init = setup, .fini = teardown) {
+    /* "can't ... without" and "nicht ohne" state what they name */
+    hp_text_result *r = parse("I can't sit for long without swelling", "en");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich kann nicht ohne Schwellung laufen", "de");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("without swelling", "en");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* ignore cues: "not only", "nicht nur", "no solo" negate nothing */
+    r = parse("not only swelling but fever too", "en");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("nicht nur Fieber", "de");
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("no solo fiebre", "es");
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, questions_answered_no, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Fever? No. Swelling? yes, some.", "en");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Fieber?? Nein", "de");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a "no" that starts a sentence of its own negates what follows, not the question */
+    r = parse("Swelling? No fever though.", "en");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, post_negation_stops_at_a_boundary_and_the_next_negation, .init = setup,
+     .fini = teardown) {
+    /* "they don't" after "but" does not reach back to the finding before it */
+    hp_text_result *r = parse("my groin hurts but they dont know why", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* the clause of a negation after a finding ends at the next negation */
+    r = parse("Por la noche no me duele y no noto hinchazón", "es");
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, phrases_that_state_a_finding_absent, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("tall and skinny, the pain isnt that bad, rest doesnt help", "en");
+    expect(r, "overweight", HP_ANSWER_ABSENT);
+    expect(r, "severe_pain", HP_ANSWER_ABSENT);
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    r = parse("not skinny at all", "en"); /* negated: present */
+    expect(r, "overweight", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* a word of the lexicon is not a typo of another: "crutches" is not "crunches" */
+    r = parse("I have crutches", "en");
+    expect_none(r, "pain_resisted_sit_up");
+    hp_text_result_free(r);
+}
+
 static const char *ext_head = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' "
                               "name='ext' version='1'>\n";
 
@@ -312,9 +380,11 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
          "</lexicon>"),
         "<lexicon xml:lang='en'>\n<cues kind='maybe'><p>x</p></cues></lexicon>",
         "<lexicon xml:lang='en'>\n<phrases finding='pain_groin'><p></p></phrases></lexicon>",
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' answer='maybe'><p>x</p>"
+         "</phrases></lexicon>"),
     };
-    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA};
-    for (size_t i = 0; i < 3; i++) {
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA, HP_E_SCHEMA};
+    for (size_t i = 0; i < 4; i++) {
         char xml[1024];
         snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
         hp_input in = {"ext.xml", xml, strlen(xml)};

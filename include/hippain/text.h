@@ -7,8 +7,11 @@
  * filler words, laterality), are the ontology's `<lexicon>` sections (data/FORMAT.md), so
  * an extension can add its own. The grammar is in the library: case folding (accents
  * and umlauts match unaccented, ß = ss), tokens, longest phrase first with one typo allowed
- * in words of 5 letters or more, negation up to the end of the clause (punctuation or a
- * boundary cue), and numbers with units (km, k, miles, "a week", "pro Woche", "por
+ * in words of 5 letters or more (never for a word the lexicon has as it is), negation up
+ * to the end of the clause (punctuation or a boundary cue), a negation just after the
+ * findings it negates ("fever: none") or answering a question ("Fever? No."), double
+ * negation ("can't sit without it aching", "nicht ohne") stating what it names, and
+ * numbers with units (km, k, miles, "a week", "pro Woche", "por
  * semana"; "from 20 to 30 miles"; age "I'm 34", "34yo", "tengo 34 años", "51F").
  */
 #ifndef HIPPAIN_TEXT_H

@@ -83,6 +83,7 @@ typedef struct st_ref {
 typedef struct st_phrase {
     hp__str finding_ref; /* resolved to the finding's index by check_lexicon */
     uint8_t kind;
+    uint8_t absent; /* <phrases answer="absent"> */
     hp__str lang, text;
     loc at;
 } st_phrase;
@@ -804,12 +805,18 @@ static void read_translations(builder *b, const hp__xml_node *n) {
 static void read_lexicon(builder *b, const hp__xml_node *n) {
     hp__str lang = node_lang(b, n);
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        st_phrase ph = {0, HP__PHRASE_FINDING, lang, 0, here(b, k)};
+        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang, 0, here(b, k)};
         if (is_el(k, "phrases")) {
             ph.finding_ref = read_id(b, k, "finding", 0);
+            const char *answer = attr(k, "answer");
+            ph.absent = answer && !strcmp(answer, "absent");
+            if (answer && !ph.absent && strcmp(answer, "present") && b->status == HP_OK)
+                fail_at(b, HP_E_SCHEMA, ph.at,
+                        "<phrases answer=\"%s\">: not \"present\" or \"absent\"", answer);
         } else if (is_el(k, "cues")) {
-            static const char *const kinds[] = {"",     "negation", "boundary", "filler",
-                                                "left", "right",    "both",     "negation-after"};
+            static const char *const kinds[] = {"",       "negation",       "boundary",
+                                                "filler", "left",           "right",
+                                                "both",   "negation-after", "ignore"};
             const char *kind = req_attr(b, k, "kind");
             ph.kind = 0xff;
             for (uint8_t i = 1; kind && i < HP__PHRASE_KIND_COUNT; i++)
@@ -1449,7 +1456,7 @@ static int freeze_entries(hp_ontology *o, const builder *b) {
     TAKE_NEW(o, phrases, b->phrases.n);
     for (size_t i = 0; i < b->phrases.n; i++) {
         const st_phrase *p = &b->phrases.v[i];
-        o->phrases[i] = (hp__phrase){p->finding_ref, p->kind, p->lang, p->text};
+        o->phrases[i] = (hp__phrase){p->finding_ref, p->kind, p->absent, p->lang, p->text};
     }
     return 1;
 oom:

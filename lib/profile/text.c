@@ -13,7 +13,14 @@
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
  *   chills or sweats"); a negation cue up to two words after a finding, with no finding
  *   after it in the clause, negates that finding ("fever: none", "Knall hab ich keinen
- *   gehört", "por fuera de la cadera no me duele");
+ *   gehört", "por fuera de la cadera no me duele"), not back over a boundary cue ("but
+ *   they don't"), the clause after it ending at the next negation or boundary; a negation
+ *   cue alone after a question's '?' negates the question's findings ("Fever? No.");
+ * - "without", "ohne", "sin" after "can't" or an open negation state what they name
+ *   ("can't sit without it aching", "nicht ohne Schmerzen");
+ * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
+ *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
+ * - a word the lexicon has as it is is never read as a typo of another;
  * - the sides named in a sentence are those of its findings (the last sentence's side
  *   carries on when a sentence names none);
  * - each finding is reported once, at its first mention.
@@ -133,20 +140,20 @@ static int lang_is(const char *have, const char *want) {
     return !strncmp(want, have, n) && (have[n] == 0 || have[n] == '-');
 }
 
-/* Mark the text's tokens that are one-word filler or side cues. */
+/* Mark the text's tokens that are one-word filler or side cues, and those that are a
+   lexicon word as they are (never read as a typo of another: "crutches", "crunches"). */
 static void mark_cues(const lexicon *lx, hp__toks *tt) {
     for (size_t i = 0; i < tt->n; i++) {
         hp__tok *t = &tt->v[i];
         if (t->type != HP__T_WORD)
             continue;
         unsigned char c = (unsigned char)tt->buf[t->s];
+        t->known = (uint8_t)hp__lexicon_has_word(lx->c, tt->buf + t->s);
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
             if (!(lx->mask & (1u << p->lang)))
                 continue;
             const hp__tok *w = &lx->c->pt.v[p->first];
-            if (w->n == t->n && !memcmp(lx->c->pt.buf + w->s, tt->buf + t->s, t->n))
-                t->known = 1;
             if (!t->cue && p->count == 1 && p->kind >= HP__PHRASE_FILLER &&
                 p->kind <= HP__PHRASE_BOTH && tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX) == 2)
                 t->cue = p->kind;
@@ -197,14 +204,24 @@ typedef struct scan {
     size_t clause_from; /* first finding of the current sentence */
     size_t last_found;  /* token after the last finding's words; SIZE_MAX none */
     int neg_found;      /* the negation has negated a finding */
+    size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
+    int unable;         /* "can't" in the clause: "without" then negates nothing */
+    size_t q_from, q_to, q_tok; /* the last question's findings, the token after its '?' */
 } scan;
 
-static void end_sentence(scan *sc) {
+static void end_sentence(scan *sc, size_t next, int question) {
     hp_side side = sc->side != HP_SIDE_UNKNOWN ? sc->side : sc->last_side;
     for (size_t k = sc->clause_from; k < sc->r->nf; k++)
         if (sc->r->f[k].side == HP_SIDE_UNKNOWN)
             sc->r->f[k].side = side;
-    sc->clause_from = sc->r->nf;
+    if (question && sc->clause_from < sc->r->nf) /* "Fever? No." */
+        sc->q_from = sc->clause_from, sc->q_to = sc->r->nf, sc->q_tok = next;
+    else if (question && sc->q_tok + 1 == next) /* "Fever?? No" */
+        sc->q_tok = next;
+    else
+        sc->q_tok = SIZE_MAX;
+    sc->clause_from = sc->neg_from = sc->r->nf;
+    sc->unable = 0;
     if (sc->side != HP_SIDE_UNKNOWN)
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
@@ -232,8 +249,9 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     sc->seen[f] = 1;
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
+    int absent = sc->negated != m->p->absent; /* "not skinny" is overweight */
     sc->r->f[sc->r->nf++] = (hp_text_finding){f,
-                                              sc->negated ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
+                                              absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                                               a->off,
                                               z->end - a->off,
                                               sc->negated ? c * 0.9 : c,
@@ -259,20 +277,38 @@ static int list_goes_on(const hp__toks *tt, size_t i) {
     return 0;
 }
 
+static int is_kind(const match *m, uint8_t kind) { return m->len && m->p->kind == kind; }
+
 /* A negation cue at token i: negates what follows, or the finding just before it when it
-   ends the clause ("fever: none", "Fieber nein"). */
+   ends the clause ("fever: none", "Fieber nein"): is there a finding after it before the
+   clause ends (punctuation, a boundary cue or the next negation: "no me duele y no noto
+   chasquidos")? */
 static int finding_ahead(const lexicon *lx, const hp__toks *tt, size_t i) {
     for (; i < tt->n && tt->v[i].type < HP__T_STOP; i++) {
         match m = best_at(lx, tt, i);
-        if (m.len && m.p->kind == HP__PHRASE_FINDING)
+        if (is_kind(&m, HP__PHRASE_FINDING))
             return 1;
+        if (is_kind(&m, HP__PHRASE_NEGATION) || is_kind(&m, HP__PHRASE_BOUNDARY))
+            return 0;
     }
     return 0;
 }
 
-static const char *const CONNECT[] = {"or",  "nor", "and", "oder", "und", "noch", "weder", "ni",
-                                      "o",   "u",   "y",   "e",    "the", "a",    "der",   "die",
-                                      "das", "den", "el",  "la",   "los", "las",  NULL};
+/* The end of the clause after token i: punctuation, a boundary or negation cue, or the
+   end of the text. */
+static size_t clause_end(const lexicon *lx, const hp__toks *tt, size_t i) {
+    for (; i < tt->n && tt->v[i].type < HP__T_STOP; i++) {
+        match m = best_at(lx, tt, i);
+        if (is_kind(&m, HP__PHRASE_NEGATION) || is_kind(&m, HP__PHRASE_BOUNDARY))
+            break;
+    }
+    return i;
+}
+
+static const char *const CONNECT[] = {
+    "or",   "nor",   "and",   "oder",  "und", "noch", "weder", "ni",  "o",   "u",   "y",
+    "e",    "the",   "a",     "an",    "any", "der",  "die",   "das", "den", "dem", "ein",
+    "eine", "einen", "einem", "einer", "el",  "la",   "los",   "las", "un",  "una", NULL};
 
 /* Only commas and connectors ("and", "or") between bytes a and b of the text, looking
    back from token i (after b)? */
@@ -289,16 +325,15 @@ static int only_connectors(const hp__toks *tt, size_t i, size_t a, size_t b) {
    most three words after it and no finding follows in the clause. 1 if it applied. */
 static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len,
                          int after_only) {
-    size_t after = i + len, end = after;
-    while (end < tt->n && tt->v[end].type < HP__T_STOP && end - after <= 3)
-        end++;
+    size_t after = i + len, end = clause_end(lx, tt, after), from = sc->clause_from;
+    from = sc->neg_from > from ? sc->neg_from : from;
     int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
     /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
     for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
         near &= tt->v[k].type != HP__T_COMMA;
-    if (!near || end - after > 3 || sc->r->nf <= sc->clause_from || finding_ahead(lx, tt, after))
+    if (!near || end - after > 3 || sc->r->nf <= from || finding_ahead(lx, tt, after))
         return 0;
-    for (size_t k = sc->r->nf; k-- > sc->clause_from;) {
+    for (size_t k = sc->r->nf; k-- > from;) {
         hp_text_finding *f = &sc->r->f[k];
         if (k + 1 < sc->r->nf &&
             !only_connectors(tt, i, f->offset + f->length, sc->r->f[k + 1].offset))
@@ -311,14 +346,44 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     return 1;
 }
 
+/* A negation cue of len tokens at token i answering the question just before it ("Fever?
+   No.", "Fieber? Nein"): its findings are absent. 1 if it applied. */
+static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) {
+    if (i != sc->q_tok || (i + len < tt->n && tt->v[i + len].type < HP__T_STOP))
+        return 0;
+    for (size_t k = sc->q_from; k < sc->q_to; k++)
+        if (sc->r->f[k].answer == HP_ANSWER_PRESENT) {
+            sc->r->f[k].answer = HP_ANSWER_ABSENT;
+            sc->r->f[k].confidence *= 0.8;
+        }
+    return 1;
+}
+
+static const char *const WITHOUT[] = {"without", "ohne", "sin", NULL};
+static const char *const UNABLE[] = {"cant", "cannot", "couldnt", "unable", NULL};
+
 static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
+    if (answers_question(sc, tt, i, len))
+        return;
+    /* a double negation states what it names: "can't sit without it aching", "nicht ohne
+       Schmerzen", "no puedo correr sin dolor" */
+    if (len == 1 && hp__tok_in(tt, i, WITHOUT) && (sc->unable || (sc->negated && !sc->neg_found))) {
+        sc->negated = 0;
+        return;
+    }
     if (!post_negation(sc, lx, tt, i, len, 0))
         negate(sc);
 }
 
+static void boundary_at(scan *sc) {
+    sc->negated = sc->unable = 0;
+    sc->neg_from = sc->r->nf;
+    sc->last_found = SIZE_MAX;
+}
+
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
     if (tt->v[i].type == HP__T_STOP)
-        end_sentence(sc);
+        end_sentence(sc, i + 1, tt->v[i].num == '?');
     else if (sc->negated && !list_goes_on(tt, i))
         sc->negated = 0;
 }
@@ -339,6 +404,8 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             continue;
         }
         match m = best_at(lx, tt, i);
+        if (hp__tok_in(tt, i, UNABLE))
+            sc->unable = 1;
         if (!m.len) {
             /* after a negated finding only connectors keep the negation going ("no fever
                or chills", not "keine Beule in der Leiste") */
@@ -357,8 +424,12 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
                     side_cue(sc, tt->v[k].cue);
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
-        case HP__PHRASE_NEGATION_AFTER: post_negation(sc, lx, tt, i, m.len, 1); break;
-        case HP__PHRASE_BOUNDARY: sc->negated = 0; break;
+        case HP__PHRASE_NEGATION_AFTER:
+            if (!answers_question(sc, tt, i, m.len))
+                post_negation(sc, lx, tt, i, m.len, 1);
+            break;
+        case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
+        case HP__PHRASE_IGNORE: break;
         case HP__PHRASE_FILLER:
             if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
                 sc->negated = 0;
@@ -367,7 +438,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         }
         i += m.len;
     }
-    end_sentence(sc);
+    end_sentence(sc, tt->n, 0);
 }
 
 /* ---- The API ----------------------------------------------------------------------- */
@@ -392,7 +463,11 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
-    scan sc = {r, NULL, 0, 0, HP_SIDE_UNKNOWN, HP_SIDE_UNKNOWN, 0, SIZE_MAX, 0};
+    scan sc = {.r = r,
+               .side = HP_SIDE_UNKNOWN,
+               .last_side = HP_SIDE_UNKNOWN,
+               .last_found = SIZE_MAX,
+               .q_tok = SIZE_MAX};
     sc.seen = hp__calloc(&o->alloc, o->n_findings ? o->n_findings : 1, 1);
     r->f = hp__malloc(&o->alloc, (o->n_findings ? o->n_findings : 1) * sizeof *r->f);
     if (!sc.seen || !r->f) {
