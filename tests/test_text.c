@@ -343,6 +343,14 @@ Test(text, phrases_that_state_a_finding_absent, .init = setup, .fini = teardown)
     r = parse("not skinny at all", "en"); /* negated: present */
     expect(r, "overweight", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
+    r = parse("she isnt limping and walks fine", "en"); /* a negated list keeps it absent */
+    expect(r, "limping", HP_ANSWER_ABSENT);
+    expect(r, "unable_to_bear_weight", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Never had a stress fracture. Not really sharp.", "en");
+    expect(r, "previous_stress_fracture", HP_ANSWER_ABSENT);
+    expect(r, "pain_sharp", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
     /* a word of the lexicon is not a typo of another: "crutches" is not "crunches" */
     r = parse("I have crutches", "en");
     expect_none(r, "pain_resisted_sit_up");

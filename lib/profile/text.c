@@ -237,6 +237,7 @@ static void negate(scan *sc) {
 
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
+    int in_list = sc->negated && sc->neg_found;
     sc->last_found = i + m->len;
     if (sc->negated) {
         sc->neg_left = NEG_SPAN;
@@ -249,7 +250,9 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     sc->seen[f] = 1;
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    int absent = sc->negated != m->p->absent; /* "not skinny" is overweight */
+    /* "not skinny" is overweight; a list a negation goes on with keeps it: "not limping and
+       walks fine" */
+    int absent = m->p->absent ? !sc->negated || in_list : sc->negated;
     sc->r->f[sc->r->nf++] = (hp_text_finding){f,
                                               absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                                               a->off,
