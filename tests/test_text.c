@@ -425,3 +425,41 @@ Test(text, at_most_eight_lexicon_languages, .init = setup, .fini = teardown) {
     cr_assert(strstr(e.message, "'da'"), "%s", e.message);
     cr_assert_null(o);
 }
+
+/* hp_ontology_memory() counts the compiled lexicon: the default ontology with its
+   <lexicon> sections holds more than the same XML without them, by more than the
+   phrases' text and their staging (every <p> compiles to at least one token of 40+
+   bytes, its entry and its words). */
+Test(text, ontology_memory_counts_the_lexicon, .init = setup, .fini = teardown) {
+    size_t n, n_p = 0;
+    const char *xml = hp_default_ontology_xml(&n);
+    char *bare = malloc(n + 1);
+    cr_assert_not_null(bare);
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        if (n - i > 9 && !memcmp(xml + i, "<lexicon ", 9)) {
+            const char *end = strstr(xml + i, "</lexicon>");
+            cr_assert_not_null(end);
+            for (const char *p = xml + i; p < end; p++)
+                n_p += !strncmp(p, "<p>", 3);
+            i = (size_t)(end - xml) + strlen("</lexicon>");
+        } else
+            bare[m++] = xml[i++];
+    }
+    bare[m] = 0;
+    cr_assert_gt(n_p, 1000);
+    hp_input in = {"bare.xml", bare, m};
+    hp_load_options opt = {0, 0, NULL};
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_ontology_load(&in, 1, &opt, &o, &e), HP_OK, "%s", e.message);
+    size_t with = hp_ontology_memory(onto), without = hp_ontology_memory(o);
+    cr_assert_gt(with, without + n_p * 64, "with %zu, without %zu, %zu phrases", with, without,
+                 n_p);
+    hp_text_result *r = NULL;
+    cr_assert_eq(hp_text_parse(o, "no fever", 8, NULL, &r, NULL), HP_OK);
+    cr_assert_eq(hp_text_result_finding_count(r), 0);
+    hp_text_result_free(r);
+    hp_ontology_free(o);
+    free(bare);
+}

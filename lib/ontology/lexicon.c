@@ -71,8 +71,10 @@ int hp__lexicon_has_word(const hp__lexicon *lx, const char *w) {
 size_t hp__lexicon_memory(const hp__lexicon *lx) {
     if (!lx)
         return 0;
-    return sizeof *lx + lx->pt.bcap + lx->pt.cap * sizeof *lx->pt.v + lx->n * sizeof *lx->v +
-           lx->n_words * sizeof *lx->words;
+    /* what was allocated: the tokens' arrays at their capacity, the entries and the word
+       table at the sizes bucket() and word_table() asked for */
+    return sizeof *lx + lx->pt.bcap + lx->pt.cap * sizeof *lx->pt.v +
+           (lx->n ? lx->n : 1) * sizeof *lx->v + (lx->pt.n ? lx->pt.n : 1) * sizeof *lx->words;
 }
 
 int hp__lexicon_build(hp_ontology *o) {
@@ -103,7 +105,10 @@ int hp__lexicon_build(hp_ontology *o) {
                                     ph->kind,        (uint8_t)li,
                                     ph->absent,      ph->finding};
     }
-    return bucket(lx) && word_table(lx);
+    if (!bucket(lx) || !word_table(lx))
+        return 0;
+    o->bytes += hp__lexicon_memory(lx);
+    return 1;
 }
 
 void hp__lexicon_free(const hp_allocator *a, hp__lexicon *lx) {
