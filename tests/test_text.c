@@ -463,3 +463,28 @@ Test(text, ontology_memory_counts_the_lexicon, .init = setup, .fini = teardown) 
     hp_ontology_free(o);
     free(bare);
 }
+
+/* The copying readers: the caller's struct, HP_E_NOT_FOUND with a message past the end. */
+Test(text, copying_readers, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("no fever, groin pain, 40 km a week", "en");
+    cr_assert_eq(hp_text_result_finding_count(r), 2);
+    hp_text_finding f;
+    hp_error e = {0};
+    cr_assert_eq(hp_text_result_get_finding(r, 1, &f, &e), HP_OK);
+    cr_assert_eq(memcmp(&f, hp_text_result_finding(r, 1), sizeof f), 0);
+    cr_assert_eq(f.finding, hp_ontology_index(onto, HP_ENTITY_FINDING, "pain_groin"));
+    cr_assert_eq(hp_text_result_get_finding(r, 2, &f, &e), HP_E_NOT_FOUND);
+    cr_assert(strstr(e.message, "text finding 2") && strstr(e.message, "has 2"), "%s", e.message);
+    cr_assert_eq(f.finding, 0);
+    cr_assert_eq(f.length, 0);
+    cr_assert_eq(hp_text_result_get_finding(NULL, 0, &f, &e), HP_E_INVALID);
+    cr_assert_eq(hp_text_result_get_finding(r, 0, NULL, NULL), HP_E_INVALID);
+    hp_text_number num;
+    cr_assert_eq(hp_text_result_get_number(r, 0, &num, &e), HP_OK);
+    cr_assert_eq(num.field, HP_RUNNER_WEEKLY_KM);
+    cr_assert_float_eq(num.value, 40.0, 1e-9);
+    cr_assert_eq(hp_text_result_get_number(r, 1, &num, &e), HP_E_NOT_FOUND);
+    cr_assert(strstr(e.message, "text number 1"), "%s", e.message);
+    cr_assert_eq(hp_text_result_get_number(NULL, 0, &num, NULL), HP_E_INVALID);
+    hp_text_result_free(r);
+}

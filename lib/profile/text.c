@@ -552,7 +552,32 @@ const hp_text_finding *hp_text_result_finding(const hp_text_result *result, size
     return result && i < result->nf ? &result->f[i] : NULL;
 }
 
+hp_status hp_text_result_get_finding(const hp_text_result *result, size_t i, hp_text_finding *out,
+                                     hp_error *err) {
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!result || !out)
+        return hp__error(err, HP_E_INVALID, "hp_text_result_get_finding: NULL argument");
+    if (i >= result->nf)
+        return hp__error(err, HP_E_NOT_FOUND, "text finding %zu: the result has %zu", i,
+                         result->nf);
+    *out = result->f[i];
+    return HP_OK;
+}
+
 size_t hp_text_result_number_count(const hp_text_result *result) { return result ? result->nn : 0; }
+
+hp_status hp_text_result_get_number(const hp_text_result *result, size_t i, hp_text_number *out,
+                                    hp_error *err) {
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!result || !out)
+        return hp__error(err, HP_E_INVALID, "hp_text_result_get_number: NULL argument");
+    if (i >= result->nn)
+        return hp__error(err, HP_E_NOT_FOUND, "text number %zu: the result has %zu", i, result->nn);
+    *out = result->num[i];
+    return HP_OK;
+}
 
 const hp_text_number *hp_text_result_number(const hp_text_result *result, size_t i) {
     return result && i < result->nn ? &result->num[i] : NULL;
