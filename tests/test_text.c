@@ -201,7 +201,9 @@ Test(text, age_and_sex, .init = setup, .fini = teardown) {
         {"a 45-year-old guy", 45, HP_SEX_MALE},       {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
         {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},     {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
         {"Chica de 22, corro", 22, HP_SEX_FEMALE},    {"running for 10 years", -1, HP_SEX_UNKNOWN},
-        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},
+        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},       {"My daughter is 10", 10, HP_SEX_FEMALE},
+        {"Mein Sohn (14) läuft", 14, HP_SEX_MALE},    {"my son runs", -1, HP_SEX_MALE},
+        {"son normales", -1, HP_SEX_UNKNOWN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
