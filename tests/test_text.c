@@ -359,6 +359,15 @@ Test(text, phrases_that_state_a_finding_absent, .init = setup, .fini = teardown)
     hp_text_result_free(r);
 }
 
+Test(text, fillers_only_inside_finding_phrases, .init = setup, .fini = teardown) {
+    /* "her" and "now" are fillers: "side of her hip" is "side of hip", but "and now when"
+       is not the boundary cue "and when" (which would take the "when" of "when she runs") */
+    hp_text_result *r = parse("it hurts on the side of her hip and now when she runs", "en");
+    expect(r, "pain_lateral_hip", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
 static const char *ext_head = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' "
                               "name='ext' version='1'>\n";
 

@@ -7,8 +7,9 @@
  * - the text and every phrase are tokenised and folded alike (text_tokens.c);
  * - at each token the longest phrase or cue of the text's languages matches (most tokens,
  *   then fewest typos and skipped words); up to two filler or side words may stand between
- *   a phrase's words; a word of 5 letters or more (6 for a one-word phrase) matches with
- *   one typo (edit or transposition), at most one typo per phrase;
+ *   a finding phrase's words (not a cue's: "and now when" is no "and when"); a word of 5 letters or
+ * more (6 for a one-word phrase) matches with one typo (edit or transposition), at most one typo
+ * per phrase;
  * - a negation cue negates the findings after it in its clause: up to a stop, a boundary
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
  *   chills or sweats"); a negation cue up to two words after a finding, with no finding
@@ -96,9 +97,10 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
     for (uint32_t k = 0; k < p->count; k++, j++) {
         const hp__tok *pk = &lx->c->pt.v[p->first + k];
         int eq = 0;
+        /* fillers only stand between a finding's words: a cue is its words ("and when") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
-               tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
-               m.skips < 2) {
+               p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
+               tt->v[j].cue <= HP__PHRASE_BOTH && m.skips < 2) {
             j++;
             m.skips++;
         }
