@@ -368,6 +368,27 @@ Test(text, fillers_only_inside_finding_phrases, .init = setup, .fini = teardown)
     hp_text_result_free(r);
 }
 
+/* <phrases requires="id">: "for months" states pain for over six weeks despite self-care
+   only when the text also says self-care did not help (persistent_pain), in text order. */
+Test(text, phrases_that_need_another_finding, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("groin pain for months, physio didnt help", "en");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    cr_assert_eq(hp_text_result_finding_count(r), 3);
+    cr_assert_eq(hp_text_result_finding(r, 1)->finding,
+                 hp_ontology_index(onto, HP_ENTITY_FINDING, "pain_six_weeks_despite_self_care"));
+    cr_assert_eq(strncmp(hp_text_result_text(r, NULL) + hp_text_result_finding(r, 1)->offset,
+                         "for months", 10),
+                 0);
+    hp_text_result_free(r);
+    r = parse("groin pain for months", "en");
+    expect_none(r, "pain_six_weeks_despite_self_care");
+    hp_text_result_free(r);
+    r = parse("Seit 8 Wochen Schmerzen in der Leiste, wird nicht besser", "de");
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
 static const char *ext_head = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' "
                               "name='ext' version='1'>\n";
 
@@ -401,9 +422,12 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
         "<lexicon xml:lang='en'>\n<phrases finding='pain_groin'><p></p></phrases></lexicon>",
         ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' answer='maybe'><p>x</p>"
          "</phrases></lexicon>"),
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' requires='no_such'><p>x</p>"
+         "</phrases></lexicon>"),
     };
-    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA, HP_E_SCHEMA};
-    for (size_t i = 0; i < 4; i++) {
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA, HP_E_SCHEMA,
+                                      HP_E_SEMANTIC};
+    for (size_t i = 0; i < 5; i++) {
         char xml[1024];
         snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
         hp_input in = {"ext.xml", xml, strlen(xml)};

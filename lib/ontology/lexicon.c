@@ -103,7 +103,8 @@ int hp__lexicon_build(hp_ontology *o) {
             continue; /* the loader checked the UTF-8; a phrase of punctuation only */
         lx->v[lx->n++] = (hp__lexp){(uint32_t)first, (uint32_t)(lx->pt.n - first),
                                     ph->kind,        (uint8_t)li,
-                                    ph->absent,      ph->finding};
+                                    ph->absent,      ph->finding,
+                                    ph->requires};
     }
     if (!bucket(lx) || !word_table(lx))
         return 0;

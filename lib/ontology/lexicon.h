@@ -54,6 +54,7 @@ typedef struct hp__lexp {
     uint8_t lang;          /* index into langs */
     uint8_t absent;        /* a finding's words that state it absent ("skinny") */
     uint32_t finding;
+    uint32_t requires; /* stated only when this finding is present in the text; UINT32_MAX */
 } hp__lexp;
 
 typedef struct hp__lexicon {

@@ -10,14 +10,16 @@
 #include "ontology/lexicon.h"
 #include "ontology/loader_internal.h"
 
-/* <lexicon xml:lang="..">: <phrases finding="id"> and <cues kind="negation|boundary|..">,
-   each a list of <p>. */
+/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"]> and
+   <cues kind="negation|boundary|..">, each a list of <p>. */
 void hp__lexicon_read(builder *b, const hp__xml_node *n) {
     hp__str lang = hp__ld_node_lang(b, n);
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang, 0, hp__ld_here(b, k)};
+        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang, 0, hp__ld_here(b, k), 0, UINT32_MAX};
         if (hp__ld_is_el(k, "phrases")) {
             ph.finding_ref = hp__ld_read_id(b, k, "finding", 0);
+            if (hp__ld_attr(k, "requires"))
+                ph.requires_ref = hp__ld_read_id(b, k, "requires", 0);
             const char *answer = hp__ld_attr(k, "answer");
             ph.absent = answer && !strcmp(answer, "absent");
             if (answer && !ph.absent && strcmp(answer, "present") && b->status == HP_OK)
@@ -74,5 +76,9 @@ void hp__lexicon_check(resolver *r) {
         long f = hp__ld_resolve(r, p->finding_ref, HP_ENTITY_FINDING, p->at, "lexicon finding");
         if (f >= 0)
             p->finding_ref = (hp__str)f;
+        if (p->requires_ref) {
+            f = hp__ld_resolve(r, p->requires_ref, HP_ENTITY_FINDING, p->at, "lexicon requires");
+            p->requires = f >= 0 ? (uint32_t)f : UINT32_MAX;
+        }
     }
 }

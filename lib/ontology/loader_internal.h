@@ -60,6 +60,8 @@ typedef struct st_phrase {
     uint8_t absent; /* <phrases answer="absent"> */
     hp__str lang, text;
     loc at;
+    hp__str requires_ref; /* <phrases requires="id">, 0 none */
+    uint32_t requires;    /* its finding's index (check_lexicon), UINT32_MAX none */
 } st_phrase;
 
 #define VEC(T)         \

@@ -163,6 +163,7 @@ typedef struct hp__phrase {
     uint8_t absent;   /* HP__PHRASE_FINDING: the words state the finding absent ("skinny") */
     hp__str lang;
     hp__str text;
+    uint32_t requires; /* the finding only when this one is present in the text; UINT32_MAX */
 } hp__phrase;
 
 struct hp_ontology {

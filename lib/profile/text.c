@@ -20,6 +20,7 @@
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
+ *   phrases with requires="id" only when finding id is stated present in the text too;
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - the sides named in a sentence are those of its findings (the last sentence's side
@@ -209,6 +210,9 @@ typedef struct scan {
     size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
     int unable;         /* "can't" in the clause: "without" then negates nothing */
     size_t q_from, q_to, q_tok; /* the last question's findings, the token after its '?' */
+    hp_text_finding *pend;      /* findings of phrases with requires="id", until the end */
+    uint32_t *pend_req;         /* the finding each needs present */
+    size_t n_pend, cap;         /* cap: the ontology's findings */
 } scan;
 
 static void end_sentence(scan *sc, size_t next, int question) {
@@ -249,18 +253,47 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
         sc->last_found = SIZE_MAX; /* a second mention: "fever: none" negates nothing */
         return;
     }
-    sc->seen[f] = 1;
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
     /* "not skinny" is overweight; a list a negation goes on with keeps it: "not limping and
        walks fine" */
     int absent = m->p->absent ? !sc->negated || in_list : sc->negated;
-    sc->r->f[sc->r->nf++] = (hp_text_finding){f,
-                                              absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
-                                              a->off,
-                                              z->end - a->off,
-                                              sc->negated ? c * 0.9 : c,
-                                              HP_SIDE_UNKNOWN};
+    hp_text_finding tf = {f,
+                          absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
+                          a->off,
+                          z->end - a->off,
+                          sc->negated ? c * 0.9 : c,
+                          HP_SIDE_UNKNOWN};
+    if (m->p->requires != UINT32_MAX) { /* "for months" states "six weeks despite care" */
+        if (sc->n_pend < sc->cap) {
+            sc->pend_req[sc->n_pend] = m->p->requires;
+            sc->pend[sc->n_pend++] = tf;
+        }
+        return;
+    }
+    sc->seen[f] = 1;
+    sc->r->f[sc->r->nf++] = tf;
+}
+
+/* The findings of phrases that need another finding present in the text, where it is;
+   each in text order, once. */
+static void add_pending(scan *sc) {
+    hp_text_result *r = sc->r;
+    for (size_t k = 0; k < sc->n_pend; k++) {
+        const hp_text_finding *p = &sc->pend[k];
+        int have = 0;
+        for (size_t j = 0; j < r->nf; j++)
+            have |= r->f[j].finding == sc->pend_req[k] && r->f[j].answer == HP_ANSWER_PRESENT;
+        if (!have || sc->seen[p->finding])
+            continue;
+        sc->seen[p->finding] = 1;
+        size_t at = r->nf;
+        while (at > 0 && r->f[at - 1].offset > p->offset)
+            at--;
+        memmove(r->f + at + 1, r->f + at, (r->nf - at) * sizeof *r->f);
+        r->f[at] = *p;
+        r->nf++;
+    }
 }
 
 static const char *const LIST_END[] = {"or", "nor", "oder", "noch", "ni", "o", "u", NULL};
@@ -468,19 +501,27 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
+    size_t nfind = o->n_findings ? o->n_findings : 1;
     scan sc = {.r = r,
                .side = HP_SIDE_UNKNOWN,
                .last_side = HP_SIDE_UNKNOWN,
                .last_found = SIZE_MAX,
-               .q_tok = SIZE_MAX};
-    sc.seen = hp__calloc(&o->alloc, o->n_findings ? o->n_findings : 1, 1);
-    r->f = hp__malloc(&o->alloc, (o->n_findings ? o->n_findings : 1) * sizeof *r->f);
-    if (!sc.seen || !r->f) {
-        hp__free(&o->alloc, sc.seen);
-        return 0;
+               .q_tok = SIZE_MAX,
+               .cap = nfind};
+    sc.seen = hp__calloc(&o->alloc, nfind, 1);
+    sc.pend = hp__malloc(&o->alloc, nfind * sizeof *sc.pend);
+    sc.pend_req = hp__malloc(&o->alloc, nfind * sizeof *sc.pend_req);
+    r->f = hp__malloc(&o->alloc, nfind * sizeof *r->f);
+    int ok = sc.seen && sc.pend && sc.pend_req && r->f;
+    if (ok) {
+        scan_findings(&sc, lx, tt);
+        add_pending(&sc);
     }
-    scan_findings(&sc, lx, tt);
     hp__free(&o->alloc, sc.seen);
+    hp__free(&o->alloc, sc.pend);
+    hp__free(&o->alloc, sc.pend_req);
+    if (!ok)
+        return 0;
     hp__text_numbers(r, tt);
     return 1;
 }
