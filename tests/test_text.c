@@ -389,6 +389,33 @@ Test(text, phrases_that_need_another_finding, .init = setup, .fini = teardown) {
     hp_text_result_free(r);
 }
 
+/* Negations in the three languages, written for this test (not from the evaluation set). */
+Test(text, negation_forms, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"Not worse at night.", "pain_at_night", HP_ANSWER_ABSENT},
+        {"Night sweats? None.", "unexplained_weight_loss", HP_ANSWER_ABSENT},
+        {"Fieber habe ich keins und Nachtschweiß auch nicht.", "fever_or_chills", HP_ANSWER_ABSENT},
+        {"Fieber habe ich keins und Nachtschweiß auch nicht.", "unexplained_weight_loss",
+         HP_ANSWER_ABSENT},
+        {"Treppensteigen ist kein Problem, aber Laufen tut weh.", "worse_climbing_stairs",
+         HP_ANSWER_ABSENT},
+        {"Treppensteigen ist kein Problem, aber Laufen tut weh.", "pain_during_run",
+         HP_ANSWER_PRESENT},
+        {"No se me hincha ni se pone roja.", "swelling", HP_ANSWER_ABSENT},
+        {"No se me hincha ni se pone roja.", "redness", HP_ANSWER_ABSENT},
+        {"Nunca me he caído.", "after_fall_or_trauma", HP_ANSWER_ABSENT},
+        {"Subir escaleras no me molesta.", "worse_climbing_stairs", HP_ANSWER_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+}
+
 static const char *ext_head = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' "
                               "name='ext' version='1'>\n";
 

@@ -360,7 +360,8 @@ static int only_connectors(const hp__toks *tt, size_t i, size_t a, size_t b) {
 /* A negation just after the findings it negates ("fever: none", "walking and cycling are
    fine"), cue at token i of len tokens: the last finding, and those before it joined by
    connectors, when the finding ends at most two words before the cue, the clause ends at
-   most three words after it and no finding follows in the clause. 1 if it applied. */
+   most three words after it and (for a cue that also negates forwards) no finding follows
+   in the clause ("Fieber habe ich keins und Nachtschweiß auch nicht"). 1 if it applied. */
 static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len,
                          int after_only) {
     size_t after = i + len, end = clause_end(lx, tt, after), from = sc->clause_from;
@@ -369,7 +370,8 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
     for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
         near &= tt->v[k].type != HP__T_COMMA;
-    if (!near || end - after > 3 || sc->r->nf <= from || finding_ahead(lx, tt, after))
+    if (!near || end - after > 3 || sc->r->nf <= from ||
+        (!after_only && finding_ahead(lx, tt, after)))
         return 0;
     for (size_t k = sc->r->nf; k-- > from;) {
         hp_text_finding *f = &sc->r->f[k];
