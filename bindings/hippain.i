@@ -1254,11 +1254,14 @@ char *hpx_plan_to_ical(const hp_plan *plan, hp_error *err) {
 
 /* ---- Text intake (include/hippain/text.h) --------------------------------------------- */
 /* hp_text_parse() through hpx_text_parse() (a new result owned by its proxy); findings and
-   numbers are returned by value (hpx_text_finding(), hpx_text_number()). */
+   numbers are returned by value (hpx_text_result_get_finding(), _get_number(): copies made
+   by hp_text_result_get_finding() / _get_number(), an error past the end). */
 %ignore hp_text_parse;
 %ignore hp_text_result_free;
 %ignore hp_text_result_finding;
 %ignore hp_text_result_number;
+%ignore hp_text_result_get_finding;
+%ignore hp_text_result_get_number;
 %ignore hp_text_result_text;
 %nodefaultctor hp_text_result;
 struct hp_text_result {};
@@ -1279,17 +1282,17 @@ hp_text_result *hpx_text_parse(const hp_ontology *onto, const char *text, const 
     hp_text_parse(onto, text, strlen(text), lang && *lang ? lang : NULL, &r, err);
     return r;
 }
-/* Finding i (a copy; finding == (size_t)-1 past the end). */
-hp_text_finding hpx_text_finding(const hp_text_result *r, size_t i) {
-    const hp_text_finding *f = hp_text_result_finding(r, i);
-    hp_text_finding none = {(size_t)-1, HP_ANSWER_UNKNOWN, 0, 0, 0, HP_SIDE_UNKNOWN};
-    return f ? *f : none;
+/* Finding i, a copy (zeroed, and the error in err, past the end). */
+hp_text_finding hpx_text_result_get_finding(const hp_text_result *r, size_t i, hp_error *err) {
+    hp_text_finding out;
+    hp_text_result_get_finding(r, i, &out, err);
+    return out;
 }
-/* Number i (a copy; field == HP_RUNNER_FIELD_COUNT past the end). */
-hp_text_number hpx_text_number(const hp_text_result *r, size_t i) {
-    const hp_text_number *n = hp_text_result_number(r, i);
-    hp_text_number none = {HP_RUNNER_FIELD_COUNT, 0, 0, 0};
-    return n ? *n : none;
+/* Number i, a copy (zeroed, and the error in err, past the end). */
+hp_text_number hpx_text_result_get_number(const hp_text_result *r, size_t i, hp_error *err) {
+    hp_text_number out;
+    hp_text_result_get_number(r, i, &out, err);
+    return out;
 }
 %}
 

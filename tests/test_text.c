@@ -201,7 +201,9 @@ Test(text, age_and_sex, .init = setup, .fini = teardown) {
         {"a 45-year-old guy", 45, HP_SEX_MALE},       {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
         {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},     {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
         {"Chica de 22, corro", 22, HP_SEX_FEMALE},    {"running for 10 years", -1, HP_SEX_UNKNOWN},
-        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},
+        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},       {"My daughter is 10", 10, HP_SEX_FEMALE},
+        {"Mein Sohn (14) läuft", 14, HP_SEX_MALE},    {"my son runs", -1, HP_SEX_MALE},
+        {"son normales", -1, HP_SEX_UNKNOWN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -281,6 +283,139 @@ Test(text, bad_input, .init = setup, .fini = teardown) {
     hp_text_result_free(NULL);
 }
 
+Test(text, double_and_pseudo_negation, .init = setup, .fini = teardown) {
+    /* "can't ... without" and "nicht ohne" state what they name */
+    hp_text_result *r = parse("I can't sit for long without swelling", "en");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich kann nicht ohne Schwellung laufen", "de");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("without swelling", "en");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* ignore cues: "not only", "nicht nur", "no solo" negate nothing */
+    r = parse("not only swelling but fever too", "en");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("nicht nur Fieber", "de");
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("no solo fiebre", "es");
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, questions_answered_no, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Fever? No. Swelling? yes, some.", "en");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Fieber?? Nein", "de");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a "no" that starts a sentence of its own negates what follows, not the question */
+    r = parse("Swelling? No fever though.", "en");
+    expect(r, "swelling", HP_ANSWER_PRESENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, post_negation_stops_at_a_boundary_and_the_next_negation, .init = setup,
+     .fini = teardown) {
+    /* "they don't" after "but" does not reach back to the finding before it */
+    hp_text_result *r = parse("my groin hurts but they dont know why", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* the clause of a negation after a finding ends at the next negation */
+    r = parse("Por la noche no me duele y no noto hinchazón", "es");
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, phrases_that_state_a_finding_absent, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("tall and skinny, the pain isnt that bad, rest doesnt help", "en");
+    expect(r, "overweight", HP_ANSWER_ABSENT);
+    expect(r, "severe_pain", HP_ANSWER_ABSENT);
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    r = parse("not skinny at all", "en"); /* negated: present */
+    expect(r, "overweight", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("she isnt limping and walks fine", "en"); /* a negated list keeps it absent */
+    expect(r, "limping", HP_ANSWER_ABSENT);
+    expect(r, "unable_to_bear_weight", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Never had a stress fracture. Not really sharp.", "en");
+    expect(r, "previous_stress_fracture", HP_ANSWER_ABSENT);
+    expect(r, "pain_sharp", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a word of the lexicon is not a typo of another: "crutches" is not "crunches" */
+    r = parse("I have crutches", "en");
+    expect_none(r, "pain_resisted_sit_up");
+    hp_text_result_free(r);
+}
+
+Test(text, fillers_only_inside_finding_phrases, .init = setup, .fini = teardown) {
+    /* "her" and "now" are fillers: "side of her hip" is "side of hip", but "and now when"
+       is not the boundary cue "and when" (which would take the "when" of "when she runs") */
+    hp_text_result *r = parse("it hurts on the side of her hip and now when she runs", "en");
+    expect(r, "pain_lateral_hip", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* <phrases requires="id">: "for months" states pain for over six weeks despite self-care
+   only when the text also says self-care did not help (persistent_pain), in text order. */
+Test(text, phrases_that_need_another_finding, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("groin pain for months, physio didnt help", "en");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    cr_assert_eq(hp_text_result_finding_count(r), 3);
+    cr_assert_eq(hp_text_result_finding(r, 1)->finding,
+                 hp_ontology_index(onto, HP_ENTITY_FINDING, "pain_six_weeks_despite_self_care"));
+    cr_assert_eq(strncmp(hp_text_result_text(r, NULL) + hp_text_result_finding(r, 1)->offset,
+                         "for months", 10),
+                 0);
+    hp_text_result_free(r);
+    r = parse("groin pain for months", "en");
+    expect_none(r, "pain_six_weeks_despite_self_care");
+    hp_text_result_free(r);
+    r = parse("Seit 8 Wochen Schmerzen in der Leiste, wird nicht besser", "de");
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* Negations in the three languages, written for this test (not from the evaluation set). */
+Test(text, negation_forms, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"Not worse at night.", "pain_at_night", HP_ANSWER_ABSENT},
+        {"Night sweats? None.", "unexplained_weight_loss", HP_ANSWER_ABSENT},
+        {"Fieber habe ich keins und Nachtschweiß auch nicht.", "fever_or_chills", HP_ANSWER_ABSENT},
+        {"Fieber habe ich keins und Nachtschweiß auch nicht.", "unexplained_weight_loss",
+         HP_ANSWER_ABSENT},
+        {"Treppensteigen ist kein Problem, aber Laufen tut weh.", "worse_climbing_stairs",
+         HP_ANSWER_ABSENT},
+        {"Treppensteigen ist kein Problem, aber Laufen tut weh.", "pain_during_run",
+         HP_ANSWER_PRESENT},
+        {"No se me hincha ni se pone roja.", "swelling", HP_ANSWER_ABSENT},
+        {"No se me hincha ni se pone roja.", "redness", HP_ANSWER_ABSENT},
+        {"Nunca me he caído.", "after_fall_or_trauma", HP_ANSWER_ABSENT},
+        {"Subir escaleras no me molesta.", "worse_climbing_stairs", HP_ANSWER_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+}
+
 static const char *ext_head = "<ontology xmlns='urn:x-hippain:ontology:1' format='1' "
                               "name='ext' version='1'>\n";
 
@@ -312,9 +447,14 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
          "</lexicon>"),
         "<lexicon xml:lang='en'>\n<cues kind='maybe'><p>x</p></cues></lexicon>",
         "<lexicon xml:lang='en'>\n<phrases finding='pain_groin'><p></p></phrases></lexicon>",
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' answer='maybe'><p>x</p>"
+         "</phrases></lexicon>"),
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' requires='no_such'><p>x</p>"
+         "</phrases></lexicon>"),
     };
-    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA};
-    for (size_t i = 0; i < 3; i++) {
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA, HP_E_SCHEMA,
+                                      HP_E_SEMANTIC};
+    for (size_t i = 0; i < 5; i++) {
         char xml[1024];
         snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
         hp_input in = {"ext.xml", xml, strlen(xml)};
@@ -346,4 +486,67 @@ Test(text, at_most_eight_lexicon_languages, .init = setup, .fini = teardown) {
     cr_assert_str_eq(e.file, "ext.xml");
     cr_assert(strstr(e.message, "'da'"), "%s", e.message);
     cr_assert_null(o);
+}
+
+/* hp_ontology_memory() counts the compiled lexicon: the default ontology with its
+   <lexicon> sections holds more than the same XML without them, by more than the
+   phrases' text and their staging (every <p> compiles to at least one token of 40+
+   bytes, its entry and its words). */
+Test(text, ontology_memory_counts_the_lexicon, .init = setup, .fini = teardown) {
+    size_t n, n_p = 0;
+    const char *xml = hp_default_ontology_xml(&n);
+    char *bare = malloc(n + 1);
+    cr_assert_not_null(bare);
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        if (n - i > 9 && !memcmp(xml + i, "<lexicon ", 9)) {
+            const char *end = strstr(xml + i, "</lexicon>");
+            cr_assert_not_null(end);
+            for (const char *p = xml + i; p < end; p++)
+                n_p += !strncmp(p, "<p>", 3);
+            i = (size_t)(end - xml) + strlen("</lexicon>");
+        } else
+            bare[m++] = xml[i++];
+    }
+    bare[m] = 0;
+    cr_assert_gt(n_p, 1000);
+    hp_input in = {"bare.xml", bare, m};
+    hp_load_options opt = {0, 0, NULL};
+    hp_ontology *o = NULL;
+    hp_error e = {0};
+    cr_assert_eq(hp_ontology_load(&in, 1, &opt, &o, &e), HP_OK, "%s", e.message);
+    size_t with = hp_ontology_memory(onto), without = hp_ontology_memory(o);
+    cr_assert_gt(with, without + n_p * 64, "with %zu, without %zu, %zu phrases", with, without,
+                 n_p);
+    hp_text_result *r = NULL;
+    cr_assert_eq(hp_text_parse(o, "no fever", 8, NULL, &r, NULL), HP_OK);
+    cr_assert_eq(hp_text_result_finding_count(r), 0);
+    hp_text_result_free(r);
+    hp_ontology_free(o);
+    free(bare);
+}
+
+/* The copying readers: the caller's struct, HP_E_NOT_FOUND with a message past the end. */
+Test(text, copying_readers, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("no fever, groin pain, 40 km a week", "en");
+    cr_assert_eq(hp_text_result_finding_count(r), 2);
+    hp_text_finding f;
+    hp_error e = {0};
+    cr_assert_eq(hp_text_result_get_finding(r, 1, &f, &e), HP_OK);
+    cr_assert_eq(memcmp(&f, hp_text_result_finding(r, 1), sizeof f), 0);
+    cr_assert_eq(f.finding, hp_ontology_index(onto, HP_ENTITY_FINDING, "pain_groin"));
+    cr_assert_eq(hp_text_result_get_finding(r, 2, &f, &e), HP_E_NOT_FOUND);
+    cr_assert(strstr(e.message, "text finding 2") && strstr(e.message, "has 2"), "%s", e.message);
+    cr_assert_eq(f.finding, 0);
+    cr_assert_eq(f.length, 0);
+    cr_assert_eq(hp_text_result_get_finding(NULL, 0, &f, &e), HP_E_INVALID);
+    cr_assert_eq(hp_text_result_get_finding(r, 0, NULL, NULL), HP_E_INVALID);
+    hp_text_number num;
+    cr_assert_eq(hp_text_result_get_number(r, 0, &num, &e), HP_OK);
+    cr_assert_eq(num.field, HP_RUNNER_WEEKLY_KM);
+    cr_assert_float_eq(num.value, 40.0, 1e-9);
+    cr_assert_eq(hp_text_result_get_number(r, 1, &num, &e), HP_E_NOT_FOUND);
+    cr_assert(strstr(e.message, "text number 1"), "%s", e.message);
+    cr_assert_eq(hp_text_result_get_number(NULL, 0, &num, NULL), HP_E_INVALID);
+    hp_text_result_free(r);
 }

@@ -372,14 +372,20 @@ static void print_text(FILE *f, const options *o, const hp_ontology *onto,
     fprintf(f, "%sUnderstood (%s):%s\n", color(o, BOLD), hp_text_result_languages(tr),
             color(o, RESET));
     for (size_t i = 0; i < hp_text_result_finding_count(tr); i++) {
-        const hp_text_finding *t = hp_text_result_finding(tr, i);
+        hp_text_finding tf;
+        if (hp_text_result_get_finding(tr, i, &tf, NULL) != HP_OK)
+            break;
+        const hp_text_finding *t = &tf;
         int len = t->length > 60 ? 60 : (int)t->length;
         fprintf(f, "  %s %-34s \"%.*s\"%s%s\n", t->answer == HP_ANSWER_PRESENT ? "yes" : "no ",
                 hp_ontology_id(onto, HP_ENTITY_FINDING, t->finding), len, text + t->offset,
                 t->side ? "  side: " : "", t->side ? hp_side_name(t->side) : "");
     }
     for (size_t i = 0; i < hp_text_result_number_count(tr); i++) {
-        const hp_text_number *num = hp_text_result_number(tr, i);
+        hp_text_number tn;
+        if (hp_text_result_get_number(tr, i, &tn, NULL) != HP_OK)
+            break;
+        const hp_text_number *num = &tn;
         fprintf(f, "  %-38s %g  \"%.*s\"\n", hp_runner_field_name(num->field), num->value,
                 (int)num->length, text + num->offset);
     }
@@ -394,7 +400,10 @@ static void json_text(FILE *f, const hp_ontology *onto, const hp_text_result *tr
     fprintf(f, "{\n  \"text\": {\"languages\": \"%s\", \"findings\": [",
             hp_text_result_languages(tr));
     for (size_t i = 0; i < hp_text_result_finding_count(tr); i++) {
-        const hp_text_finding *t = hp_text_result_finding(tr, i);
+        hp_text_finding tf;
+        if (hp_text_result_get_finding(tr, i, &tf, NULL) != HP_OK)
+            break;
+        const hp_text_finding *t = &tf;
         fprintf(f,
                 "%s\n    {\"id\": \"%s\", \"present\": %s, \"offset\": %zu, \"length\": %zu, "
                 "\"confidence\": %.2f, \"side\": \"%s\"}",
@@ -404,7 +413,10 @@ static void json_text(FILE *f, const hp_ontology *onto, const hp_text_result *tr
     }
     fprintf(f, "], \"numbers\": {");
     for (size_t i = 0; i < hp_text_result_number_count(tr); i++) {
-        const hp_text_number *num = hp_text_result_number(tr, i);
+        hp_text_number tn;
+        if (hp_text_result_get_number(tr, i, &tn, NULL) != HP_OK)
+            break;
+        const hp_text_number *num = &tn;
         fprintf(f, "%s\"%s\": %g", i ? ", " : "", hp_runner_field_name(num->field), num->value);
     }
     fprintf(f, "}, \"sex\": \"%s\"},\n  \"assessment\": ", sex_name(hp_text_result_sex(tr)));

@@ -18,7 +18,7 @@
  *   --min-precision X, --min-recall X, --min-negation X   fail below these (all descriptions)
  *   --max-top3-gap P    fail when the text's top-3 is more than P points under the coded one
  *   -v                  list every description's misses (the development half with --dev)
- *   --dev               with -v: the development half only
+ *   --dev               with -v: the development half only, each with its text
  * Exit status 0 when every threshold holds, 1 when one fails, 2 for bad input.
  */
 #include <jansson.h>
@@ -182,6 +182,8 @@ static int run_one(const hp_ontology *o, const char *file, json_t *v, tally *t,
         int show = opt->verbose && (!opt->dev_only || half == 0);
         if (show)
             printf("  %s [%s] %s\n", id, hp_text_result_languages(tr), half ? "check" : "dev");
+        if (show && opt->dev_only)
+            printf("    text    %s\n", text);
         tally d = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         score_findings(o, tr, coded, &d, show);
         if (runner)

@@ -1099,7 +1099,8 @@ function Ontology:parse_text(text_, lang)
   local out = { findings = {}, numbers = {}, languages = {},
                 spec = { findings = {}, runner = {} } }
   for i = 0, core.hp_text_result_finding_count(r) - 1 do
-    local f = core.hpx_text_finding(r, i)
+    local f = core.hpx_text_result_get_finding(r, i, err)
+    if err.code ~= 0 then raise() end
     local id = core.hp_ontology_id(h, core.HP_ENTITY_FINDING, f.finding)
     local present = f.answer == core.HP_ANSWER_PRESENT
     out.findings[#out.findings + 1] = {
@@ -1109,7 +1110,8 @@ function Ontology:parse_text(text_, lang)
     out.spec.findings[id] = present
   end
   for i = 0, core.hp_text_result_number_count(r) - 1 do
-    local n = core.hpx_text_number(r, i)
+    local n = core.hpx_text_result_get_number(r, i, err)
+    if err.code ~= 0 then raise() end
     local field = core.hp_runner_field_name(n.field)
     out.numbers[#out.numbers + 1] = { field = field, value = n.value,
                                       words = text_:sub(n.offset + 1, n.offset + n.length) }

@@ -88,7 +88,8 @@ HP_API const char *hp_default_ontology_xml(size_t *size);
 /** @return the embedded RELAX NG schema (not NUL-terminated) and its size. */
 HP_API const char *hp_ontology_schema(size_t *size);
 
-/** @return the number of bytes of memory the ontology holds. */
+/** @return the number of bytes of memory the ontology holds (entries, strings, ids, and
+ *          the text intake's compiled lexicon). */
 HP_API size_t hp_ontology_memory(const hp_ontology *onto);
 
 /** @return the number of entries of @p kind (0 for an invalid kind). */

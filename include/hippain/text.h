@@ -7,8 +7,11 @@
  * filler words, laterality), are the ontology's `<lexicon>` sections (data/FORMAT.md), so
  * an extension can add its own. The grammar is in the library: case folding (accents
  * and umlauts match unaccented, ß = ss), tokens, longest phrase first with one typo allowed
- * in words of 5 letters or more, negation up to the end of the clause (punctuation or a
- * boundary cue), and numbers with units (km, k, miles, "a week", "pro Woche", "por
+ * in words of 5 letters or more (never for a word the lexicon has as it is), negation up
+ * to the end of the clause (punctuation or a boundary cue), a negation just after the
+ * findings it negates ("fever: none") or answering a question ("Fever? No."), double
+ * negation ("can't sit without it aching", "nicht ohne") stating what it names, and
+ * numbers with units (km, k, miles, "a week", "pro Woche", "por
  * semana"; "from 20 to 30 miles"; age "I'm 34", "34yo", "tengo 34 años", "51F").
  */
 #ifndef HIPPAIN_TEXT_H
@@ -75,14 +78,37 @@ HP_API void hp_text_result_free(hp_text_result *result);
 /** @return the number of findings found (each finding at most once, first mention). */
 HP_API size_t hp_text_result_finding_count(const hp_text_result *result);
 
-/** @return finding @p i in text order, or NULL if out of range. */
+/**
+ * @return finding @p i in text order, or NULL if out of range. The pointer borrows from
+ *         the result (valid as long as it); hp_text_result_get_finding() copies instead.
+ */
 HP_API const hp_text_finding *hp_text_result_finding(const hp_text_result *result, size_t i);
+
+/**
+ * Copy finding @p i (in text order) into the caller's @p *out.
+ * @return HP_OK; HP_E_INVALID for a NULL result or @p out; HP_E_NOT_FOUND when @p i is not
+ *         below hp_text_result_finding_count() (the message names both). @p *out is
+ *         zeroed on error.
+ */
+HP_API hp_status hp_text_result_get_finding(const hp_text_result *result, size_t i,
+                                            hp_text_finding *out, hp_error *err);
 
 /** @return the number of runner numbers found (each field at most once). */
 HP_API size_t hp_text_result_number_count(const hp_text_result *result);
 
-/** @return number @p i, or NULL if out of range. */
+/**
+ * @return number @p i, or NULL if out of range. The pointer borrows from the result;
+ *         hp_text_result_get_number() copies instead.
+ */
 HP_API const hp_text_number *hp_text_result_number(const hp_text_result *result, size_t i);
+
+/**
+ * Copy number @p i into the caller's @p *out.
+ * @return HP_OK; HP_E_INVALID for a NULL result or @p out; HP_E_NOT_FOUND when @p i is not
+ *         below hp_text_result_number_count(). @p *out is zeroed on error.
+ */
+HP_API hp_status hp_text_result_get_number(const hp_text_result *result, size_t i,
+                                           hp_text_number *out, hp_error *err);
 
 /** @return the sex the text states (HP_SEX_UNKNOWN if none). */
 HP_API hp_sex hp_text_result_sex(const hp_text_result *result);

@@ -4,6 +4,7 @@
  * first byte of its first word, so that matching at a token only tries the entries that
  * can start there.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc_internal.h"
@@ -39,6 +40,43 @@ static int bucket(hp__lexicon *lx) {
     return 1;
 }
 
+static int word_cmp(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The sorted table of the entries' words: a text word found there is never a typo. */
+static int word_table(hp__lexicon *lx) {
+    lx->words = hp__malloc(lx->pt.a, (lx->pt.n ? lx->pt.n : 1) * sizeof *lx->words);
+    if (!lx->words)
+        return 0;
+    for (size_t i = 0; i < lx->pt.n; i++) {
+        const hp__tok *t = &lx->pt.v[i];
+        if (t->type == HP__T_WORD && lx->pt.buf[t->s + t->n - 1] != '*')
+            lx->words[lx->n_words++] = lx->pt.buf + t->s;
+    }
+    if (lx->n_words)
+        qsort(lx->words, lx->n_words, sizeof *lx->words, word_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < lx->n_words; i++)
+        if (!u || strcmp(lx->words[u - 1], lx->words[i]))
+            lx->words[u++] = lx->words[i];
+    lx->n_words = u;
+    return 1;
+}
+
+int hp__lexicon_has_word(const hp__lexicon *lx, const char *w) {
+    return lx->n_words && bsearch(&w, lx->words, lx->n_words, sizeof *lx->words, word_cmp);
+}
+
+size_t hp__lexicon_memory(const hp__lexicon *lx) {
+    if (!lx)
+        return 0;
+    /* what was allocated: the tokens' arrays at their capacity, the entries and the word
+       table at the sizes bucket() and word_table() asked for */
+    return sizeof *lx + lx->pt.bcap + lx->pt.cap * sizeof *lx->pt.v +
+           (lx->n ? lx->n : 1) * sizeof *lx->v + (lx->pt.n ? lx->pt.n : 1) * sizeof *lx->words;
+}
+
 int hp__lexicon_build(hp_ontology *o) {
     hp__lexicon *lx = hp__calloc(&o->alloc, 1, sizeof *lx);
     if (!lx)
@@ -63,10 +101,15 @@ int hp__lexicon_build(hp_ontology *o) {
             lx->pt.n--; /* a phrase is its words and numbers */
         if (r < 0 || lx->pt.n == first || lx->pt.v[first].type >= HP__T_STOP)
             continue; /* the loader checked the UTF-8; a phrase of punctuation only */
-        lx->v[lx->n++] = (hp__lexp){(uint32_t)first, (uint32_t)(lx->pt.n - first), ph->kind,
-                                    (uint8_t)li, ph->finding};
+        lx->v[lx->n++] = (hp__lexp){(uint32_t)first, (uint32_t)(lx->pt.n - first),
+                                    ph->kind,        (uint8_t)li,
+                                    ph->absent,      ph->finding,
+                                    ph->requires};
     }
-    return bucket(lx);
+    if (!bucket(lx) || !word_table(lx))
+        return 0;
+    o->bytes += hp__lexicon_memory(lx);
+    return 1;
 }
 
 void hp__lexicon_free(const hp_allocator *a, hp__lexicon *lx) {
@@ -74,5 +117,6 @@ void hp__lexicon_free(const hp_allocator *a, hp__lexicon *lx) {
         return;
     hp__toks_free(&lx->pt);
     hp__free(a, lx->v);
+    hp__free(a, lx->words);
     hp__free(a, lx);
 }

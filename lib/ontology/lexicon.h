@@ -52,7 +52,9 @@ typedef struct hp__lexp {
     uint32_t first, count; /* into pt */
     uint8_t kind;          /* HP__PHRASE_* */
     uint8_t lang;          /* index into langs */
+    uint8_t absent;        /* a finding's words that state it absent ("skinny") */
     uint32_t finding;
+    uint32_t requires; /* stated only when this finding is present in the text; UINT32_MAX */
 } hp__lexp;
 
 typedef struct hp__lexicon {
@@ -62,10 +64,16 @@ typedef struct hp__lexicon {
     uint32_t head[257]; /* entries with first byte c: v[head[c]] .. v[head[c + 1] - 1] */
     const char *langs[HP__MAX_LEXICON_LANGS]; /* the ontology's strings */
     size_t n_langs;
+    const char **words; /* every word of every entry (not '*' patterns), sorted, unique */
+    size_t n_words;
 } hp__lexicon;
 
 /* Compile o's phrases into o->lexicon. 0: out of memory. */
 int hp__lexicon_build(hp_ontology *o);
 void hp__lexicon_free(const hp_allocator *a, hp__lexicon *lx);
+/* Is w (folded, NUL-terminated) a word of the lexicon as it is? */
+int hp__lexicon_has_word(const hp__lexicon *lx, const char *w);
+/* The bytes the compiled lexicon takes (for hp_ontology_memory()). */
+size_t hp__lexicon_memory(const hp__lexicon *lx);
 
 #endif

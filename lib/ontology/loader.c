@@ -15,10 +15,10 @@
 #include "core/error_internal.h"
 #include "hippain/ontology.h"
 #include "ontology/lexicon.h"
+#include "ontology/loader_internal.h"
 #include "ontology/model.h"
 #include "ontology/xml_tree.h"
 
-#define HP_NS "urn:x-hippain:ontology:1"
 #define MAX_ID_LEN 63
 
 extern const unsigned char hp__default_xml[];
@@ -40,102 +40,7 @@ const char *hp_ontology_schema(size_t *size) {
 
 /* ---- Builder ------------------------------------------------------------------------ */
 
-typedef struct loc {
-    uint32_t file;
-    uint32_t line;
-} loc;
-
-typedef struct st_text {
-    uint8_t owner_kind; /* entity kind, or 0xff: resolve owner_ref */
-    uint32_t owner;     /* index, when owner_kind is a kind */
-    hp__str owner_ref;  /* id, for translations */
-    uint8_t field;
-    hp__str lang, text;
-    loc at;
-} st_text;
-
-typedef struct st_link {
-    uint32_t condition;
-    hp__str finding_ref;
-    double strength;
-    hp__str sources;
-    loc at;
-} st_link;
-
-typedef struct st_treat {
-    uint8_t owner_kind; /* HP_ENTITY_CONDITION or HP_ENTITY_FINDING */
-    uint32_t owner;
-    uint8_t target_kind; /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
-    hp__str target_ref;
-    uint8_t phase;
-    hp__str sources;
-    loc at;
-} st_treat;
-
-typedef struct st_ref {
-    uint32_t owner;
-    hp__str ref;
-    hp__str reason, sources;
-    uint32_t group; /* red-flag findings: the group within the rule */
-    loc at;
-} st_ref;
-
-typedef struct st_phrase {
-    hp__str finding_ref; /* resolved to the finding's index by check_lexicon */
-    uint8_t kind;
-    hp__str lang, text;
-    loc at;
-} st_phrase;
-
-#define VEC(T)         \
-    struct {           \
-        T *v;          \
-        size_t n, cap; \
-    }
-
-typedef struct builder {
-    const hp_allocator *a;
-    hp_error *err;
-    hp_status status;
-
-    /* string arena with an open-addressing intern table */
-    char *str;
-    size_t slen, scap;
-    uint32_t *slots;
-    size_t nslots, nstrs;
-
-    VEC(hp__str) files;
-    VEC(hp_input) texts_of_files; /* each input's bytes, kept for error columns */
-    VEC(char *) owned;            /* file contents read by the loader */
-    VEC(hp__source) sources;
-    VEC(hp__finding) findings;
-    VEC(hp__condition) conditions;
-    VEC(hp__red_flag) red_flags;
-    VEC(hp__derived_rule) derived;
-    VEC(loc) derived_at;
-    VEC(hp__str) derived_ref;
-    VEC(hp__exercise) exercises;
-    VEC(hp__advice) advice;
-    VEC(st_text) texts;
-    VEC(st_link) links;
-    VEC(st_treat) treats;
-    VEC(st_ref) rf_findings;
-    VEC(st_ref) rf_conditions; /* don't-miss rules: owner is the rule, ref the condition */
-    VEC(st_ref) contras;
-    VEC(st_phrase) phrases;
-
-    hp__str name, version;
-    const char *cur_file; /* name of the input being read */
-    uint32_t cur_file_index;
-    hp__str cur_lang; /* root language of the input being read */
-} builder;
-
-#define PUSH(b, vec, item)                                                         \
-    (hp__grow((b)->a, (void **)&(vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v) \
-         ? ((vec).v[(vec).n++] = (item), 1)                                        \
-         : (nomem(b), 0))
-
-static void nomem(builder *b) {
+void hp__ld_nomem(builder *b) {
     if (b->status == HP_OK)
         b->status = hp__nomem(b->err);
 }
@@ -161,7 +66,7 @@ static int error_column(const builder *b, loc at) {
 }
 
 /* Record the first error at a location. */
-static HP__PRINTF(4, 5) void fail_at(builder *b, hp_status code, loc at, const char *fmt, ...) {
+HP__PRINTF(4, 5) void hp__ld_fail_at(builder *b, hp_status code, loc at, const char *fmt, ...) {
     if (b->status != HP_OK)
         return;
     b->status = code;
@@ -207,7 +112,7 @@ static hp__str intern_n(builder *b, const char *s, size_t n) {
     if (n == 0 || b->status != HP_OK)
         return 0;
     if ((b->nstrs + 1) * 2 > b->nslots && !rehash(b, b->nslots ? b->nslots * 2 : 1024)) {
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     size_t j = hash_str(s, n) & (b->nslots - 1);
@@ -218,11 +123,11 @@ static hp__str intern_n(builder *b, const char *s, size_t n) {
         j = (j + 1) & (b->nslots - 1);
     }
     if (b->slen + n + 1 > UINT32_MAX) {
-        fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0}, "too much text in the ontology");
+        hp__ld_fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0}, "too much text in the ontology");
         return 0;
     }
     if (!hp__grow(b->a, (void **)&b->str, &b->scap, (b->slen ? b->slen : 1) + n + 1, 1)) {
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     if (b->slen == 0) /* offset 0 is the empty string, meaning "none" */
@@ -254,7 +159,7 @@ static hp__str intern_collapsed(builder *b, const char *s) {
     char small[512] = "";
     char *tmp = n < sizeof small ? small : hp__malloc(b->a, n + 1);
     if (!tmp) {
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     size_t k = 0;
@@ -312,7 +217,7 @@ static int parse_xml(builder *b, const char *name, const char *data, size_t size
     if (st == HP_OK)
         return 1;
     if (st == HP_E_NOMEM)
-        nomem(b);
+        hp__ld_nomem(b);
     else if (b->status == HP_OK)
         b->status = hp__fail(b->err, st, name, p.line, p.column, "%s", p.message);
     return 0;
@@ -337,7 +242,7 @@ static int schema_open(builder *b, schema *s) {
         /* the embedded schema is checked at build time: failing to parse it now means
            libxml2 ran out of memory (it reports some such failures as syntax errors) */
         b->status = HP_OK;
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     hp__xml_problem pc;
@@ -350,14 +255,14 @@ static int schema_open(builder *b, schema *s) {
     }
     hp__xml_parsed_free(&x);
     if (!s->rng) { /* likewise: the schema compiles, unless memory runs out */
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     s->valid = xmlRelaxNGNewValidCtxt(s->rng);
     if (!s->valid) {
         xmlRelaxNGFree(s->rng);
         s->rng = NULL;
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     return 1;
@@ -378,7 +283,7 @@ static int schema_validate(builder *b, schema *s, xmlDocPtr doc, const char *nam
     if (r == 0)
         return 1;
     if (pc.oom || r < 0) { /* r < 0: an internal error, in practice out of memory */
-        nomem(b);
+        hp__ld_nomem(b);
         return 0;
     }
     if (b->status == HP_OK) {
@@ -390,25 +295,26 @@ static int schema_validate(builder *b, schema *s, xmlDocPtr doc, const char *nam
 
 /* ---- Reading entries ---------------------------------------------------------------- */
 
-static loc here(const builder *b, const hp__xml_node *n) {
+loc hp__ld_here(const builder *b, const hp__xml_node *n) {
     return (loc){b->cur_file_index, n->line};
 }
 
-static int is_el(const hp__xml_node *n, const char *name) {
+int hp__ld_is_el(const hp__xml_node *n, const char *name) {
     return n->ns && strcmp(n->ns, HP_NS) == 0 && strcmp(n->name, name) == 0;
 }
 
-static const char *attr(const hp__xml_node *n, const char *name) {
+const char *hp__ld_attr(const hp__xml_node *n, const char *name) {
     for (uint32_t i = 0; i < n->n_attrs; i++)
         if (strcmp(n->attrs[i].name, name) == 0)
             return n->attrs[i].value;
     return NULL;
 }
 
-static const char *req_attr(builder *b, const hp__xml_node *n, const char *name) {
-    const char *v = attr(n, name);
+const char *hp__ld_req_attr(builder *b, const hp__xml_node *n, const char *name) {
+    const char *v = hp__ld_attr(n, name);
     if (!v)
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s> needs the attribute '%s'", n->name, name);
+        hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "<%s> needs the attribute '%s'", n->name,
+                       name);
     return v;
 }
 
@@ -426,12 +332,13 @@ static int valid_id(const char *s, int source) {
     return 1;
 }
 
-static hp__str read_id(builder *b, const hp__xml_node *n, const char *name, int source) {
-    const char *v = req_attr(b, n, name);
+hp__str hp__ld_read_id(builder *b, const hp__xml_node *n, const char *name, int source) {
+    const char *v = hp__ld_req_attr(b, n, name);
     if (!v)
         return 0;
     if (!valid_id(v, source)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a valid id", n->name, name, v);
+        hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "<%s %s=\"%s\">: not a valid id", n->name,
+                       name, v);
         return 0;
     }
     return intern(b, v);
@@ -439,11 +346,12 @@ static hp__str read_id(builder *b, const hp__xml_node *n, const char *name, int 
 
 static int read_enum(builder *b, const hp__xml_node *n, const char *name, hp_enum_type type,
                      int *out) {
-    const char *v = req_attr(b, n, name);
+    const char *v = hp__ld_req_attr(b, n, name);
     if (!v)
         return 0;
     if (hp_enum_parse(type, v, out) != HP_OK) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: unknown value", n->name, name, v);
+        hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "<%s %s=\"%s\">: unknown value", n->name,
+                       name, v);
         return 0;
     }
     return 1;
@@ -452,7 +360,7 @@ static int read_enum(builder *b, const hp__xml_node *n, const char *name, hp_enu
 /* A number in [lo, hi]; lo_open/hi_open exclude the bounds. */
 static int read_number(builder *b, const hp__xml_node *n, const char *name, int required, double lo,
                        int lo_open, double hi, int hi_open, double *out) {
-    const char *v = required ? req_attr(b, n, name) : attr(n, name);
+    const char *v = required ? hp__ld_req_attr(b, n, name) : hp__ld_attr(n, name);
     if (!v)
         return !required;
     char *end;
@@ -461,14 +369,15 @@ static int read_number(builder *b, const hp__xml_node *n, const char *name, int 
     while (*end == ' ')
         end++;
     if (end == v || *end || errno || !isfinite(d)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s=\"%s\">: not a number", n->name, name, v);
+        hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "<%s %s=\"%s\">: not a number", n->name,
+                       name, v);
         return 0;
     }
     if (d < lo || d > hi || (lo_open && d == lo) || (hi_open && d == hi)) {
-        const char *idv = attr(n, "id");
-        fail_at(b, HP_E_SEMANTIC, here(b, n), "%s%s%s%s=%s is out of range %c%g, %g%c",
-                idv ? "'" : "", idv ? idv : "", idv ? "': " : "", name, v, lo_open ? '(' : '[', lo,
-                hi, hi_open ? ')' : ']');
+        const char *idv = hp__ld_attr(n, "id");
+        hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n),
+                       "%s%s%s%s=%s is out of range %c%g, %g%c", idv ? "'" : "", idv ? idv : "",
+                       idv ? "': " : "", name, v, lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
         return 0;
     }
     *out = d;
@@ -481,7 +390,8 @@ static int read_int(builder *b, const hp__xml_node *n, const char *name, int req
     if (!read_number(b, n, name, required, lo, 0, hi, 0, &d))
         return 0;
     if (d != floor(d)) {
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s %s>: not a whole number", n->name, name);
+        hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "<%s %s>: not a whole number", n->name,
+                       name);
         return 0;
     }
     *out = (int16_t)d;
@@ -490,31 +400,32 @@ static int read_int(builder *b, const hp__xml_node *n, const char *name, int req
 
 /* src="a b c": normalised and interned; checked against sources after all inputs. */
 static hp__str read_src(builder *b, const hp__xml_node *n) {
-    const char *v = req_attr(b, n, "src");
+    const char *v = hp__ld_req_attr(b, n, "src");
     if (!v)
         return 0;
     hp__str s = intern_collapsed(b, v);
     if (!s && b->status == HP_OK)
-        fail_at(b, HP_E_SCHEMA, here(b, n), "<%s src>: no source given", n->name);
+        hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "<%s src>: no source given", n->name);
     return s;
 }
 
 /* xml:lang of n or its nearest ancestor that has one, or the input's. */
-static hp__str node_lang(builder *b, const hp__xml_node *n) {
+hp__str hp__ld_node_lang(builder *b, const hp__xml_node *n) {
     for (; n; n = n->parent)
         if (n->lang)
             return intern(b, n->lang);
     return b->cur_lang;
 }
 
-static void unexpected(builder *b, const hp__xml_node *n, const char *in) {
-    fail_at(b, HP_E_SCHEMA, here(b, n), "unexpected element <%s> in <%s>", n->name, in);
+void hp__ld_unexpected(builder *b, const hp__xml_node *n, const char *in) {
+    hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, n), "unexpected element <%s> in <%s>", n->name,
+                   in);
 }
 
 /* The text of an element that holds only text (and comments). */
-static hp__str node_text(builder *b, const hp__xml_node *n) {
+hp__str hp__ld_node_text(builder *b, const hp__xml_node *n) {
     if (!n->text) {
-        unexpected(b, n->children, n->name);
+        hp__ld_unexpected(b, n->children, n->name);
         return 0;
     }
     return intern_collapsed(b, n->text);
@@ -523,36 +434,37 @@ static hp__str node_text(builder *b, const hp__xml_node *n) {
 /* If n is a text element (<label>, ...), stage it for the entry and return 1. */
 static int read_text(builder *b, const hp__xml_node *n, hp_entity_kind kind, uint32_t owner) {
     int field;
-    if (hp_enum_parse(HP_ENUM_TEXT_FIELD, n->name, &field) != HP_OK || !is_el(n, n->name))
+    if (hp_enum_parse(HP_ENUM_TEXT_FIELD, n->name, &field) != HP_OK || !hp__ld_is_el(n, n->name))
         return 0;
-    st_text t = {(uint8_t)kind,   owner,           0,         (uint8_t)field,
-                 node_lang(b, n), node_text(b, n), here(b, n)};
+    st_text t = {
+        (uint8_t)kind,    owner, 0, (uint8_t)field, hp__ld_node_lang(b, n), hp__ld_node_text(b, n),
+        hp__ld_here(b, n)};
     if (!t.text && b->status == HP_OK)
-        fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", n->name);
+        hp__ld_fail_at(b, HP_E_SCHEMA, t.at, "<%s> is empty", n->name);
     PUSH(b, b->texts, t);
     return 1;
 }
 
 static void read_entry(builder *b, const hp__xml_node *n, hp__entry *e, int source) {
     memset(e, 0, sizeof *e);
-    e->id = read_id(b, n, "id", source);
+    e->id = hp__ld_read_id(b, n, "id", source);
     if (!source)
         e->sources = read_src(b, n);
-    loc at = here(b, n);
+    loc at = hp__ld_here(b, n);
     e->file = at.file;
     e->line = at.line;
 }
 
 static void read_treat(builder *b, const hp__xml_node *n, hp_entity_kind owner_kind,
                        uint32_t owner) {
-    st_treat t = {(uint8_t)owner_kind, owner, 0, 0, 0, 0, here(b, n)};
-    const char *ex = attr(n, "exercise"), *adv = attr(n, "advice");
+    st_treat t = {(uint8_t)owner_kind, owner, 0, 0, 0, 0, hp__ld_here(b, n)};
+    const char *ex = hp__ld_attr(n, "exercise"), *adv = hp__ld_attr(n, "advice");
     if ((ex != NULL) == (adv != NULL)) {
-        fail_at(b, HP_E_SCHEMA, t.at, "<treat> needs exactly one of 'exercise' or 'advice'");
+        hp__ld_fail_at(b, HP_E_SCHEMA, t.at, "<treat> needs exactly one of 'exercise' or 'advice'");
         return;
     }
     t.target_kind = ex ? HP_ENTITY_EXERCISE : HP_ENTITY_ADVICE;
-    t.target_ref = read_id(b, n, ex ? "exercise" : "advice", 0);
+    t.target_ref = hp__ld_read_id(b, n, ex ? "exercise" : "advice", 0);
     int phase;
     if (!read_enum(b, n, "phase", HP_ENUM_PHASE, &phase))
         return;
@@ -564,13 +476,14 @@ static void read_treat(builder *b, const hp__xml_node *n, hp_entity_kind owner_k
 static void read_source(builder *b, const hp__xml_node *n) {
     hp__source s;
     read_entry(b, n, &s.e, 1);
-    const char *url = attr(n, "url");
+    const char *url = hp__ld_attr(n, "url");
     s.url = url ? intern_collapsed(b, url) : 0;
     uint32_t idx = (uint32_t)b->sources.n;
-    st_text t = {HP_ENTITY_SOURCE, idx,       0, HP_TEXT_CITATION, node_lang(b, n),
-                 node_text(b, n),  here(b, n)};
+    st_text t = {
+        HP_ENTITY_SOURCE, idx, 0, HP_TEXT_CITATION, hp__ld_node_lang(b, n), hp__ld_node_text(b, n),
+        hp__ld_here(b, n)};
     if (!t.text)
-        fail_at(b, HP_E_SCHEMA, t.at, "source '%s' has no citation", b->str + s.e.id);
+        hp__ld_fail_at(b, HP_E_SCHEMA, t.at, "source '%s' has no citation", b->str + s.e.id);
     PUSH(b, b->texts, t);
     PUSH(b, b->sources, s);
 }
@@ -589,10 +502,10 @@ static void read_finding(builder *b, const hp__xml_node *n) {
     for (const hp__xml_node *c = n->children; c && b->status == HP_OK; c = c->next) {
         if (read_text(b, c, HP_ENTITY_FINDING, idx))
             continue;
-        if (is_el(c, "treat"))
+        if (hp__ld_is_el(c, "treat"))
             read_treat(b, c, HP_ENTITY_FINDING, idx);
         else
-            unexpected(b, c, "finding");
+            hp__ld_unexpected(b, c, "finding");
     }
     PUSH(b, b->findings, f);
 }
@@ -612,26 +525,27 @@ static void read_condition(builder *b, const hp__xml_node *n) {
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_CONDITION, idx))
             continue;
-        if (is_el(k, "evidence")) {
+        if (hp__ld_is_el(k, "evidence")) {
             n_evidence++;
-            st_link l = {idx, read_id(b, k, "finding", 0), 0, 0, here(b, k)};
+            st_link l = {idx, hp__ld_read_id(b, k, "finding", 0), 0, 0, hp__ld_here(b, k)};
             read_number(b, k, "strength", 1, 0, 1, 1, 1, &l.strength);
             l.sources = read_src(b, k);
             PUSH(b, b->links, l);
-        } else if (is_el(k, "treat")) {
+        } else if (hp__ld_is_el(k, "treat")) {
             read_treat(b, k, HP_ENTITY_CONDITION, idx);
         } else {
-            unexpected(b, k, "condition");
+            hp__ld_unexpected(b, k, "condition");
         }
     }
     if (!n_evidence)
-        fail_at(b, HP_E_SEMANTIC, here(b, n), "condition '%s' has no <evidence>", attr(n, "id"));
+        hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n), "condition '%s' has no <evidence>",
+                       hp__ld_attr(n, "id"));
     PUSH(b, b->conditions, c);
 }
 
 /* A <when> of red flag idx, in group `group`. */
 static void read_when(builder *b, const hp__xml_node *k, uint32_t idx, uint32_t group) {
-    st_ref w = {idx, read_id(b, k, "finding", 0), 0, 0, group, here(b, k)};
+    st_ref w = {idx, hp__ld_read_id(b, k, "finding", 0), 0, 0, group, hp__ld_here(b, k)};
     PUSH(b, b->rf_findings, w);
 }
 
@@ -641,42 +555,44 @@ static void read_red_flag(builder *b, const hp__xml_node *n) {
     read_entry(b, n, &r.e, 0);
     int level = 0;
     if (read_enum(b, n, "level", HP_ENUM_TRIAGE, &level) && level == HP_TRIAGE_SELF_CARE)
-        fail_at(b, HP_E_SEMANTIC, here(b, n),
-                "red flag '%s': level must be see_clinician or urgent", attr(n, "id"));
+        hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n),
+                       "red flag '%s': level must be see_clinician or urgent",
+                       hp__ld_attr(n, "id"));
     r.level = (uint8_t)level;
     r.condition = -1;
     uint32_t idx = (uint32_t)b->red_flags.n;
-    if (attr(n, "condition")) {
-        st_ref c = {idx, read_id(b, n, "condition", 0), 0, 0, 0, here(b, n)};
+    if (hp__ld_attr(n, "condition")) {
+        st_ref c = {idx, hp__ld_read_id(b, n, "condition", 0), 0, 0, 0, hp__ld_here(b, n)};
         PUSH(b, b->rf_conditions, c);
     }
     uint32_t groups = 0;
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_RED_FLAG, idx))
             continue;
-        if (is_el(k, "when")) {
+        if (hp__ld_is_el(k, "when")) {
             read_when(b, k, idx, groups++);
-        } else if (is_el(k, "any-of")) {
+        } else if (hp__ld_is_el(k, "any-of")) {
             size_t before = b->rf_findings.n;
             for (const hp__xml_node *w = k->children; w && b->status == HP_OK; w = w->next) {
-                if (is_el(w, "when"))
+                if (hp__ld_is_el(w, "when"))
                     read_when(b, w, idx, groups);
                 else
-                    unexpected(b, w, "any-of");
+                    hp__ld_unexpected(b, w, "any-of");
             }
             if (b->rf_findings.n == before && b->status == HP_OK)
-                fail_at(b, HP_E_SCHEMA, here(b, k), "red flag '%s': <any-of> has no <when>",
-                        attr(n, "id"));
+                hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, k),
+                               "red flag '%s': <any-of> has no <when>", hp__ld_attr(n, "id"));
             groups++;
         } else {
-            unexpected(b, k, "red-flag");
+            hp__ld_unexpected(b, k, "red-flag");
         }
     }
     if (!groups && b->status == HP_OK)
-        fail_at(b, HP_E_SEMANTIC, here(b, n), "red flag '%s' has no <when>", attr(n, "id"));
+        hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n), "red flag '%s' has no <when>",
+                       hp__ld_attr(n, "id"));
     if (groups > UINT16_MAX && b->status == HP_OK)
-        fail_at(b, HP_E_LIMIT, here(b, n), "red flag '%s' has more than %u groups", attr(n, "id"),
-                (unsigned)UINT16_MAX);
+        hp__ld_fail_at(b, HP_E_LIMIT, hp__ld_here(b, n), "red flag '%s' has more than %u groups",
+                       hp__ld_attr(n, "id"), (unsigned)UINT16_MAX);
     PUSH(b, b->red_flags, r);
 }
 
@@ -684,7 +600,7 @@ static void read_derive(builder *b, const hp__xml_node *n) {
     hp__derived_rule d;
     memset(&d, 0, sizeof d);
     read_entry(b, n, &d.e, 0);
-    hp__str ref = read_id(b, n, "finding", 0);
+    hp__str ref = hp__ld_read_id(b, n, "finding", 0);
     int metric = 0, op = 0;
     read_enum(b, n, "metric", HP_ENUM_METRIC, &metric);
     read_enum(b, n, "op", HP_ENUM_COMPARE, &op);
@@ -693,10 +609,10 @@ static void read_derive(builder *b, const hp__xml_node *n) {
     read_number(b, n, "threshold", 1, -1e9, 0, 1e9, 0, &d.threshold);
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next)
         if (!read_text(b, k, HP_ENTITY_DERIVED_RULE, (uint32_t)b->derived.n))
-            unexpected(b, k, "derive");
+            hp__ld_unexpected(b, k, "derive");
     PUSH(b, b->derived, d);
     PUSH(b, b->derived_ref, ref);
-    PUSH(b, b->derived_at, here(b, n));
+    PUSH(b, b->derived_at, hp__ld_here(b, n));
 }
 
 static void read_dosing(builder *b, const hp__xml_node *n, hp__dosing *d) {
@@ -710,8 +626,8 @@ static void read_dosing(builder *b, const hp__xml_node *n, hp__dosing *d) {
     d->effort = (uint8_t)effort;
     d->sources = read_src(b, n);
     if (b->status == HP_OK && !d->reps && !d->hold_seconds && !d->minutes)
-        fail_at(b, HP_E_SEMANTIC, here(b, n),
-                "<dosing> needs at least one of 'reps', 'hold-seconds' or 'minutes'");
+        hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n),
+                       "<dosing> needs at least one of 'reps', 'hold-seconds' or 'minutes'");
 }
 
 static void read_progression(builder *b, const hp__xml_node *n, hp__progression *p) {
@@ -725,7 +641,7 @@ static void read_progression(builder *b, const hp__xml_node *n, hp__progression 
     read_int(b, n, "add-minutes", 0, 0, 60, &p->add_minutes);
     read_int(b, n, "max-minutes", 0, 1, 600, &p->max_minutes);
     int effort = -1;
-    if (attr(n, "effort"))
+    if (hp__ld_attr(n, "effort"))
         read_enum(b, n, "effort", HP_ENUM_EFFORT, &effort);
     p->effort = (uint8_t)(effort < 0 ? 0xff : effort);
     p->sources = read_src(b, n);
@@ -738,7 +654,7 @@ static void read_exercise(builder *b, const hp__xml_node *n) {
     int kind = 0;
     read_enum(b, n, "kind", HP_ENUM_EXERCISE_KIND, &kind);
     x.kind = (uint8_t)kind;
-    const char *targets = attr(n, "targets");
+    const char *targets = hp__ld_attr(n, "targets");
     x.targets = targets ? intern_collapsed(b, targets) : 0;
     x.progression.effort = 0xff;
     int have_dosing = 0;
@@ -746,25 +662,30 @@ static void read_exercise(builder *b, const hp__xml_node *n) {
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_EXERCISE, idx))
             continue;
-        if (is_el(k, "dosing")) {
+        if (hp__ld_is_el(k, "dosing")) {
             if (have_dosing++)
-                fail_at(b, HP_E_SCHEMA, here(b, k), "exercise '%s' has two <dosing>",
-                        attr(n, "id"));
+                hp__ld_fail_at(b, HP_E_SCHEMA, hp__ld_here(b, k), "exercise '%s' has two <dosing>",
+                               hp__ld_attr(n, "id"));
             read_dosing(b, k, &x.dosing);
-        } else if (is_el(k, "progression")) {
+        } else if (hp__ld_is_el(k, "progression")) {
             read_progression(b, k, &x.progression);
-        } else if (is_el(k, "contraindication")) {
-            st_ref r = {
-                idx, read_id(b, k, "condition", 0), node_text(b, k), read_src(b, k), 0, here(b, k)};
+        } else if (hp__ld_is_el(k, "contraindication")) {
+            st_ref r = {idx,
+                        hp__ld_read_id(b, k, "condition", 0),
+                        hp__ld_node_text(b, k),
+                        read_src(b, k),
+                        0,
+                        hp__ld_here(b, k)};
             if (!r.reason && b->status == HP_OK)
-                fail_at(b, HP_E_SCHEMA, r.at, "<contraindication> needs a reason");
+                hp__ld_fail_at(b, HP_E_SCHEMA, r.at, "<contraindication> needs a reason");
             PUSH(b, b->contras, r);
         } else {
-            unexpected(b, k, "exercise");
+            hp__ld_unexpected(b, k, "exercise");
         }
     }
     if (!have_dosing && b->status == HP_OK)
-        fail_at(b, HP_E_SEMANTIC, here(b, n), "exercise '%s' has no <dosing>", attr(n, "id"));
+        hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n), "exercise '%s' has no <dosing>",
+                       hp__ld_attr(n, "id"));
     PUSH(b, b->exercises, x);
 }
 
@@ -778,59 +699,30 @@ static void read_advice(builder *b, const hp__xml_node *n) {
     uint32_t idx = (uint32_t)b->advice.n;
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next)
         if (!read_text(b, k, HP_ENTITY_ADVICE, idx))
-            unexpected(b, k, "advice");
+            hp__ld_unexpected(b, k, "advice");
     PUSH(b, b->advice, v);
 }
 
 static void read_translations(builder *b, const hp__xml_node *n) {
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        if (!is_el(k, "translate")) {
-            unexpected(b, k, "translations");
+        if (!hp__ld_is_el(k, "translate")) {
+            hp__ld_unexpected(b, k, "translations");
             continue;
         }
-        st_text t = {0xff,      0, read_id(b, k, "ref", 0), 0, node_lang(b, k), node_text(b, k),
-                     here(b, k)};
+        st_text t = {0xff,
+                     0,
+                     hp__ld_read_id(b, k, "ref", 0),
+                     0,
+                     hp__ld_node_lang(b, k),
+                     hp__ld_node_text(b, k),
+                     hp__ld_here(b, k)};
         int field = 0;
         read_enum(b, k, "field", HP_ENUM_TEXT_FIELD, &field);
         t.field = (uint8_t)field;
         if (!t.text && b->status == HP_OK)
-            fail_at(b, HP_E_SCHEMA, t.at, "<translate ref=\"%s\"> is empty", attr(k, "ref"));
+            hp__ld_fail_at(b, HP_E_SCHEMA, t.at, "<translate ref=\"%s\"> is empty",
+                           hp__ld_attr(k, "ref"));
         PUSH(b, b->texts, t);
-    }
-}
-
-/* <lexicon xml:lang="..">: <phrases finding="id"> and <cues kind="negation|boundary|..">,
-   each a list of <p>. */
-static void read_lexicon(builder *b, const hp__xml_node *n) {
-    hp__str lang = node_lang(b, n);
-    for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        st_phrase ph = {0, HP__PHRASE_FINDING, lang, 0, here(b, k)};
-        if (is_el(k, "phrases")) {
-            ph.finding_ref = read_id(b, k, "finding", 0);
-        } else if (is_el(k, "cues")) {
-            static const char *const kinds[] = {"",     "negation", "boundary", "filler",
-                                                "left", "right",    "both",     "negation-after"};
-            const char *kind = req_attr(b, k, "kind");
-            ph.kind = 0xff;
-            for (uint8_t i = 1; kind && i < HP__PHRASE_KIND_COUNT; i++)
-                if (!strcmp(kind, kinds[i]))
-                    ph.kind = i;
-            if (ph.kind == 0xff && b->status == HP_OK)
-                fail_at(b, HP_E_SCHEMA, ph.at, "<cues kind=\"%s\">: not a kind of cue", kind);
-        } else {
-            unexpected(b, k, "lexicon");
-            continue;
-        }
-        for (const hp__xml_node *p = k->children; p && b->status == HP_OK; p = p->next) {
-            ph.at = here(b, p);
-            ph.text = is_el(p, "p") ? node_text(b, p) : 0;
-            if (!is_el(p, "p"))
-                unexpected(b, p, k->name);
-            else if (!ph.text)
-                fail_at(b, HP_E_SCHEMA, ph.at, "<p> in <%s> is empty", k->name);
-            else
-                PUSH(b, b->phrases, ph);
-        }
     }
 }
 
@@ -838,32 +730,33 @@ typedef void (*entry_reader)(builder *, const hp__xml_node *);
 
 static void read_section(builder *b, const hp__xml_node *n, const char *item, entry_reader fn) {
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        if (is_el(k, item))
+        if (hp__ld_is_el(k, item))
             fn(b, k);
         else
-            unexpected(b, k, n->name);
+            hp__ld_unexpected(b, k, n->name);
     }
 }
 
 static void read_document(builder *b, const hp__xml_node *root) {
     loc at = {b->cur_file_index, root->line};
-    if (!is_el(root, "ontology")) {
-        fail_at(b, HP_E_SCHEMA, at, "the root element must be <ontology> in namespace %s", HP_NS);
+    if (!hp__ld_is_el(root, "ontology")) {
+        hp__ld_fail_at(b, HP_E_SCHEMA, at, "the root element must be <ontology> in namespace %s",
+                       HP_NS);
         return;
     }
-    const char *format = attr(root, "format");
+    const char *format = hp__ld_attr(root, "format");
     if (!format || strcmp(format, "1") != 0) {
-        fail_at(b, HP_E_SCHEMA, at, "unsupported format '%s' (this library reads format 1)",
-                format ? format : "(missing)");
+        hp__ld_fail_at(b, HP_E_SCHEMA, at, "unsupported format '%s' (this library reads format 1)",
+                       format ? format : "(missing)");
         return;
     }
     b->cur_lang = 0; /* not the previous input's */
-    b->cur_lang = node_lang(b, root);
+    b->cur_lang = hp__ld_node_lang(b, root);
     if (!b->cur_lang)
         b->cur_lang = intern(b, "en");
     if (!b->name) {
-        b->name = intern(b, attr(root, "name"));
-        b->version = intern(b, attr(root, "version"));
+        b->name = intern(b, hp__ld_attr(root, "name"));
+        b->version = intern(b, hp__ld_attr(root, "version"));
     }
     static const struct {
         const char *section, *item;
@@ -875,23 +768,23 @@ static void read_document(builder *b, const hp__xml_node *root) {
         {"advice-items", "advice", read_advice},
     };
     for (const hp__xml_node *k = root->children; k && b->status == HP_OK; k = k->next) {
-        if (is_el(k, "translations")) {
+        if (hp__ld_is_el(k, "translations")) {
             read_translations(b, k);
             continue;
         }
-        if (is_el(k, "lexicon")) {
-            read_lexicon(b, k);
+        if (hp__ld_is_el(k, "lexicon")) {
+            hp__lexicon_read(b, k);
             continue;
         }
         size_t i;
         for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-            if (is_el(k, sections[i].section)) {
+            if (hp__ld_is_el(k, sections[i].section)) {
                 read_section(b, k, sections[i].item, sections[i].fn);
                 break;
             }
         }
         if (i == sizeof sections / sizeof sections[0])
-            unexpected(b, k, "ontology");
+            hp__ld_unexpected(b, k, "ontology");
     }
 }
 
@@ -908,13 +801,14 @@ static char *read_file(builder *b, const char *path, size_t cap, size_t *size) {
     char *buf = NULL;
     for (;;) {
         if (!hp__grow(b->a, (void **)&buf, &bufcap, len + 65536, 1)) {
-            nomem(b);
+            hp__ld_nomem(b);
             break;
         }
         size_t got = fread(buf + len, 1, bufcap - len, f);
         len += got;
         if (len > cap) {
-            fail_at(b, HP_E_LIMIT, at, "the file is larger than the limit of %zu bytes", cap);
+            hp__ld_fail_at(b, HP_E_LIMIT, at, "the file is larger than the limit of %zu bytes",
+                           cap);
             break;
         }
         if (got == 0) {
@@ -936,7 +830,7 @@ static void load_input(builder *b, schema *s, int validate, const char *name, co
                        size_t size, size_t cap) {
     hp__str fname = intern(b, *name ? name : "<memory>");
     if (!fname || !PUSH(b, b->files, fname)) {
-        nomem(b);
+        hp__ld_nomem(b);
         return;
     }
     b->cur_file_index = (uint32_t)(b->files.n - 1);
@@ -951,8 +845,8 @@ static void load_input(builder *b, schema *s, int validate, const char *name, co
         }
         data = owned;
     } else if (size > cap) {
-        fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0},
-                "the input is larger than the limit of %zu bytes", cap);
+        hp__ld_fail_at(b, HP_E_LIMIT, (loc){b->cur_file_index, 0},
+                       "the input is larger than the limit of %zu bytes", cap);
         return;
     }
     hp_input bytes = {name, data, size};
@@ -993,12 +887,6 @@ static void sort_slots(hp__id_slot *v, hp__id_slot *tmp, size_t n, const char *s
     memcpy(v, tmp, n * sizeof *v);
 }
 
-typedef struct resolver {
-    builder *b;
-    hp__id_slot *ids;
-    size_t n;
-} resolver;
-
 static const hp__entry *builder_entry(const builder *b, int kind, uint32_t i) {
     switch (kind) {
     case HP_ENTITY_SOURCE: return &b->sources.v[i].e;
@@ -1035,7 +923,7 @@ static hp__id_slot *build_ids(builder *b, size_t *n_out) {
     if (!ids || !tmp) {
         hp__free(b->a, ids);
         hp__free(b->a, tmp);
-        nomem(b);
+        hp__ld_nomem(b);
         return NULL;
     }
     size_t j = 0;
@@ -1055,9 +943,9 @@ static hp__id_slot *build_ids(builder *b, size_t *n_out) {
             first = second;
             second = t;
         }
-        fail_at(b, HP_E_DUPLICATE, (loc){second->file, second->line},
-                "duplicate id '%s': already defined at %s:%u", b->str + ids[i].id,
-                file_name(b, first->file), (unsigned)first->line);
+        hp__ld_fail_at(b, HP_E_DUPLICATE, (loc){second->file, second->line},
+                       "duplicate id '%s': already defined at %s:%u", b->str + ids[i].id,
+                       file_name(b, first->file), (unsigned)first->line);
         hp__free(b->a, ids);
         return NULL;
     }
@@ -1082,7 +970,7 @@ static const hp__id_slot *find_slot(const hp__id_slot *ids, size_t n, const char
 }
 
 /* Resolve a reference to an entry of `kind`; -1 and an error if it does not exist. */
-static long resolve(resolver *r, hp__str ref, int kind, loc at, const char *what) {
+long hp__ld_resolve(resolver *r, hp__str ref, int kind, loc at, const char *what) {
     builder *b = r->b;
     if (b->status != HP_OK)
         return -1;
@@ -1090,10 +978,10 @@ static long resolve(resolver *r, hp__str ref, int kind, loc at, const char *what
     if (!s || s->kind != kind) {
         const char *kname = hp_enum_name(HP_ENUM_ENTITY_KIND, kind);
         if (s)
-            fail_at(b, HP_E_SEMANTIC, at, "%s '%s' is a %s, not a %s", what, b->str + ref,
-                    hp_enum_name(HP_ENUM_ENTITY_KIND, s->kind), kname);
+            hp__ld_fail_at(b, HP_E_SEMANTIC, at, "%s '%s' is a %s, not a %s", what, b->str + ref,
+                           hp_enum_name(HP_ENUM_ENTITY_KIND, s->kind), kname);
         else
-            fail_at(b, HP_E_SEMANTIC, at, "%s '%s': no such %s", what, b->str + ref, kname);
+            hp__ld_fail_at(b, HP_E_SEMANTIC, at, "%s '%s': no such %s", what, b->str + ref, kname);
         return -1;
     }
     return (long)s->index;
@@ -1109,14 +997,15 @@ static void check_sources(resolver *r, hp__str src, loc at) {
         size_t len = e ? (size_t)(e - s) : strlen(s);
         char id[MAX_ID_LEN + 2];
         if (len > MAX_ID_LEN) {
-            fail_at(b, HP_E_SEMANTIC, at, "source id '%.*s...' is too long", 20, s);
+            hp__ld_fail_at(b, HP_E_SEMANTIC, at, "source id '%.*s...' is too long", 20, s);
             return;
         }
         memcpy(id, s, len);
         id[len] = '\0';
         const hp__id_slot *slot = find_slot(r->ids, r->n, b->str, id);
         if (!slot || slot->kind != HP_ENTITY_SOURCE) {
-            fail_at(b, HP_E_SEMANTIC, at, "src names '%s', which is not a declared source", id);
+            hp__ld_fail_at(b, HP_E_SEMANTIC, at, "src names '%s', which is not a declared source",
+                           id);
             return;
         }
         s += len;
@@ -1193,17 +1082,17 @@ static void resolve_texts(resolver *r) {
         if (t->owner_kind == 0xff) {
             const hp__id_slot *s = find_slot(r->ids, r->n, b->str, b->str + t->owner_ref);
             if (!s) {
-                fail_at(b, HP_E_SEMANTIC, t->at, "translation of '%s': no such entry",
-                        b->str + t->owner_ref);
+                hp__ld_fail_at(b, HP_E_SEMANTIC, t->at, "translation of '%s': no such entry",
+                               b->str + t->owner_ref);
                 return;
             }
             t->owner_kind = s->kind;
             t->owner = s->index;
         }
         if (!(allowed_texts(t->owner_kind) & 1u << t->field)) {
-            fail_at(b, HP_E_SEMANTIC, t->at, "a %s cannot have a %s text",
-                    hp_enum_name(HP_ENUM_ENTITY_KIND, t->owner_kind),
-                    hp_enum_name(HP_ENUM_TEXT_FIELD, t->field));
+            hp__ld_fail_at(b, HP_E_SEMANTIC, t->at, "a %s cannot have a %s text",
+                           hp_enum_name(HP_ENUM_ENTITY_KIND, t->owner_kind),
+                           hp_enum_name(HP_ENUM_TEXT_FIELD, t->field));
             return;
         }
     }
@@ -1211,7 +1100,7 @@ static void resolve_texts(resolver *r) {
         return;
     st_text *tmp = hp__calloc(b->a, b->texts.n, sizeof *tmp);
     if (!tmp) {
-        nomem(b);
+        hp__ld_nomem(b);
         return;
     }
     sort_texts(b->texts.v, tmp, b->texts.n);
@@ -1224,10 +1113,11 @@ static void resolve_texts(resolver *r) {
                     ? p
                     : t;
             const st_text *first = later == p ? t : p;
-            fail_at(b, HP_E_DUPLICATE, later->at, "'%s' already has a %s text in '%s' at %s:%u",
-                    entry_id_str(b, t->owner_kind, t->owner),
-                    hp_enum_name(HP_ENUM_TEXT_FIELD, t->field), b->str + t->lang,
-                    file_name(b, first->at.file), (unsigned)first->at.line);
+            hp__ld_fail_at(b, HP_E_DUPLICATE, later->at,
+                           "'%s' already has a %s text in '%s' at %s:%u",
+                           entry_id_str(b, t->owner_kind, t->owner),
+                           hp_enum_name(HP_ENUM_TEXT_FIELD, t->field), b->str + t->lang,
+                           file_name(b, first->at.file), (unsigned)first->at.line);
             return;
         }
     }
@@ -1247,36 +1137,11 @@ static void resolve_texts(resolver *r) {
                 while (!(missing & 1u << f))
                     f++;
                 const hp__entry *en_e = builder_entry(b, k, e);
-                fail_at(b, HP_E_SEMANTIC, (loc){en_e->file, en_e->line},
-                        "%s '%s' has no English <%s>", hp_enum_name(HP_ENUM_ENTITY_KIND, k),
-                        b->str + en_e->id, hp_enum_name(HP_ENUM_TEXT_FIELD, f));
+                hp__ld_fail_at(b, HP_E_SEMANTIC, (loc){en_e->file, en_e->line},
+                               "%s '%s' has no English <%s>", hp_enum_name(HP_ENUM_ENTITY_KIND, k),
+                               b->str + en_e->id, hp_enum_name(HP_ENUM_TEXT_FIELD, f));
             }
         }
-    }
-}
-
-/* Every lexicon phrase names a finding that exists. */
-static void check_lexicon(resolver *r) {
-    builder *b = r->b;
-    hp__str langs[HP__MAX_LEXICON_LANGS];
-    size_t n_langs = 0;
-    for (size_t i = 0; i < b->phrases.n && b->status == HP_OK; i++) {
-        st_phrase *p = &b->phrases.v[i];
-        size_t l = 0;
-        while (l < n_langs && strcmp(b->str + langs[l], b->str + p->lang) != 0)
-            l++;
-        if (l == n_langs && n_langs == HP__MAX_LEXICON_LANGS) {
-            fail_at(b, HP_E_LIMIT, p->at, "lexicon in '%s': more than %d lexicon languages",
-                    b->str + p->lang, HP__MAX_LEXICON_LANGS);
-            return;
-        }
-        if (l == n_langs)
-            langs[n_langs++] = p->lang;
-        if (p->kind != HP__PHRASE_FINDING)
-            continue;
-        long f = resolve(r, p->finding_ref, HP_ENTITY_FINDING, p->at, "lexicon finding");
-        if (f >= 0)
-            p->finding_ref = (hp__str)f;
     }
 }
 
@@ -1291,16 +1156,16 @@ static void check_all(resolver *r) {
     for (size_t i = 0; i < b->links.n && b->status == HP_OK; i++) {
         st_link *l = &b->links.v[i];
         check_sources(r, l->sources, l->at);
-        long f = resolve(r, l->finding_ref, HP_ENTITY_FINDING, l->at, "evidence finding");
+        long f = hp__ld_resolve(r, l->finding_ref, HP_ENTITY_FINDING, l->at, "evidence finding");
         if (f < 0)
             return;
         /* the same finding twice in one condition */
         for (size_t j = i; j-- > 0 && b->links.v[j].condition == l->condition;) {
             if (b->links.v[j].finding_ref == (hp__str)f) { /* earlier links hold indices */
-                fail_at(b, HP_E_DUPLICATE, l->at,
-                        "condition '%s' links finding '%s' twice (first at line %u)",
-                        entry_id_str(b, HP_ENTITY_CONDITION, l->condition), b->str + l->finding_ref,
-                        (unsigned)b->links.v[j].at.line);
+                hp__ld_fail_at(b, HP_E_DUPLICATE, l->at,
+                               "condition '%s' links finding '%s' twice (first at line %u)",
+                               entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
+                               b->str + l->finding_ref, (unsigned)b->links.v[j].at.line);
                 return;
             }
         }
@@ -1309,21 +1174,21 @@ static void check_all(resolver *r) {
     for (size_t i = 0; i < b->treats.n && b->status == HP_OK; i++) {
         st_treat *t = &b->treats.v[i];
         check_sources(r, t->sources, t->at);
-        long x = resolve(r, t->target_ref, t->target_kind, t->at, "treat");
+        long x = hp__ld_resolve(r, t->target_ref, t->target_kind, t->at, "treat");
         if (x < 0)
             return;
         t->target_ref = (hp__str)x;
     }
     for (size_t i = 0; i < b->rf_findings.n && b->status == HP_OK; i++) {
         st_ref *w = &b->rf_findings.v[i];
-        long f = resolve(r, w->ref, HP_ENTITY_FINDING, w->at, "red-flag finding");
+        long f = hp__ld_resolve(r, w->ref, HP_ENTITY_FINDING, w->at, "red-flag finding");
         if (f < 0)
             return;
         w->ref = (hp__str)f;
     }
     for (size_t i = 0; i < b->rf_conditions.n && b->status == HP_OK; i++) {
         const st_ref *c = &b->rf_conditions.v[i];
-        long x = resolve(r, c->ref, HP_ENTITY_CONDITION, c->at, "red-flag condition");
+        long x = hp__ld_resolve(r, c->ref, HP_ENTITY_CONDITION, c->at, "red-flag condition");
         if (x < 0)
             return;
         b->red_flags.v[c->owner].condition = (int32_t)x;
@@ -1331,19 +1196,20 @@ static void check_all(resolver *r) {
     for (size_t i = 0; i < b->contras.n && b->status == HP_OK; i++) {
         st_ref *c = &b->contras.v[i];
         check_sources(r, c->sources, c->at);
-        long x = resolve(r, c->ref, HP_ENTITY_CONDITION, c->at, "contraindication");
+        long x = hp__ld_resolve(r, c->ref, HP_ENTITY_CONDITION, c->at, "contraindication");
         if (x < 0)
             return;
         c->ref = (hp__str)x;
     }
     for (size_t i = 0; i < b->derived.n && b->status == HP_OK; i++) {
-        long f = resolve(r, b->derived_ref.v[i], HP_ENTITY_FINDING, b->derived_at.v[i],
-                         "derived finding");
+        long f = hp__ld_resolve(r, b->derived_ref.v[i], HP_ENTITY_FINDING, b->derived_at.v[i],
+                                "derived finding");
         if (f < 0)
             return;
         if (b->findings.v[f].kind != HP_FINDING_RISK_FACTOR) {
-            fail_at(b, HP_E_SEMANTIC, b->derived_at.v[i],
-                    "derived finding '%s' must be a risk_factor", b->str + b->derived_ref.v[i]);
+            hp__ld_fail_at(b, HP_E_SEMANTIC, b->derived_at.v[i],
+                           "derived finding '%s' must be a risk_factor",
+                           b->str + b->derived_ref.v[i]);
             return;
         }
         b->derived.v[i].finding = (uint32_t)f;
@@ -1449,7 +1315,8 @@ static int freeze_entries(hp_ontology *o, const builder *b) {
     TAKE_NEW(o, phrases, b->phrases.n);
     for (size_t i = 0; i < b->phrases.n; i++) {
         const st_phrase *p = &b->phrases.v[i];
-        o->phrases[i] = (hp__phrase){p->finding_ref, p->kind, p->lang, p->text};
+        o->phrases[i] =
+            (hp__phrase){p->finding_ref, p->kind, p->absent, p->lang, p->text, p->requires};
     }
     return 1;
 oom:
@@ -1667,7 +1534,7 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     hp_ontology *o = hp__calloc(b->a, 1, sizeof *o);
     if (!o) {
         hp__free(b->a, ids);
-        nomem(b);
+        hp__ld_nomem(b);
         return NULL;
     }
     o->alloc = *b->a;
@@ -1683,7 +1550,7 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
         freeze_condition_orders(o) && freeze_derived_order(o) && hp__lexicon_build(o))
         return o;
     hp__ontology_destroy(o);
-    nomem(b);
+    hp__ld_nomem(b);
     return NULL;
 }
 
@@ -1726,7 +1593,7 @@ hp_status hp_ontology_load(const hp_input *inputs, size_t n_inputs, const hp_loa
            fails now, libxml2 ran out of memory and dropped part of the tree silently */
         if (b.status != HP_OK && b.status != HP_E_NOMEM) {
             b.status = HP_OK;
-            nomem(&b);
+            hp__ld_nomem(&b);
         }
     }
     for (size_t i = 0; i < n_inputs && b.status == HP_OK; i++)
@@ -1740,7 +1607,7 @@ hp_status hp_ontology_load(const hp_input *inputs, size_t n_inputs, const hp_loa
         if (r.ids)
             check_all(&r);
         if (r.ids)
-            check_lexicon(&r);
+            hp__lexicon_check(&r);
         if (b.status == HP_OK)
             o = freeze(&b, r.ids, r.n);
         else

@@ -154,13 +154,16 @@ enum {
     HP__PHRASE_RIGHT,
     HP__PHRASE_BOTH,
     HP__PHRASE_NEGATION_AFTER, /* "fine", "kein Problem": negates the findings just before */
+    HP__PHRASE_IGNORE,         /* "not only", "nicht nur": words that mean nothing here */
     HP__PHRASE_KIND_COUNT
 };
 typedef struct hp__phrase {
     uint32_t finding; /* finding index (HP__PHRASE_FINDING only) */
     uint8_t kind;     /* HP__PHRASE_* */
+    uint8_t absent;   /* HP__PHRASE_FINDING: the words state the finding absent ("skinny") */
     hp__str lang;
     hp__str text;
+    uint32_t requires; /* the finding only when this one is present in the text; UINT32_MAX */
 } hp__phrase;
 
 struct hp_ontology {

@@ -7,13 +7,22 @@
  * - the text and every phrase are tokenised and folded alike (text_tokens.c);
  * - at each token the longest phrase or cue of the text's languages matches (most tokens,
  *   then fewest typos and skipped words); up to two filler or side words may stand between
- *   a phrase's words; a word of 5 letters or more (6 for a one-word phrase) matches with
- *   one typo (edit or transposition), at most one typo per phrase;
+ *   a finding phrase's words (not a cue's: "and now when" is no "and when"); a word of 5 letters or
+ * more (6 for a one-word phrase) matches with one typo (edit or transposition), at most one typo
+ * per phrase;
  * - a negation cue negates the findings after it in its clause: up to a stop, a boundary
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
  *   chills or sweats"); a negation cue up to two words after a finding, with no finding
  *   after it in the clause, negates that finding ("fever: none", "Knall hab ich keinen
- *   gehört", "por fuera de la cadera no me duele");
+ *   gehört", "por fuera de la cadera no me duele"), not back over a boundary cue ("but
+ *   they don't"), the clause after it ending at the next negation or boundary; a negation
+ *   cue alone after a question's '?' negates the question's findings ("Fever? No.");
+ * - "without", "ohne", "sin" after "can't" or an open negation state what they name
+ *   ("can't sit without it aching", "nicht ohne Schmerzen");
+ * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
+ *   phrases with requires="id" only when finding id is stated present in the text too;
+ *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
+ * - a word the lexicon has as it is is never read as a typo of another;
  * - the sides named in a sentence are those of its findings (the last sentence's side
  *   carries on when a sentence names none);
  * - each finding is reported once, at its first mention.
@@ -89,9 +98,10 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
     for (uint32_t k = 0; k < p->count; k++, j++) {
         const hp__tok *pk = &lx->c->pt.v[p->first + k];
         int eq = 0;
+        /* fillers only stand between a finding's words: a cue is its words ("and when") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
-               tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
-               m.skips < 2) {
+               p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
+               tt->v[j].cue <= HP__PHRASE_BOTH && m.skips < 2) {
             j++;
             m.skips++;
         }
@@ -133,20 +143,20 @@ static int lang_is(const char *have, const char *want) {
     return !strncmp(want, have, n) && (have[n] == 0 || have[n] == '-');
 }
 
-/* Mark the text's tokens that are one-word filler or side cues. */
+/* Mark the text's tokens that are one-word filler or side cues, and those that are a
+   lexicon word as they are (never read as a typo of another: "crutches", "crunches"). */
 static void mark_cues(const lexicon *lx, hp__toks *tt) {
     for (size_t i = 0; i < tt->n; i++) {
         hp__tok *t = &tt->v[i];
         if (t->type != HP__T_WORD)
             continue;
         unsigned char c = (unsigned char)tt->buf[t->s];
+        t->known = (uint8_t)hp__lexicon_has_word(lx->c, tt->buf + t->s);
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
             if (!(lx->mask & (1u << p->lang)))
                 continue;
             const hp__tok *w = &lx->c->pt.v[p->first];
-            if (w->n == t->n && !memcmp(lx->c->pt.buf + w->s, tt->buf + t->s, t->n))
-                t->known = 1;
             if (!t->cue && p->count == 1 && p->kind >= HP__PHRASE_FILLER &&
                 p->kind <= HP__PHRASE_BOTH && tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX) == 2)
                 t->cue = p->kind;
@@ -197,14 +207,27 @@ typedef struct scan {
     size_t clause_from; /* first finding of the current sentence */
     size_t last_found;  /* token after the last finding's words; SIZE_MAX none */
     int neg_found;      /* the negation has negated a finding */
+    size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
+    int unable;         /* "can't" in the clause: "without" then negates nothing */
+    size_t q_from, q_to, q_tok; /* the last question's findings, the token after its '?' */
+    hp_text_finding *pend;      /* findings of phrases with requires="id", until the end */
+    uint32_t *pend_req;         /* the finding each needs present */
+    size_t n_pend, cap;         /* cap: the ontology's findings */
 } scan;
 
-static void end_sentence(scan *sc) {
+static void end_sentence(scan *sc, size_t next, int question) {
     hp_side side = sc->side != HP_SIDE_UNKNOWN ? sc->side : sc->last_side;
     for (size_t k = sc->clause_from; k < sc->r->nf; k++)
         if (sc->r->f[k].side == HP_SIDE_UNKNOWN)
             sc->r->f[k].side = side;
-    sc->clause_from = sc->r->nf;
+    if (question && sc->clause_from < sc->r->nf) /* "Fever? No." */
+        sc->q_from = sc->clause_from, sc->q_to = sc->r->nf, sc->q_tok = next;
+    else if (question && sc->q_tok + 1 == next) /* "Fever?? No" */
+        sc->q_tok = next;
+    else
+        sc->q_tok = SIZE_MAX;
+    sc->clause_from = sc->neg_from = sc->r->nf;
+    sc->unable = 0;
     if (sc->side != HP_SIDE_UNKNOWN)
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
@@ -220,6 +243,7 @@ static void negate(scan *sc) {
 
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
+    int in_list = sc->negated && sc->neg_found;
     sc->last_found = i + m->len;
     if (sc->negated) {
         sc->neg_left = NEG_SPAN;
@@ -229,15 +253,47 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
         sc->last_found = SIZE_MAX; /* a second mention: "fever: none" negates nothing */
         return;
     }
-    sc->seen[f] = 1;
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    sc->r->f[sc->r->nf++] = (hp_text_finding){f,
-                                              sc->negated ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
-                                              a->off,
-                                              z->end - a->off,
-                                              sc->negated ? c * 0.9 : c,
-                                              HP_SIDE_UNKNOWN};
+    /* "not skinny" is overweight; a list a negation goes on with keeps it: "not limping and
+       walks fine" */
+    int absent = m->p->absent ? !sc->negated || in_list : sc->negated;
+    hp_text_finding tf = {f,
+                          absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
+                          a->off,
+                          z->end - a->off,
+                          sc->negated ? c * 0.9 : c,
+                          HP_SIDE_UNKNOWN};
+    if (m->p->requires != UINT32_MAX) { /* "for months" states "six weeks despite care" */
+        if (sc->n_pend < sc->cap) {
+            sc->pend_req[sc->n_pend] = m->p->requires;
+            sc->pend[sc->n_pend++] = tf;
+        }
+        return;
+    }
+    sc->seen[f] = 1;
+    sc->r->f[sc->r->nf++] = tf;
+}
+
+/* The findings of phrases that need another finding present in the text, where it is;
+   each in text order, once. */
+static void add_pending(scan *sc) {
+    hp_text_result *r = sc->r;
+    for (size_t k = 0; k < sc->n_pend; k++) {
+        const hp_text_finding *p = &sc->pend[k];
+        int have = 0;
+        for (size_t j = 0; j < r->nf; j++)
+            have |= r->f[j].finding == sc->pend_req[k] && r->f[j].answer == HP_ANSWER_PRESENT;
+        if (!have || sc->seen[p->finding])
+            continue;
+        sc->seen[p->finding] = 1;
+        size_t at = r->nf;
+        while (at > 0 && r->f[at - 1].offset > p->offset)
+            at--;
+        memmove(r->f + at + 1, r->f + at, (r->nf - at) * sizeof *r->f);
+        r->f[at] = *p;
+        r->nf++;
+    }
 }
 
 static const char *const LIST_END[] = {"or", "nor", "oder", "noch", "ni", "o", "u", NULL};
@@ -259,20 +315,38 @@ static int list_goes_on(const hp__toks *tt, size_t i) {
     return 0;
 }
 
+static int is_kind(const match *m, uint8_t kind) { return m->len && m->p->kind == kind; }
+
 /* A negation cue at token i: negates what follows, or the finding just before it when it
-   ends the clause ("fever: none", "Fieber nein"). */
+   ends the clause ("fever: none", "Fieber nein"): is there a finding after it before the
+   clause ends (punctuation, a boundary cue or the next negation: "no me duele y no noto
+   chasquidos")? */
 static int finding_ahead(const lexicon *lx, const hp__toks *tt, size_t i) {
     for (; i < tt->n && tt->v[i].type < HP__T_STOP; i++) {
         match m = best_at(lx, tt, i);
-        if (m.len && m.p->kind == HP__PHRASE_FINDING)
+        if (is_kind(&m, HP__PHRASE_FINDING))
             return 1;
+        if (is_kind(&m, HP__PHRASE_NEGATION) || is_kind(&m, HP__PHRASE_BOUNDARY))
+            return 0;
     }
     return 0;
 }
 
-static const char *const CONNECT[] = {"or",  "nor", "and", "oder", "und", "noch", "weder", "ni",
-                                      "o",   "u",   "y",   "e",    "the", "a",    "der",   "die",
-                                      "das", "den", "el",  "la",   "los", "las",  NULL};
+/* The end of the clause after token i: punctuation, a boundary or negation cue, or the
+   end of the text. */
+static size_t clause_end(const lexicon *lx, const hp__toks *tt, size_t i) {
+    for (; i < tt->n && tt->v[i].type < HP__T_STOP; i++) {
+        match m = best_at(lx, tt, i);
+        if (is_kind(&m, HP__PHRASE_NEGATION) || is_kind(&m, HP__PHRASE_BOUNDARY))
+            break;
+    }
+    return i;
+}
+
+static const char *const CONNECT[] = {
+    "or",   "nor",   "and",   "oder",  "und", "noch", "weder", "ni",  "o",   "u",   "y",
+    "e",    "the",   "a",     "an",    "any", "der",  "die",   "das", "den", "dem", "ein",
+    "eine", "einen", "einem", "einer", "el",  "la",   "los",   "las", "un",  "una", NULL};
 
 /* Only commas and connectors ("and", "or") between bytes a and b of the text, looking
    back from token i (after b)? */
@@ -286,19 +360,20 @@ static int only_connectors(const hp__toks *tt, size_t i, size_t a, size_t b) {
 /* A negation just after the findings it negates ("fever: none", "walking and cycling are
    fine"), cue at token i of len tokens: the last finding, and those before it joined by
    connectors, when the finding ends at most two words before the cue, the clause ends at
-   most three words after it and no finding follows in the clause. 1 if it applied. */
+   most three words after it and (for a cue that also negates forwards) no finding follows
+   in the clause ("Fieber habe ich keins und Nachtschweiß auch nicht"). 1 if it applied. */
 static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len,
                          int after_only) {
-    size_t after = i + len, end = after;
-    while (end < tt->n && tt->v[end].type < HP__T_STOP && end - after <= 3)
-        end++;
+    size_t after = i + len, end = clause_end(lx, tt, after), from = sc->clause_from;
+    from = sc->neg_from > from ? sc->neg_from : from;
     int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
     /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
     for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
         near &= tt->v[k].type != HP__T_COMMA;
-    if (!near || end - after > 3 || sc->r->nf <= sc->clause_from || finding_ahead(lx, tt, after))
+    if (!near || end - after > 3 || sc->r->nf <= from ||
+        (!after_only && finding_ahead(lx, tt, after)))
         return 0;
-    for (size_t k = sc->r->nf; k-- > sc->clause_from;) {
+    for (size_t k = sc->r->nf; k-- > from;) {
         hp_text_finding *f = &sc->r->f[k];
         if (k + 1 < sc->r->nf &&
             !only_connectors(tt, i, f->offset + f->length, sc->r->f[k + 1].offset))
@@ -311,14 +386,44 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     return 1;
 }
 
+/* A negation cue of len tokens at token i answering the question just before it ("Fever?
+   No.", "Fieber? Nein"): its findings are absent. 1 if it applied. */
+static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) {
+    if (i != sc->q_tok || (i + len < tt->n && tt->v[i + len].type < HP__T_STOP))
+        return 0;
+    for (size_t k = sc->q_from; k < sc->q_to; k++)
+        if (sc->r->f[k].answer == HP_ANSWER_PRESENT) {
+            sc->r->f[k].answer = HP_ANSWER_ABSENT;
+            sc->r->f[k].confidence *= 0.8;
+        }
+    return 1;
+}
+
+static const char *const WITHOUT[] = {"without", "ohne", "sin", NULL};
+static const char *const UNABLE[] = {"cant", "cannot", "couldnt", "unable", NULL};
+
 static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
+    if (answers_question(sc, tt, i, len))
+        return;
+    /* a double negation states what it names: "can't sit without it aching", "nicht ohne
+       Schmerzen", "no puedo correr sin dolor" */
+    if (len == 1 && hp__tok_in(tt, i, WITHOUT) && (sc->unable || (sc->negated && !sc->neg_found))) {
+        sc->negated = 0;
+        return;
+    }
     if (!post_negation(sc, lx, tt, i, len, 0))
         negate(sc);
 }
 
+static void boundary_at(scan *sc) {
+    sc->negated = sc->unable = 0;
+    sc->neg_from = sc->r->nf;
+    sc->last_found = SIZE_MAX;
+}
+
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
     if (tt->v[i].type == HP__T_STOP)
-        end_sentence(sc);
+        end_sentence(sc, i + 1, tt->v[i].num == '?');
     else if (sc->negated && !list_goes_on(tt, i))
         sc->negated = 0;
 }
@@ -339,6 +444,8 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             continue;
         }
         match m = best_at(lx, tt, i);
+        if (hp__tok_in(tt, i, UNABLE))
+            sc->unable = 1;
         if (!m.len) {
             /* after a negated finding only connectors keep the negation going ("no fever
                or chills", not "keine Beule in der Leiste") */
@@ -357,8 +464,12 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
                     side_cue(sc, tt->v[k].cue);
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
-        case HP__PHRASE_NEGATION_AFTER: post_negation(sc, lx, tt, i, m.len, 1); break;
-        case HP__PHRASE_BOUNDARY: sc->negated = 0; break;
+        case HP__PHRASE_NEGATION_AFTER:
+            if (!answers_question(sc, tt, i, m.len))
+                post_negation(sc, lx, tt, i, m.len, 1);
+            break;
+        case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
+        case HP__PHRASE_IGNORE: break;
         case HP__PHRASE_FILLER:
             if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
                 sc->negated = 0;
@@ -367,7 +478,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         }
         i += m.len;
     }
-    end_sentence(sc);
+    end_sentence(sc, tt->n, 0);
 }
 
 /* ---- The API ----------------------------------------------------------------------- */
@@ -392,15 +503,27 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
-    scan sc = {r, NULL, 0, 0, HP_SIDE_UNKNOWN, HP_SIDE_UNKNOWN, 0, SIZE_MAX, 0};
-    sc.seen = hp__calloc(&o->alloc, o->n_findings ? o->n_findings : 1, 1);
-    r->f = hp__malloc(&o->alloc, (o->n_findings ? o->n_findings : 1) * sizeof *r->f);
-    if (!sc.seen || !r->f) {
-        hp__free(&o->alloc, sc.seen);
-        return 0;
+    size_t nfind = o->n_findings ? o->n_findings : 1;
+    scan sc = {.r = r,
+               .side = HP_SIDE_UNKNOWN,
+               .last_side = HP_SIDE_UNKNOWN,
+               .last_found = SIZE_MAX,
+               .q_tok = SIZE_MAX,
+               .cap = nfind};
+    sc.seen = hp__calloc(&o->alloc, nfind, 1);
+    sc.pend = hp__malloc(&o->alloc, nfind * sizeof *sc.pend);
+    sc.pend_req = hp__malloc(&o->alloc, nfind * sizeof *sc.pend_req);
+    r->f = hp__malloc(&o->alloc, nfind * sizeof *r->f);
+    int ok = sc.seen && sc.pend && sc.pend_req && r->f;
+    if (ok) {
+        scan_findings(&sc, lx, tt);
+        add_pending(&sc);
     }
-    scan_findings(&sc, lx, tt);
     hp__free(&o->alloc, sc.seen);
+    hp__free(&o->alloc, sc.pend);
+    hp__free(&o->alloc, sc.pend_req);
+    if (!ok)
+        return 0;
     hp__text_numbers(r, tt);
     return 1;
 }
@@ -474,7 +597,32 @@ const hp_text_finding *hp_text_result_finding(const hp_text_result *result, size
     return result && i < result->nf ? &result->f[i] : NULL;
 }
 
+hp_status hp_text_result_get_finding(const hp_text_result *result, size_t i, hp_text_finding *out,
+                                     hp_error *err) {
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!result || !out)
+        return hp__error(err, HP_E_INVALID, "hp_text_result_get_finding: NULL argument");
+    if (i >= result->nf)
+        return hp__error(err, HP_E_NOT_FOUND, "text finding %zu: the result has %zu", i,
+                         result->nf);
+    *out = result->f[i];
+    return HP_OK;
+}
+
 size_t hp_text_result_number_count(const hp_text_result *result) { return result ? result->nn : 0; }
+
+hp_status hp_text_result_get_number(const hp_text_result *result, size_t i, hp_text_number *out,
+                                    hp_error *err) {
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!result || !out)
+        return hp__error(err, HP_E_INVALID, "hp_text_result_get_number: NULL argument");
+    if (i >= result->nn)
+        return hp__error(err, HP_E_NOT_FOUND, "text number %zu: the result has %zu", i, result->nn);
+    *out = result->num[i];
+    return HP_OK;
+}
 
 const hp_text_number *hp_text_result_number(const hp_text_result *result, size_t i) {
     return result && i < result->nn ? &result->num[i] : NULL;

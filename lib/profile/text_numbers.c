@@ -17,7 +17,8 @@
  *   "jeden Tag", "todos los dias" -> 7; small number words count ("three times a week");
  * - age: "I'm 34", "I am 34", "age 34", "aged 34", "34 yo", "34 years old", "34-year-old",
  *   "34M", "34 F", "bin 34", "34 Jahre alt", "tengo 34 (años)", "34 años de edad";
- * - sex: female, woman, Frau, weiblich, Läuferin, mujer, chica ... / male, guy, Mann,
+ * - sex: female, woman, Frau, weiblich, Läuferin, mujer, chica, daughter, Tochter, hija
+ *   ... / male, guy, Mann, Sohn, hijo, "my son",
  *   männlich, hombre, chico ...; F or M (W in German) only next to an age.
  * The first mention of each field counts; values out of range are ignored.
  */
@@ -52,11 +53,12 @@ static const char *const AGE_BEFORE[] = {"im",    "am",   "age",   "aged", "bin"
 static const char *const AGE_AFTER[] = {"yo", "yrs", "yr", "y", NULL};
 static const char *const YEARS[] = {"years",   "year", "jahre", "jahrig", "jahriger",
                                     "jahrige", "anos", "ano",   NULL};
-static const char *const FEMALE[] = {"female",    "woman",    "lady",  "girl",     "frau",
-                                     "weiblich",  "lauferin", "mujer", "femenino", "chica",
-                                     "corredora", "mum",      "mom",   "mama",     NULL};
-static const char *const MALE[] = {"male",  "guy",      "mann", "mannlich", "hombre", "masculino",
-                                   "chico", "corredor", "dad",  "bloke",    NULL};
+static const char *const FEMALE[] = {
+    "female", "woman",     "lady", "girl", "frau", "weiblich", "lauferin", "mujer", "femenino",
+    "chica",  "corredora", "mum",  "mom",  "mama", "daughter", "tochter",  "hija",  NULL};
+static const char *const MALE[] = {"male",      "guy",   "mann",     "mannlich", "hombre",
+                                   "masculino", "chico", "corredor", "dad",      "bloke",
+                                   "sohn",      "hijo",  "boy",      NULL};
 static const char *const SMALL[] = {"one",  "two",  "three", "four",   "five",  "six",   "seven",
                                     "ein",  "zwei", "drei",  "vier",   "funf",  "sechs", "sieben",
                                     "uno",  "dos",  "tres",  "cuatro", "cinco", "seis",  "siete",
@@ -215,6 +217,12 @@ static void cadence_at(hp_text_result *r, const hp__toks *tt, size_t i) {
 static hp_sex sex_at(const hp__toks *tt, size_t i, int letters);
 static int is_punct(const hp__toks *tt, size_t i, double cp);
 
+/* "my son", "our son" (not Spanish "son", "are"). */
+static int son_at(const hp__toks *tt, size_t i) {
+    return hp__tok_is(tt, i, "son") && i > 0 &&
+           (hp__tok_is(tt, i - 1, "my") || hp__tok_is(tt, i - 1, "our"));
+}
+
 static void sex_word(hp_text_result *r, const hp__toks *tt, size_t i) {
     if (r->sex != HP_SEX_UNKNOWN)
         return;
@@ -224,7 +232,7 @@ static void sex_word(hp_text_result *r, const hp__toks *tt, size_t i) {
     }
     if (hp__tok_in(tt, i, FEMALE))
         r->sex = HP_SEX_FEMALE;
-    else if (hp__tok_in(tt, i, MALE))
+    else if (hp__tok_in(tt, i, MALE) || son_at(tt, i))
         r->sex = HP_SEX_MALE;
 }
 

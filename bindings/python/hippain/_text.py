@@ -49,7 +49,7 @@ class TextResult:
 
         findings: List[TextFinding] = []
         for i in range(_c.hp_text_result_finding_count(handle)):
-            f = _c.hpx_text_finding(handle, i)
+            f = _util.value(_c.hpx_text_result_get_finding, handle, i)
             s = span(f.offset, f.length)
             findings.append(TextFinding(
                 _c.hp_ontology_id(onto._h, _c.HP_ENTITY_FINDING, f.finding),
@@ -57,7 +57,7 @@ class TextResult:
                 _SIDES.get(f.side)))
         numbers: List[TextNumber] = []
         for i in range(_c.hp_text_result_number_count(handle)):
-            n = _c.hpx_text_number(handle, i)
+            n = _util.value(_c.hpx_text_result_get_number, handle, i)
             s = span(n.offset, n.length)
             numbers.append(TextNumber(_c.hp_runner_field_name(n.field), float(n.value), s,
                                       text[s[0]:s[1]]))
