@@ -146,6 +146,8 @@
 %ignore hp_ontology_exercise;
 %ignore hp_ontology_advice;
 %ignore hp_condition_evidence;
+%ignore hp_condition_presentation;
+%ignore hp_presentation_evidence;
 %ignore hp_condition_treatment;
 %ignore hp_finding_treatment;
 %ignore hp_exercise_contraindication;
@@ -540,6 +542,10 @@ hp_derived_rule_info hpx_ontology_derived_rule(const hp_ontology *onto, size_t i
 hp_exercise_info hpx_ontology_exercise(const hp_ontology *onto, size_t i, hp_error *err);
 hp_advice_info hpx_ontology_advice(const hp_ontology *onto, size_t i, hp_error *err);
 hp_evidence_link hpx_condition_evidence(const hp_ontology *onto, size_t c, size_t j, hp_error *err);
+hp_presentation_info hpx_condition_presentation(const hp_ontology *onto, size_t c, size_t k,
+                                                hp_error *err);
+hp_evidence_link hpx_presentation_evidence(const hp_ontology *onto, size_t c, size_t k, size_t j,
+                                           hp_error *err);
 hp_treatment_link hpx_condition_treatment(const hp_ontology *onto, size_t c, size_t j, hp_error *err);
 hp_treatment_link hpx_finding_treatment(const hp_ontology *onto, size_t f, size_t j, hp_error *err);
 hp_contraindication hpx_exercise_contraindication(const hp_ontology *onto, size_t e, size_t j, hp_error *err);
@@ -578,6 +584,13 @@ HPX_VIEW(hp_advice_info, hpx_ontology_advice(const hp_ontology *onto, size_t i, 
 HPX_VIEW(hp_evidence_link,
          hpx_condition_evidence(const hp_ontology *onto, size_t c, size_t j, hp_error *err),
          hp_condition_evidence(onto, c, j, &out))
+HPX_VIEW(hp_presentation_info,
+         hpx_condition_presentation(const hp_ontology *onto, size_t c, size_t k, hp_error *err),
+         hp_condition_presentation(onto, c, k, &out))
+HPX_VIEW(hp_evidence_link,
+         hpx_presentation_evidence(const hp_ontology *onto, size_t c, size_t k, size_t j,
+                                   hp_error *err),
+         hp_presentation_evidence(onto, c, k, j, &out))
 HPX_VIEW(hp_treatment_link,
          hpx_condition_treatment(const hp_ontology *onto, size_t c, size_t j, hp_error *err),
          hp_condition_treatment(onto, c, j, &out))

@@ -71,6 +71,18 @@ static void explain_cause(const hp_assessment *a, size_t k) {
     hp_assessment_cause(a, k, &c);
     printf("  %zu. %s  p %.3f  score %.3f  log prior %.3f\n", k + 1, c.id, c.probability, c.score,
            log(c.prior));
+    const hp_ontology *o = hp_assessment_ontology(a);
+    size_t n_pres = hp_condition_presentation_count(o, c.condition);
+    if (n_pres) { /* the evidence below is the most probable presentation's */
+        printf("       presentations:");
+        for (size_t p = 0; p < n_pres; p++) {
+            hp_presentation_info info;
+            hp_condition_presentation(o, c.condition, p, &info);
+            printf(" %s %.3f (share %.3f)", info.id,
+                   hp_assessment_presentation_probability(a, c.condition, p), info.share);
+        }
+        printf("\n");
+    }
     for (size_t j = 0; j < c.n_evidence; j++) {
         hp_evidence e;
         hp_assessment_evidence(a, k, j, &e);

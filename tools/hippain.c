@@ -301,6 +301,17 @@ static void print_causes(FILE *f, const options *o, const hp_assessment *a, size
         const char *name =
             hp_ontology_text(onto, HP_ENTITY_CONDITION, c.condition, HP_TEXT_LABEL, o->lang);
         fprintf(f, "  %zu. %-60.60s %5.1f%%\n", i + 1, name, c.probability * 100);
+        size_t lead = 0, n_pres = hp_condition_presentation_count(onto, c.condition);
+        for (size_t k = 1; k < n_pres; k++)
+            if (hp_assessment_presentation_probability(a, c.condition, k) >
+                hp_assessment_presentation_probability(a, c.condition, lead))
+                lead = k;
+        if (n_pres) { /* the evidence below is the most likely presentation's */
+            hp_presentation_info p;
+            hp_condition_presentation(onto, c.condition, lead, &p);
+            fprintf(f, "       most likely %s (%.0f%% of this cause)\n", p.id,
+                    hp_assessment_presentation_probability(a, c.condition, lead) * 100);
+        }
         for (size_t j = 0; j < evidence && j < c.n_evidence; j++) {
             hp_evidence e;
             hp_assessment_evidence(a, i, j, &e);
@@ -853,6 +864,18 @@ static int cmd_show(const options *o, int argc, char **argv) {
             hp_condition_evidence(onto, i, j, &l);
             printf("  %3.0f%%  %-45.45s [%s]\n", l.strength * 100,
                    hp_ontology_id(onto, HP_ENTITY_FINDING, l.finding), l.sources);
+        }
+        for (size_t m = 0; m < hp_condition_presentation_count(onto, i); m++) {
+            hp_presentation_info p;
+            hp_condition_presentation(onto, i, m, &p);
+            printf("Presentation %s: %.1f%% of the prior [%s]; its own findings:\n", p.id,
+                   p.share * 100, p.sources);
+            for (size_t j = 0; j < p.n_evidence; j++) {
+                hp_evidence_link l;
+                hp_presentation_evidence(onto, i, m, j, &l);
+                printf("  %3.0f%%  %-45.45s [%s]\n", l.strength * 100,
+                       hp_ontology_id(onto, HP_ENTITY_FINDING, l.finding), l.sources);
+            }
         }
         printf("Treatment:\n");
         for (size_t j = 0; j < c.n_treatments; j++) {

@@ -417,6 +417,16 @@ local function text(h, kind, index, field, lang)
   return core.hp_ontology_text(h, kind, index, field, lang)
 end
 
+-- A finding link (hpx_condition_evidence, hpx_presentation_evidence) as a table.
+local function evidence_link(h, link)
+  if err.code ~= 0 then raise() end
+  return {
+    finding = core.hp_ontology_id(h, core.HP_ENTITY_FINDING, link.finding),
+    strength = link.strength,
+    sources = words(link.sources),
+  }
+end
+
 local function build_conditions(self)
   local h = self[HANDLE]
   local list, by_id = {}, {}
@@ -435,13 +445,18 @@ local function build_conditions(self)
       evidence = {},
     }, condition_mt)
     for j = 0, info.n_evidence - 1 do
-      local link = core.hpx_condition_evidence(h, i, j, err)
+      c.evidence[j + 1] = evidence_link(h, core.hpx_condition_evidence(h, i, j, err))
+    end
+    -- sites or forms with evidence of their own, scored as a mixture (most have none)
+    c.presentations = {}
+    for k = 0, core.hp_condition_presentation_count(h, i) - 1 do
+      local p = core.hpx_condition_presentation(h, i, k, err)
       if err.code ~= 0 then raise() end
-      c.evidence[j + 1] = {
-        finding = core.hp_ontology_id(h, core.HP_ENTITY_FINDING, link.finding),
-        strength = link.strength,
-        sources = words(link.sources),
-      }
+      local pres = { id = p.id, share = p.share, sources = words(p.sources), evidence = {} }
+      for j = 0, p.n_evidence - 1 do
+        pres.evidence[j + 1] = evidence_link(h, core.hpx_presentation_evidence(h, i, k, j, err))
+      end
+      c.presentations[k + 1] = pres
     end
     list[i + 1] = c
     by_id[c.id] = c
@@ -732,6 +747,14 @@ function result_lazy.causes(self)
         sources = words(e.sources),
       }, evidence_mt)
     end
+    -- presentation id -> its probability given this cause (the evidence is the most
+    -- probable one's); empty for a condition without presentations
+    local presentations = {}
+    for k = 0, core.hp_condition_presentation_count(oh, c.condition) - 1 do
+      local p = core.hpx_condition_presentation(oh, c.condition, k, err)
+      if err.code ~= 0 then raise() end
+      presentations[p.id] = core.hp_assessment_presentation_probability(h, c.condition, k)
+    end
     causes[i + 1] = setmetatable({
       id = c.id,
       name = text(oh, core.HP_ENTITY_CONDITION, c.condition, core.HP_TEXT_LABEL, nil),
@@ -740,6 +763,7 @@ function result_lazy.causes(self)
       score = c.score,
       suspected = c.suspected ~= 0,
       evidence = evidence,
+      presentations = presentations,
     }, cause_mt)
   end
   return causes

@@ -33,7 +33,9 @@ typedef struct hp_cause {
     size_t condition;   /**< Condition index. */
     double probability; /**< Posterior probability (all causes sum to 1). */
     double prior;       /**< Normalised prior. */
-    double score;       /**< Log prior plus the sum of the evidence weights. */
+    double score;       /**< Log prior plus the sum of the evidence weights (for a condition
+                             with presentations, plus the log of their share-weighted
+                             likelihood ratios: see hp_presentation_info). */
     int suspected;      /**< 1 if probability >= the condition's suspect-at. */
     size_t n_evidence;  /**< Number of evidence items (for and against). */
 } hp_cause;
@@ -134,7 +136,10 @@ HP_API size_t hp_assessment_cause_count(const hp_assessment *assessment);
 HP_API hp_status hp_assessment_cause(const hp_assessment *assessment, size_t i, hp_cause *out);
 
 /**
- * Evidence item @p j of cause @p i, strongest (largest |weight|) first.
+ * Evidence item @p j of cause @p i, strongest (largest |weight|) first. For a condition
+ * with presentations, the items are those of its most probable presentation (see
+ * hp_assessment_presentation_probability()): the condition's links, with the
+ * presentation's own in place of those of the same finding.
  * @return HP_OK or HP_E_NOT_FOUND.
  */
 HP_API hp_status hp_assessment_evidence(const hp_assessment *assessment, size_t i, size_t j,
@@ -142,6 +147,14 @@ HP_API hp_status hp_assessment_evidence(const hp_assessment *assessment, size_t 
 
 /** @return the probability of condition index @p condition (0 if out of range). */
 HP_API double hp_assessment_probability(const hp_assessment *assessment, size_t condition);
+
+/**
+ * @return the probability of presentation @p k of condition index @p condition given that
+ * condition and the answers (the condition's presentations sum to 1; see
+ * hp_condition_presentation()), or 0 if either is out of range.
+ */
+HP_API double hp_assessment_presentation_probability(const hp_assessment *assessment,
+                                                     size_t condition, size_t k);
 
 /** @return the number of training-load risks. */
 HP_API size_t hp_assessment_risk_count(const hp_assessment *assessment);

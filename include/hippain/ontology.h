@@ -177,6 +177,20 @@ typedef struct hp_evidence_link {
     const char *sources; /**< Space-separated source ids. */
 } hp_evidence_link;
 
+/**
+ * A presentation of a condition: a site or form with evidence of its own (a bone stress
+ * injury of the femoral neck, of the sacrum). The condition's likelihood of the answers is
+ * the share-weighted mixture of its presentations' likelihoods; each presentation uses the
+ * condition's evidence links with its own links in place of those of the same finding.
+ */
+typedef struct hp_presentation_info {
+    const char *id;      /**< Presentation id (unique within its condition). */
+    size_t condition;    /**< Condition index. */
+    double share;        /**< Its share of the condition's prior (shares sum to 1). */
+    size_t n_evidence;   /**< Number of its own finding links. */
+    const char *sources; /**< Space-separated source ids (of the share). */
+} hp_presentation_info;
+
 /** A link from a condition or risk factor to an exercise or advice item. */
 typedef struct hp_treatment_link {
     hp_entity_kind kind; /**< HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE. */
@@ -277,6 +291,14 @@ HP_API hp_status hp_ontology_advice(const hp_ontology *onto, size_t index, hp_ad
 /** Link @p j of condition @p c to a finding. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_condition_evidence(const hp_ontology *onto, size_t c, size_t j,
                                        hp_evidence_link *out);
+/** Number of presentations of condition @p c (0: it has none, or @p c is out of range). */
+HP_API size_t hp_condition_presentation_count(const hp_ontology *onto, size_t c);
+/** Presentation @p k of condition @p c. @return HP_OK or HP_E_NOT_FOUND. */
+HP_API hp_status hp_condition_presentation(const hp_ontology *onto, size_t c, size_t k,
+                                           hp_presentation_info *out);
+/** Link @p j of presentation @p k of condition @p c. @return HP_OK or HP_E_NOT_FOUND. */
+HP_API hp_status hp_presentation_evidence(const hp_ontology *onto, size_t c, size_t k, size_t j,
+                                          hp_evidence_link *out);
 /** Treatment link @p j of condition @p c. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_condition_treatment(const hp_ontology *onto, size_t c, size_t j,
                                         hp_treatment_link *out);

@@ -314,7 +314,9 @@ hp_answer hp__assessed_answer(const hp_assessment *a, size_t f) {
 /*
  * Evidence is not stored: item j of a cause is found again from the condition's links and
  * the answers when asked for (strongest first, ties by finding). Up to EV_STACK items are
- * sorted on the stack; beyond that, item j is the one with exactly j items before it.
+ * sorted on the stack; beyond that, item j is the one with exactly j items before it. A
+ * condition with presentations shows the links of its most probable presentation: the
+ * condition-wide ones, with the presentation's own in place of those of the same finding.
  */
 #define EV_STACK 64
 
@@ -328,26 +330,57 @@ static int evidence_item(const hp_assessment *a, uint32_t li, hp__evidence *e) {
     return 1;
 }
 
+/* The links a condition's evidence is drawn from: candidate k < count. */
+typedef struct ev_links {
+    hp__range wide; /* the condition-wide links */
+    hp__range own;  /* the leading presentation's links (count 0: none) */
+} ev_links;
+
+static ev_links evidence_links(const hp_assessment *a, size_t condition) {
+    const hp_ontology *o = a->onto;
+    ev_links el = {o->conditions[condition].links, {0, 0}};
+    uint32_t p = hp__leading_presentation(a, condition);
+    if (p != HP__NO_PRESENTATION)
+        el.own = o->presentations[p].links;
+    return el;
+}
+
+/* Candidate k of el as an evidence item: 0 when its finding is unanswered, or when it is a
+   condition-wide link that the presentation's own link of the same finding replaces. */
+static int evidence_candidate(const hp_assessment *a, const ev_links *el, uint32_t k,
+                              hp__evidence *e) {
+    const hp__link *links = a->onto->links;
+    if (k >= el->wide.count)
+        return evidence_item(a, el->own.first + (k - el->wide.count), e);
+    uint32_t li = el->wide.first + k;
+    for (uint32_t m = 0; m < el->own.count; m++)
+        if (links[el->own.first + m].finding == links[li].finding)
+            return 0;
+    return evidence_item(a, li, e);
+}
+
 size_t hp__evidence_count(const hp_assessment *a, size_t condition) {
     if (condition >= a->n_causes || touched_index(a, (uint32_t)condition) < 0)
         return 0;
-    const hp__range *r = &a->onto->conditions[condition].links;
+    ev_links el = evidence_links(a, condition);
     size_t n = 0;
-    for (uint32_t j = 0; j < r->count; j++)
-        n += answer_of(a, a->onto->links[r->first + j].finding) != NULL;
+    hp__evidence e;
+    for (uint32_t k = 0; k < el.wide.count + el.own.count; k++)
+        n += (size_t)evidence_candidate(a, &el, k, &e);
     return n;
 }
 
 int hp__evidence_at(const hp_assessment *a, size_t condition, size_t j, hp__evidence *out) {
     if (condition >= a->n_causes || touched_index(a, (uint32_t)condition) < 0)
         return 0;
-    const hp__range *r = &a->onto->conditions[condition].links;
+    ev_links el = evidence_links(a, condition);
+    uint32_t count = el.wide.count + el.own.count;
     hp__evidence v[EV_STACK];
     size_t n = 0;
     int overflow = 0;
-    for (uint32_t k = 0; k < r->count && !overflow; k++) {
+    for (uint32_t k = 0; k < count && !overflow; k++) {
         hp__evidence e;
-        if (!evidence_item(a, r->first + k, &e))
+        if (!evidence_candidate(a, &el, k, &e))
             continue;
         if (n == EV_STACK) {
             overflow = 1;
@@ -366,13 +399,13 @@ int hp__evidence_at(const hp_assessment *a, size_t condition, size_t j, hp__evid
         *out = v[j];
         return 1;
     }
-    for (uint32_t k = 0; k < r->count; k++) {
+    for (uint32_t k = 0; k < count; k++) {
         hp__evidence e, f;
-        if (!evidence_item(a, r->first + k, &e))
+        if (!evidence_candidate(a, &el, k, &e))
             continue;
         size_t before = 0;
-        for (uint32_t m = 0; m < r->count; m++)
-            before += m != k && evidence_item(a, r->first + m, &f) && cmp_evidence(&f, &e) < 0;
+        for (uint32_t m = 0; m < count; m++)
+            before += m != k && evidence_candidate(a, &el, m, &f) && cmp_evidence(&f, &e) < 0;
         if (before == j) {
             *out = e;
             return 1;
@@ -656,6 +689,7 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     size_t o_details = arena_take(&ar, profile->n_runs, sizeof(hp_run_details));
     int indexed = o->n_findings <= ANSWER_INDEX_MAX;
     size_t o_index = arena_take(&ar, indexed ? o->n_findings : 0, sizeof(uint16_t));
+    size_t o_pres = arena_take(&ar, o->n_presentations, sizeof(double));
     size_t o_reasons = arena_take(&ar, REASONS_INLINE, sizeof(hp__reason));
     size_t o_dont_miss = arena_take(&ar, REASONS_INLINE, sizeof(hp__dont_miss));
     size_t o_texts = arena_take(&ar, TEXTS_INLINE, 1);
@@ -676,6 +710,9 @@ static hp_assessment *allocate(const sizes *s, const hp_profile *profile, scratc
     a->runs = ARENA_PTR(ar, o_runs);
     a->details = ARENA_PTR(ar, o_details);
     a->answer_index = indexed ? ARENA_PTR(ar, o_index) : NULL;
+    a->presentation_scores = ARENA_PTR(ar, o_pres);
+    for (size_t i = 0; i < o->n_presentations; i++)
+        a->presentation_scores[i] = o->presentations[i].log_share;
     a->reasons = ARENA_PTR(ar, o_reasons);
     a->reasons_cap = REASONS_INLINE;
     a->dont_miss = ARENA_PTR(ar, o_dont_miss);
@@ -787,7 +824,11 @@ static void score_dense(hp_assessment *a, cond_map *map, double *score) {
                 a->causes[a->n_touched++].condition = c;
                 score[c] = o->conditions[c].log_prior;
             }
-            score[c] += present ? fl[j].weight_present : fl[j].weight_absent;
+            double w = present ? fl[j].weight_present : fl[j].weight_absent;
+            if (fl[j].presentation == HP__NO_PRESENTATION)
+                score[c] += w;
+            else
+                a->presentation_scores[fl[j].presentation] += w;
         }
     }
     for (size_t k = 0; k < a->n_touched; k++)
@@ -812,9 +853,43 @@ static void score_hashed(hp_assessment *a, cond_map *map) {
                 c->condition = fl[j].condition;
                 c->score = o->conditions[fl[j].condition].log_prior;
             }
-            c->score += present ? fl[j].weight_present : fl[j].weight_absent;
+            double w = present ? fl[j].weight_present : fl[j].weight_absent;
+            if (fl[j].presentation == HP__NO_PRESENTATION)
+                c->score += w;
+            else
+                a->presentation_scores[fl[j].presentation] += w;
         }
     }
+}
+
+/* Step 5b: a touched condition with presentations adds the log of its presentations'
+   share-weighted likelihood ratios (the condition-wide links are already in its score). */
+static void mix_presentations(hp_assessment *a) {
+    const hp_ontology *o = a->onto;
+    if (!o->n_mixed)
+        return;
+    for (size_t k = 0; k < a->n_touched; k++) {
+        const hp__range *r = &o->conditions[a->causes[k].condition].presentations;
+        if (r->count)
+            a->causes[k].score += hp__log_sum_exp(a->presentation_scores + r->first, r->count);
+    }
+}
+
+double hp__presentation_probability(const hp_assessment *a, uint32_t p) {
+    const hp_ontology *o = a->onto;
+    const hp__range *r = &o->conditions[o->presentations[p].condition].presentations;
+    const double *v = a->presentation_scores + r->first;
+    return exp(a->presentation_scores[p] - hp__log_sum_exp(v, r->count));
+}
+
+uint32_t hp__leading_presentation(const hp_assessment *a, size_t c) {
+    const hp__range *r = &a->onto->conditions[c].presentations;
+    uint32_t best = HP__NO_PRESENTATION;
+    for (uint32_t k = 0; k < r->count; k++)
+        if (best == HP__NO_PRESENTATION ||
+            a->presentation_scores[r->first + k] > a->presentation_scores[best])
+            best = r->first + k;
+    return best;
 }
 
 /* Step 6: the prior ranks of the touched conditions, ascending. */
@@ -934,6 +1009,7 @@ static hp_status build(hp_assessment **out, const hp_profile *profile, hp_error 
         map.vals = sc.svals;
         score_hashed(a, &map);
     }
+    mix_presentations(a);
     rank_priors(a, &map, sc.keys);
     normalize(a, &map);
     index_ranked(a, &map);
@@ -1206,6 +1282,13 @@ double hp_assessment_probability(const hp_assessment *a, size_t condition) {
     return a ? hp__condition_probability(a, condition) : 0;
 }
 
+double hp_assessment_presentation_probability(const hp_assessment *a, size_t condition, size_t k) {
+    if (!a || condition >= a->n_causes || k >= a->onto->conditions[condition].presentations.count)
+        return 0;
+    return hp__presentation_probability(a, a->onto->conditions[condition].presentations.first +
+                                               (uint32_t)k);
+}
+
 size_t hp_assessment_risk_count(const hp_assessment *a) { return a ? a->n_risks : 0; }
 
 hp_status hp_assessment_risk(const hp_assessment *a, size_t i, hp_risk *out) {
@@ -1271,6 +1354,51 @@ static double entropy(const double *p, size_t n) {
     return h;
 }
 
+/* The work arrays of the question choice, by condition index (nc) and presentation (np). */
+typedef struct gain_work {
+    double *prob;               /* the current probabilities */
+    double *post_yes, *post_no; /* prob * P(f | c), prob * (1 - P(f | c)) */
+    double *wide;               /* a mixed condition's condition-wide strength of f, or -1 */
+    double *resp;               /* P(presentation | its condition, the answers) */
+    double *own;                /* a presentation's own strength of f, or -1 */
+} gain_work;
+
+/* post_yes and post_no for finding f: P(f | c) is the link's strength, or the base rate
+   without one; for a condition with presentations, the mixture over its presentations,
+   each weighted by its probability given the condition and the answers so far. */
+static void answer_joint(const hp_assessment *a, size_t f, const gain_work *w) {
+    const hp_ontology *o = a->onto;
+    double br = o->findings[f].base_rate;
+    const hp__range *r = &o->findings[f].links;
+    for (size_t c = 0; c < a->n_causes; c++) {
+        w->post_yes[c] = w->prob[c] * br;
+        w->post_no[c] = w->prob[c] * (1 - br);
+    }
+    for (uint32_t j = 0; j < r->count; j++) {
+        const hp__link *l = &o->links[o->finding_links[r->first + j].link];
+        if (l->presentation != HP__NO_PRESENTATION) {
+            w->own[l->presentation] = l->strength;
+        } else if (o->conditions[l->condition].presentations.count) {
+            w->wide[l->condition] = l->strength;
+        } else {
+            w->post_yes[l->condition] = w->prob[l->condition] * l->strength;
+            w->post_no[l->condition] = w->prob[l->condition] * (1 - l->strength);
+        }
+    }
+    for (size_t m = 0; m < o->n_mixed; m++) {
+        uint32_t c = o->mixed[m];
+        const hp__range *pr = &o->conditions[c].presentations;
+        double ws = w->wide[c] >= 0 ? w->wide[c] : br, s = 0;
+        for (uint32_t k = pr->first; k < pr->first + pr->count; k++) {
+            s += w->resp[k] * (w->own[k] >= 0 ? w->own[k] : ws);
+            w->own[k] = -1;
+        }
+        w->wide[c] = -1;
+        w->post_yes[c] = w->prob[c] * s;
+        w->post_no[c] = w->prob[c] * (1 - s);
+    }
+}
+
 long hp__next_question(const hp_assessment *a, const uint8_t *skip, double *gain, int *red_flag) {
     const hp_ontology *o = a->onto;
     *gain = 0;
@@ -1282,18 +1410,24 @@ long hp__next_question(const hp_assessment *a, const uint8_t *skip, double *gain
             *red_flag = 1;
         return rf;
     }
-    size_t nc = a->n_causes;
+    size_t nc = a->n_causes, np = o->n_presentations;
     if (!nc)
         return -1;
-    /* probabilities by condition index, and P(f | c) defaulting to the base rate */
-    double *prob = hp__calloc(&o->alloc, 3 * nc, sizeof *prob);
+    double *prob = hp__calloc(&o->alloc, 4 * nc + 2 * np, sizeof *prob);
     if (!prob)
         return -2;
-    double *post_yes = prob + nc, *post_no = prob + 2 * nc;
-    for (size_t c = 0; c < nc; c++)
+    gain_work w = {prob,          prob + nc,     prob + 2 * nc,
+                   prob + 3 * nc, prob + 4 * nc, prob + 4 * nc + np};
+    for (size_t c = 0; c < nc; c++) {
         prob[c] = untouched_probability(a, (uint32_t)c);
+        w.wide[c] = -1;
+    }
     for (size_t k = 0; k < a->n_touched; k++)
         prob[a->causes[k].condition] = a->causes[k].probability;
+    for (size_t p = 0; p < np; p++) {
+        w.resp[p] = hp__presentation_probability(a, (uint32_t)p);
+        w.own[p] = -1;
+    }
     double h0 = entropy(prob, nc);
     long best = -1;
     double best_gain = 0;
@@ -1303,33 +1437,21 @@ long hp__next_question(const hp_assessment *a, const uint8_t *skip, double *gain
             next++;
             continue;
         }
-        if (skip && skip[f])
-            continue;
-        double br = o->findings[f].base_rate;
-        const hp__range *r = &o->findings[f].links;
-        if (!r->count)
-            continue; /* linked to nothing: cannot tell causes apart */
-        for (size_t c = 0; c < nc; c++) {
-            post_yes[c] = prob[c] * br;
-            post_no[c] = prob[c] * (1 - br);
-        }
-        for (uint32_t j = 0; j < r->count; j++) {
-            const hp__link *l = &o->links[o->finding_links[r->first + j].link];
-            post_yes[l->condition] = prob[l->condition] * l->strength;
-            post_no[l->condition] = prob[l->condition] * (1 - l->strength);
-        }
+        if ((skip && skip[f]) || !o->findings[f].links.count)
+            continue; /* skipped, or linked to nothing: cannot tell causes apart */
+        answer_joint(a, f, &w);
         double py = 0, pn = 0;
         for (size_t c = 0; c < nc; c++) {
-            py += post_yes[c];
-            pn += post_no[c];
+            py += w.post_yes[c];
+            pn += w.post_no[c];
         }
         if (py <= 0 || pn <= 0)
             continue;
         for (size_t c = 0; c < nc; c++) {
-            post_yes[c] /= py;
-            post_no[c] /= pn;
+            w.post_yes[c] /= py;
+            w.post_no[c] /= pn;
         }
-        double g = h0 - (py * entropy(post_yes, nc) + pn * entropy(post_no, nc));
+        double g = h0 - (py * entropy(w.post_yes, nc) + pn * entropy(w.post_no, nc));
         if (g > best_gain + 1e-12) {
             best_gain = g;
             best = (long)f;

@@ -90,7 +90,11 @@ struct hp_assessment {
     uint32_t *dense;
     uint32_t *keys, *vals;
     size_t mask;
-    uint32_t *ranks;        /* prior ranks of the touched conditions, ascending */
+    uint32_t *ranks; /* prior ranks of the touched conditions, ascending */
+    /* per presentation of the ontology: its log share plus what its own links add for the
+       answers; a condition with presentations scores the log-sum-exp of its presentations'
+       (see hp__presentation_probability()) */
+    double *presentation_scores;
     double top, z;          /* probability of score s: exp(s - top) / z */
     double untouched_scale; /* about exp(-top) / z: prior * it ~ an untouched probability */
     /* reasons and the don't-miss list start in the arena (REASONS_INLINE entries each) and
@@ -115,6 +119,13 @@ void hp__cause_at(const hp_assessment *a, size_t i, hp__cause *out);
 /* Evidence of a condition: how many items, and item j (strongest first); 0 if none. */
 size_t hp__evidence_count(const hp_assessment *a, size_t condition);
 int hp__evidence_at(const hp_assessment *a, size_t condition, size_t j, hp__evidence *out);
+
+/* P(presentation p | its condition, the answers): p is an index into onto->presentations. */
+double hp__presentation_probability(const hp_assessment *a, uint32_t p);
+
+/* The most probable presentation of condition c (ties: the first), or HP__NO_PRESENTATION
+   when it has none. */
+uint32_t hp__leading_presentation(const hp_assessment *a, size_t c);
 
 /* Probability of a condition index (0 if out of range). */
 double hp__condition_probability(const hp_assessment *a, size_t condition);

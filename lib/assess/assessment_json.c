@@ -81,6 +81,29 @@ static void write_dont_miss(hp__jw *w, const hp_assessment *a, const char *lang)
     hp__jw_end(w);
 }
 
+/* A condition's presentations (none: no key), each with its probability given the
+   condition (the evidence shown is that of the most probable). */
+static void write_presentations(hp__jw *w, const hp_assessment *a, size_t condition) {
+    size_t n = hp_condition_presentation_count(a->onto, condition);
+    if (!n)
+        return;
+    hp__jw_key(w, "presentations");
+    hp__jw_array(w);
+    for (size_t k = 0; k < n; k++) {
+        hp_presentation_info p;
+        hp_condition_presentation(a->onto, condition, k, &p);
+        hp__jw_object(w);
+        hp__jw_key(w, "id");
+        hp__jw_string(w, p.id);
+        hp__jw_key(w, "probability");
+        hp__jw_number(w, hp_assessment_presentation_probability(a, condition, k));
+        hp__jw_key(w, "share");
+        hp__jw_number(w, p.share);
+        hp__jw_end(w);
+    }
+    hp__jw_end(w);
+}
+
 static void write_causes(hp__jw *w, const hp_assessment *a, const char *lang) {
     const hp_ontology *o = a->onto;
     hp__jw_array(w);
@@ -101,6 +124,7 @@ static void write_causes(hp__jw *w, const hp_assessment *a, const char *lang) {
         hp__jw_bool(w, c.suspected);
         hp__jw_key(w, "seriousness");
         hp__jw_string(w, hp_enum_name(HP_ENUM_SERIOUSNESS, o->conditions[c.condition].seriousness));
+        write_presentations(w, a, c.condition);
         hp__jw_key(w, "evidence");
         hp__jw_array(w);
         for (size_t j = 0; j < c.n_evidence; j++) {

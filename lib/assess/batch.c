@@ -8,7 +8,10 @@
  * probabilities are the softmax of the scores over every condition. Here the links of the
  * columns' findings are copied once per call into flat arrays (condition, weight if
  * present, weight if absent), and each row is one pass over its answers' links and one
- * softmax over the conditions, written in place in the output row.
+ * softmax over the conditions, written in place in the output row. A condition with
+ * presentations adds, as hp_assess() does, the log-sum-exp of its presentations' scores
+ * (log share plus their own links' weights, which the flat arrays hold as presentation
+ * links).
  */
 #include <math.h>
 #include <stddef.h>
@@ -89,6 +92,8 @@ typedef struct flat_links {
     double *lp;      /* log prior by condition */
     double *wp, *wa; /* weight if present, if absent, by link */
     uint32_t *cond;  /* condition by link */
+    uint32_t *pres;  /* presentation by link, or HP__NO_PRESENTATION */
+    double *ps;      /* a row's presentation scores, by presentation */
     size_t *first;   /* column c's links: first[c] .. first[c + 1] - 1 */
     unsigned char *seen;
 } flat_links;
@@ -97,12 +102,15 @@ typedef struct flat_links {
 static hp_status alloc_links(const hp_ontology *onto, size_t n_cols, size_t n_links, flat_links *fl,
                              hp_error *err) {
     size_t nc = onto->n_conditions, nf = onto->n_findings;
-    size_t size = 0, o_lp, o_wp, o_wa, o_cond, o_first, o_seen;
+    size_t np = onto->n_presentations;
+    size_t size = 0, o_lp, o_wp, o_wa, o_cond, o_pres, o_ps, o_first, o_seen;
     int ok = 1;
     o_lp = size, ok = ok && add_bytes(&size, nc, sizeof(double));
     o_wp = size, ok = ok && add_bytes(&size, n_links, sizeof(double));
     o_wa = size, ok = ok && add_bytes(&size, n_links, sizeof(double));
     o_cond = size, ok = ok && add_bytes(&size, n_links, sizeof(uint32_t));
+    o_pres = size, ok = ok && add_bytes(&size, n_links, sizeof(uint32_t));
+    o_ps = size, ok = ok && add_bytes(&size, np, sizeof(double));
     o_first = size, ok = ok && add_bytes(&size, n_cols + 1, sizeof(size_t));
     o_seen = size, ok = ok && add_bytes(&size, nf, 1);
     if (!ok)
@@ -115,6 +123,8 @@ static hp_status alloc_links(const hp_ontology *onto, size_t n_cols, size_t n_li
     fl->wp = (double *)(void *)(base + o_wp);
     fl->wa = (double *)(void *)(base + o_wa);
     fl->cond = (uint32_t *)(void *)(base + o_cond);
+    fl->pres = (uint32_t *)(void *)(base + o_pres);
+    fl->ps = (double *)(void *)(base + o_ps);
     fl->first = (size_t *)(void *)(base + o_first);
     fl->seen = (unsigned char *)(base + o_seen);
     memset(fl->seen, 0, nf);
@@ -133,6 +143,7 @@ static void copy_links(const hp_ontology *onto, const size_t *columns, size_t co
         for (uint32_t m = 0; m < r->count; m++, j++) {
             const hp__flink *l = &onto->finding_links[r->first + m];
             fl->cond[j] = l->condition;
+            fl->pres[j] = l->presentation;
             fl->wp[j] = l->weight_present;
             fl->wa[j] = l->weight_absent;
         }
@@ -155,16 +166,26 @@ static hp_status check_row(const signed char *row, size_t r, size_t cols, hp_err
 
 /* A row's probabilities, into p (nc > 0): scores (log prior + the weights of the answered
    findings' links), then their softmax. */
-static void assess_row(const flat_links *fl, const signed char *row, size_t cols, size_t nc,
-                       double *p) {
+static void assess_row(const hp_ontology *o, const flat_links *fl, const signed char *row,
+                       size_t cols, size_t nc, double *p) {
     memcpy(p, fl->lp, nc * sizeof *p);
+    for (size_t k = 0; k < o->n_presentations; k++)
+        fl->ps[k] = o->presentations[k].log_share;
     for (size_t c = 0; c < cols; c++) {
         int v = row[c];
         if (v == HP_ANSWER_UNKNOWN)
             continue;
         const double *w = v == HP_ANSWER_PRESENT ? fl->wp : fl->wa;
-        for (size_t m = fl->first[c]; m < fl->first[c + 1]; m++)
-            p[fl->cond[m]] += w[m];
+        for (size_t m = fl->first[c]; m < fl->first[c + 1]; m++) {
+            if (fl->pres[m] == HP__NO_PRESENTATION)
+                p[fl->cond[m]] += w[m];
+            else
+                fl->ps[fl->pres[m]] += w[m];
+        }
+    }
+    for (size_t m = 0; m < o->n_mixed; m++) {
+        const hp__range *r = &o->conditions[o->mixed[m]].presentations;
+        p[o->mixed[m]] += hp__log_sum_exp(fl->ps + r->first, r->count);
     }
     double top = p[0];
     for (size_t k = 1; k < nc; k++)
@@ -198,7 +219,7 @@ hp_status hp_assess_matrix(const hp_ontology *onto, const signed char *answers, 
             return hp__error(err, HP_E_LIMIT, "hp_assess_matrix: too many evidence links");
         n_links += k;
     }
-    flat_links fl = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    flat_links fl = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     st = alloc_links(onto, n_cols, n_links, &fl, err);
     if (st != HP_OK)
         return st;
@@ -214,7 +235,7 @@ hp_status hp_assess_matrix(const hp_ontology *onto, const signed char *answers, 
         if (st != HP_OK)
             break;
         if (nc)
-            assess_row(&fl, row, cols, nc, probabilities + r * nc);
+            assess_row(onto, &fl, row, cols, nc, probabilities + r * nc);
     }
     hp__free(&onto->alloc, fl.base);
     return st;

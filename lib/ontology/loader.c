@@ -201,6 +201,7 @@ static void builder_free(builder *b) {
     hp__free(b->a, b->advice.v);
     hp__free(b->a, b->texts.v);
     hp__free(b->a, b->links.v);
+    hp__free(b->a, b->presentations.v);
     hp__free(b->a, b->treats.v);
     hp__free(b->a, b->rf_findings.v);
     hp__free(b->a, b->contras.v);
@@ -510,6 +511,52 @@ static void read_finding(builder *b, const hp__xml_node *n) {
     PUSH(b, b->findings, f);
 }
 
+/* An <evidence> of condition idx (presentation pres, or HP__NO_PRESENTATION). */
+static void read_evidence(builder *b, const hp__xml_node *k, uint32_t idx, uint32_t pres) {
+    st_link l = {idx, pres, hp__ld_read_id(b, k, "finding", 0), 0, 0, hp__ld_here(b, k)};
+    read_number(b, k, "strength", 1, 0, 1, 1, 1, &l.strength);
+    l.sources = read_src(b, k);
+    PUSH(b, b->links, l);
+}
+
+/* A <presentation> of condition idx: its id (once in the condition), share and evidence. */
+static void read_presentation(builder *b, const hp__xml_node *k, uint32_t idx, size_t first,
+                              const char *cond_id) {
+    hp__presentation p;
+    memset(&p, 0, sizeof p);
+    loc at = hp__ld_here(b, k);
+    p.id = hp__ld_read_id(b, k, "id", 0);
+    p.condition = idx;
+    p.file = at.file;
+    p.line = at.line;
+    read_number(b, k, "share", 1, 0, 1, 1, 0, &p.share);
+    p.sources = read_src(b, k);
+    if (b->status != HP_OK)
+        return;
+    for (size_t i = first; i < b->presentations.n; i++)
+        if (b->presentations.v[i].id == p.id) {
+            hp__ld_fail_at(b, HP_E_DUPLICATE, at,
+                           "condition '%s' has presentation '%s' twice (first at line %u)", cond_id,
+                           b->str + p.id, (unsigned)b->presentations.v[i].line);
+            return;
+        }
+    uint32_t pi = (uint32_t)b->presentations.n;
+    size_t n_evidence = 0;
+    for (const hp__xml_node *e = k->children; e && b->status == HP_OK; e = e->next) {
+        if (hp__ld_is_el(e, "evidence")) {
+            n_evidence++;
+            read_evidence(b, e, idx, pi);
+        } else {
+            hp__ld_unexpected(b, e, "presentation");
+        }
+    }
+    if (!n_evidence && b->status == HP_OK)
+        hp__ld_fail_at(b, HP_E_SEMANTIC, at,
+                       "presentation '%s' of condition '%s' has no <evidence>", b->str + p.id,
+                       cond_id);
+    PUSH(b, b->presentations, p);
+}
+
 static void read_condition(builder *b, const hp__xml_node *n) {
     hp__condition c;
     memset(&c, 0, sizeof c);
@@ -521,25 +568,39 @@ static void read_condition(builder *b, const hp__xml_node *n) {
     c.suspect_at = 0.2;
     read_number(b, n, "suspect-at", 0, 0, 1, 1, 0, &c.suspect_at);
     uint32_t idx = (uint32_t)b->conditions.n;
-    size_t n_evidence = 0;
+    size_t n_evidence = 0, first_pres = b->presentations.n;
+    const char *cond_id = hp__ld_attr(n, "id");
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
         if (read_text(b, k, HP_ENTITY_CONDITION, idx))
             continue;
         if (hp__ld_is_el(k, "evidence")) {
             n_evidence++;
-            st_link l = {idx, hp__ld_read_id(b, k, "finding", 0), 0, 0, hp__ld_here(b, k)};
-            read_number(b, k, "strength", 1, 0, 1, 1, 1, &l.strength);
-            l.sources = read_src(b, k);
-            PUSH(b, b->links, l);
+            read_evidence(b, k, idx, HP__NO_PRESENTATION);
+        } else if (hp__ld_is_el(k, "presentation")) {
+            read_presentation(b, k, idx, first_pres, cond_id ? cond_id : "");
         } else if (hp__ld_is_el(k, "treat")) {
             read_treat(b, k, HP_ENTITY_CONDITION, idx);
         } else {
             hp__ld_unexpected(b, k, "condition");
         }
     }
-    if (!n_evidence)
+    if (!n_evidence && b->status == HP_OK)
         hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n), "condition '%s' has no <evidence>",
                        hp__ld_attr(n, "id"));
+    size_t n_pres = b->presentations.n - first_pres;
+    if (n_pres && b->status == HP_OK) {
+        double sum = 0;
+        for (size_t i = first_pres; i < b->presentations.n; i++)
+            sum += b->presentations.v[i].share;
+        if (n_pres < 2)
+            hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n),
+                           "condition '%s' has one <presentation>: give none or at least two",
+                           cond_id);
+        else if (fabs(sum - 1) > 0.01)
+            hp__ld_fail_at(b, HP_E_SEMANTIC, hp__ld_here(b, n),
+                           "condition '%s': the shares of its presentations sum to %g, not 1",
+                           cond_id, sum);
+    }
     PUSH(b, b->conditions, c);
 }
 
@@ -1145,6 +1206,43 @@ static void resolve_texts(resolver *r) {
     }
 }
 
+/* The evidence links: sources, findings resolved to indices, no finding twice in one
+   condition (or in one of its presentations). 0 on an error. */
+static int check_links(resolver *r) {
+    builder *b = r->b;
+    for (size_t i = 0; i < b->presentations.n; i++) {
+        const hp__presentation *p = &b->presentations.v[i];
+        check_sources(r, p->sources, (loc){p->file, p->line});
+    }
+    for (size_t i = 0; i < b->links.n && b->status == HP_OK; i++) {
+        st_link *l = &b->links.v[i];
+        check_sources(r, l->sources, l->at);
+        long f = hp__ld_resolve(r, l->finding_ref, HP_ENTITY_FINDING, l->at, "evidence finding");
+        if (f < 0)
+            return 0;
+        for (size_t j = i; j-- > 0 && b->links.v[j].condition == l->condition;) {
+            if (b->links.v[j].presentation == l->presentation &&
+                b->links.v[j].finding_ref == (hp__str)f) { /* earlier links hold indices */
+                if (l->presentation == HP__NO_PRESENTATION)
+                    hp__ld_fail_at(b, HP_E_DUPLICATE, l->at,
+                                   "condition '%s' links finding '%s' twice (first at line %u)",
+                                   entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
+                                   b->str + l->finding_ref, (unsigned)b->links.v[j].at.line);
+                else
+                    hp__ld_fail_at(b, HP_E_DUPLICATE, l->at,
+                                   "presentation '%s' of condition '%s' links finding '%s' twice "
+                                   "(first at line %u)",
+                                   b->str + b->presentations.v[l->presentation].id,
+                                   entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
+                                   b->str + l->finding_ref, (unsigned)b->links.v[j].at.line);
+                return 0;
+            }
+        }
+        l->finding_ref = (hp__str)f; /* now an index */
+    }
+    return b->status == HP_OK;
+}
+
 static void check_all(resolver *r) {
     builder *b = r->b;
     for (int k = 0; k < HP_ENTITY_KIND_COUNT; k++) {
@@ -1153,24 +1251,8 @@ static void check_all(resolver *r) {
             check_sources(r, e->sources, (loc){e->file, e->line});
         }
     }
-    for (size_t i = 0; i < b->links.n && b->status == HP_OK; i++) {
-        st_link *l = &b->links.v[i];
-        check_sources(r, l->sources, l->at);
-        long f = hp__ld_resolve(r, l->finding_ref, HP_ENTITY_FINDING, l->at, "evidence finding");
-        if (f < 0)
-            return;
-        /* the same finding twice in one condition */
-        for (size_t j = i; j-- > 0 && b->links.v[j].condition == l->condition;) {
-            if (b->links.v[j].finding_ref == (hp__str)f) { /* earlier links hold indices */
-                hp__ld_fail_at(b, HP_E_DUPLICATE, l->at,
-                               "condition '%s' links finding '%s' twice (first at line %u)",
-                               entry_id_str(b, HP_ENTITY_CONDITION, l->condition),
-                               b->str + l->finding_ref, (unsigned)b->links.v[j].at.line);
-                return;
-            }
-        }
-        l->finding_ref = (hp__str)f; /* now an index */
-    }
+    if (!check_links(r))
+        return;
     for (size_t i = 0; i < b->treats.n && b->status == HP_OK; i++) {
         st_treat *t = &b->treats.v[i];
         check_sources(r, t->sources, t->at);
@@ -1341,9 +1423,55 @@ oom:
     return 0;
 }
 
-/* Step 3: the priors normalized, the evidence links by condition and by finding (CSR). */
+/* The weights of a link of strength s to a finding of base rate br. */
+static hp__link make_link(const st_link *l, double br, uint32_t presentation) {
+    double s = l->strength;
+    return (hp__link){l->condition, l->finding_ref,          presentation, s,
+                      log(s / br),  log((1 - s) / (1 - br)), l->sources};
+}
+
+/* Step 3a: the presentations, their shares normalised per condition, and the conditions
+   that have them. */
+static int freeze_presentations(hp_ontology *o, const builder *b) {
+    o->n_presentations = b->presentations.n;
+    if (o->n_presentations) {
+        TAKE(o, presentations, b->presentations.v, b->presentations.n);
+    }
+    for (size_t i = 0; i < o->n_presentations; i++) {
+        hp__presentation *p = &o->presentations[i];
+        hp__range *r = &o->conditions[p->condition].presentations;
+        if (r->count == 0) {
+            r->first = (uint32_t)i;
+            o->n_mixed++;
+        }
+        r->count++;
+        p->links = (hp__range){0, 0};
+    }
+    if (o->n_mixed) {
+        TAKE_NEW(o, mixed, o->n_mixed);
+    }
+    for (size_t c = 0, m = 0; c < o->n_conditions; c++) {
+        const hp__range *r = &o->conditions[c].presentations;
+        if (!r->count)
+            continue;
+        o->mixed[m++] = (uint32_t)c;
+        double sum = 0;
+        for (uint32_t k = 0; k < r->count; k++)
+            sum += o->presentations[r->first + k].share;
+        for (uint32_t k = 0; k < r->count; k++) {
+            hp__presentation *p = &o->presentations[r->first + k];
+            p->share /= sum;
+            p->log_share = log(p->share);
+        }
+    }
+    return 1;
+oom:
+    return 0;
+}
+
+/* Step 3b: the priors normalized; the evidence links by condition (the condition-wide ones,
+   then those of each presentation) and by finding (CSR). */
 static int freeze_links(hp_ontology *o, const builder *b) {
-    /* evidence links, grouped by condition (staged in that order) */
     o->n_links = b->links.n;
     TAKE_NEW(o, links, b->links.n);
     double prior_sum = 0;
@@ -1353,18 +1481,35 @@ static int freeze_links(hp_ontology *o, const builder *b) {
         o->conditions[c].prior /= prior_sum;
         o->conditions[c].log_prior = log(o->conditions[c].prior);
     }
+    /* condition-wide links first, grouped by condition (staged in that order) */
+    size_t n = 0;
     for (size_t i = 0; i < b->links.n; i++) {
         const st_link *l = &b->links.v[i];
-        double s = l->strength, br = o->findings[l->finding_ref].base_rate;
-        o->links[i] = (hp__link){l->condition, l->finding_ref,          s,
-                                 log(s / br),  log((1 - s) / (1 - br)), l->sources};
+        if (l->presentation != HP__NO_PRESENTATION)
+            continue;
+        o->links[n] = make_link(l, o->findings[l->finding_ref].base_rate, HP__NO_PRESENTATION);
         hp__range *r = &o->conditions[l->condition].links;
         if (r->count == 0)
-            r->first = (uint32_t)i;
+            r->first = (uint32_t)n;
         r->count++;
         o->findings[l->finding_ref].links.count++;
+        n++;
     }
-    /* finding -> links (CSR) */
+    /* then the presentations' links, grouped by presentation (staged next to each other) */
+    for (size_t i = 0; i < b->links.n; i++) {
+        const st_link *l = &b->links.v[i];
+        if (l->presentation == HP__NO_PRESENTATION)
+            continue;
+        o->links[n] = make_link(l, o->findings[l->finding_ref].base_rate, l->presentation);
+        hp__range *r = &o->presentations[l->presentation].links;
+        if (r->count == 0)
+            r->first = (uint32_t)n;
+        r->count++;
+        o->findings[l->finding_ref].links.count++;
+        n++;
+    }
+    /* finding -> links (CSR); a presentation's link holds what it adds to its presentation:
+       its weights less those of the condition-wide link of the same finding */
     TAKE_NEW(o, finding_links, b->links.n);
     {
         uint32_t acc = 0;
@@ -1376,8 +1521,20 @@ static int freeze_links(hp_ontology *o, const builder *b) {
         for (size_t i = 0; i < o->n_links; i++) {
             const hp__link *l = &o->links[i];
             hp__range *r = &o->findings[l->finding].links;
-            o->finding_links[r->first + r->count++] =
-                (hp__flink){l->condition, (uint32_t)i, l->weight_present, l->weight_absent};
+            hp__flink fl = {l->condition, (uint32_t)i, l->presentation, l->weight_present,
+                            l->weight_absent};
+            if (l->presentation != HP__NO_PRESENTATION) {
+                /* the condition-wide link of the finding: already in the CSR (links before i) */
+                for (uint32_t j = 0; j < r->count; j++) {
+                    const hp__flink *w = &o->finding_links[r->first + j];
+                    if (w->condition == l->condition && w->presentation == HP__NO_PRESENTATION) {
+                        fl.weight_present -= w->weight_present;
+                        fl.weight_absent -= w->weight_absent;
+                        break;
+                    }
+                }
+            }
+            o->finding_links[r->first + r->count++] = fl;
         }
     }
     return 1;
@@ -1545,9 +1702,10 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     o->bytes += n_ids * sizeof *ids;
     o->name = b->name;
     o->version = b->version;
-    if (freeze_entries(o, b) && freeze_texts(o, b) && freeze_links(o, b) &&
-        freeze_treatments(o, b) && freeze_red_flags(o, b) && freeze_contras(o, b) &&
-        freeze_condition_orders(o) && freeze_derived_order(o) && hp__lexicon_build(o))
+    if (freeze_entries(o, b) && freeze_texts(o, b) && freeze_presentations(o, b) &&
+        freeze_links(o, b) && freeze_treatments(o, b) && freeze_red_flags(o, b) &&
+        freeze_contras(o, b) && freeze_condition_orders(o) && freeze_derived_order(o) &&
+        hp__lexicon_build(o))
         return o;
     hp__ontology_destroy(o);
     hp__ld_nomem(b);

@@ -30,6 +30,7 @@ typedef struct st_text {
 
 typedef struct st_link {
     uint32_t condition;
+    uint32_t presentation; /* index into builder.presentations, or HP__NO_PRESENTATION */
     hp__str finding_ref;
     double strength;
     hp__str sources;
@@ -94,7 +95,8 @@ typedef struct builder {
     VEC(hp__exercise) exercises;
     VEC(hp__advice) advice;
     VEC(st_text) texts;
-    VEC(st_link) links;
+    VEC(st_link) links; /* grouped by condition; a presentation's links next to each other */
+    VEC(hp__presentation) presentations; /* grouped by condition */
     VEC(st_treat) treats;
     VEC(st_ref) rf_findings;
     VEC(st_ref) rf_conditions; /* don't-miss rules: owner is the rule, ref the condition */

@@ -11,6 +11,7 @@
 #ifndef HIPPAIN_LIB_MODEL_H
 #define HIPPAIN_LIB_MODEL_H
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -54,21 +55,43 @@ typedef struct hp__finding {
     hp__range red_flags;  /* into hp_ontology.finding_red_flags */
 } hp__finding;
 
+/* No presentation: a condition-wide link (hp__link.presentation, hp__flink.presentation). */
+#define HP__NO_PRESENTATION UINT32_MAX
+
 typedef struct hp__link {
     uint32_t condition;
     uint32_t finding;
+    uint32_t presentation; /* index into hp_ontology.presentations, or HP__NO_PRESENTATION */
     double strength;
     double weight_present; /* log(strength / base_rate) */
     double weight_absent;  /* log((1 - strength) / (1 - base_rate)) */
     hp__str sources;
 } hp__link;
 
-/* A link seen from its finding: what scoring an answer needs, next to each other. */
+/* A link seen from its finding: what scoring an answer needs, next to each other. A
+   condition-wide link's weights are its own; a presentation's link holds what it adds to
+   that presentation's score: its weights minus those of the condition-wide link of the
+   same finding (0 where there is none). */
 typedef struct hp__flink {
     uint32_t condition;
-    uint32_t link; /* index into hp_ontology.links */
+    uint32_t link;         /* index into hp_ontology.links */
+    uint32_t presentation; /* HP__NO_PRESENTATION, or the presentation it belongs to */
     double weight_present, weight_absent;
 } hp__flink;
+
+/* A presentation of a condition (a site, a form) with evidence of its own: the condition's
+   likelihood is the share-weighted mixture of its presentations' likelihoods, each the
+   condition-wide links with the presentation's own links in place of those of the same
+   finding. */
+typedef struct hp__presentation {
+    hp__str id;
+    hp__str sources;
+    uint32_t condition;
+    double share; /* normalised over the condition's presentations */
+    double log_share;
+    hp__range links; /* into hp_ontology.links (after every condition-wide link) */
+    uint32_t file, line;
+} hp__presentation;
 
 typedef struct hp__treatment {
     uint8_t kind;  /* HP_ENTITY_EXERCISE or HP_ENTITY_ADVICE */
@@ -82,9 +105,10 @@ typedef struct hp__condition {
     double prior; /* normalised */
     double log_prior;
     double suspect_at;
-    uint8_t seriousness;  /* hp_seriousness */
-    hp__range links;      /* into hp_ontology.links */
-    hp__range treatments; /* into hp_ontology.treatments */
+    uint8_t seriousness;     /* hp_seriousness */
+    hp__range links;         /* into hp_ontology.links: the condition-wide ones */
+    hp__range presentations; /* into hp_ontology.presentations (count 0: none) */
+    hp__range treatments;    /* into hp_ontology.treatments */
 } hp__condition;
 
 typedef struct hp__red_flag {
@@ -196,8 +220,13 @@ struct hp_ontology {
     hp__advice *advice;
     size_t n_advice;
 
-    hp__link *links; /* grouped by condition */
+    hp__link *links; /* condition-wide links grouped by condition, then every presentation's
+                        links grouped by presentation */
     size_t n_links;
+    hp__presentation *presentations; /* grouped by condition */
+    size_t n_presentations;
+    uint32_t *mixed; /* the conditions with presentations, ascending */
+    size_t n_mixed;
     hp__flink *finding_links;  /* the links again, grouped by finding */
     hp__treatment *treatments; /* grouped by condition, then by finding */
     size_t n_treatments;
@@ -235,6 +264,18 @@ static inline const char *hp__s(const hp_ontology *o, hp__str s) { return o->str
 /* The string at offset s, or NULL for 0. */
 static inline const char *hp__s_or_null(const hp_ontology *o, hp__str s) {
     return s ? o->strings + s : NULL;
+}
+
+/* log(sum exp(v[i])) over n > 0 values: how a condition with presentations mixes their
+   scores. */
+static inline double hp__log_sum_exp(const double *v, size_t n) {
+    double top = v[0], z = 0;
+    for (size_t i = 1; i < n; i++)
+        if (v[i] > top)
+            top = v[i];
+    for (size_t i = 0; i < n; i++)
+        z += exp(v[i] - top);
+    return top + log(z);
 }
 
 /* The entry header of entry `index` of `kind`, or NULL if out of range. */

@@ -23,6 +23,8 @@ void hp__ontology_destroy(hp_ontology *o) {
     hp__free(&a, o->advice);
     hp__free(&a, o->links);
     hp__free(&a, o->finding_links);
+    hp__free(&a, o->presentations);
+    hp__free(&a, o->mixed);
     hp__free(&a, o->treatments);
     hp__free(&a, o->red_flag_findings);
     hp__free(&a, o->red_flag_groups);
@@ -282,6 +284,37 @@ hp_status hp_condition_evidence(const hp_ontology *o, size_t c, size_t j, hp_evi
     if (!o || !out || c >= o->n_conditions || j >= o->conditions[c].links.count)
         return HP_E_NOT_FOUND;
     const hp__link *l = &o->links[o->conditions[c].links.first + j];
+    out->finding = l->finding;
+    out->strength = l->strength;
+    out->sources = hp__s(o, l->sources);
+    return HP_OK;
+}
+
+size_t hp_condition_presentation_count(const hp_ontology *o, size_t c) {
+    return o && c < o->n_conditions ? o->conditions[c].presentations.count : 0;
+}
+
+hp_status hp_condition_presentation(const hp_ontology *o, size_t c, size_t k,
+                                    hp_presentation_info *out) {
+    if (!o || !out || c >= o->n_conditions || k >= o->conditions[c].presentations.count)
+        return HP_E_NOT_FOUND;
+    const hp__presentation *p = &o->presentations[o->conditions[c].presentations.first + k];
+    out->id = hp__s(o, p->id);
+    out->condition = c;
+    out->share = p->share;
+    out->n_evidence = p->links.count;
+    out->sources = hp__s(o, p->sources);
+    return HP_OK;
+}
+
+hp_status hp_presentation_evidence(const hp_ontology *o, size_t c, size_t k, size_t j,
+                                   hp_evidence_link *out) {
+    if (!o || !out || c >= o->n_conditions || k >= o->conditions[c].presentations.count)
+        return HP_E_NOT_FOUND;
+    const hp__presentation *p = &o->presentations[o->conditions[c].presentations.first + k];
+    if (j >= p->links.count)
+        return HP_E_NOT_FOUND;
+    const hp__link *l = &o->links[p->links.first + j];
     out->finding = l->finding;
     out->strength = l->strength;
     out->sources = hp__s(o, l->sources);

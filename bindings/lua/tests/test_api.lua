@@ -440,4 +440,30 @@ T.test("live objects and blocks", function()
   T.eq(hippain.live_blocks(), blocks0)
 end)
 
+T.test("presentations of a condition and of a cause", function()
+  local mix = hippain.load(SRC .. "/tests/data/ontologies/mixture.xml")
+  local bone = mix:condition("bone")
+  T.eq(#bone.presentations, 2)
+  local lower = bone.presentations[2]
+  T.eq(lower.id, "lower")
+  T.near(lower.share, 0.25, 1e-12)
+  T.eq(lower.sources[1], "t2")
+  T.eq(lower.evidence[2].finding, "buttock_pain")
+  T.near(lower.evidence[2].strength, 0.9, 1e-12)
+  T.eq(#mix:condition("muscle").presentations, 0)
+  -- buttock pain without groin pain points at the "lower" site (tests/test_presentations.c)
+  local a = mix:assess({ findings = { groin_pain = false, buttock_pain = true } })
+  local cause, muscle
+  for _, c in ipairs(a.causes) do
+    if c.id == "bone" then cause = c elseif c.id == "muscle" then muscle = c end
+  end
+  T.near(cause.presentations.upper + cause.presentations.lower, 1, 1e-12)
+  T.ok(cause.presentations.lower > 0.5, "lower leads")
+  local strengths = {}
+  for _, e in ipairs(cause.evidence) do strengths[e.finding] = e.strength end
+  T.near(strengths.buttock_pain, 0.9, 1e-12)
+  T.near(strengths.groin_pain, 0.1, 1e-12)
+  T.eq(next(muscle.presentations), nil)
+end)
+
 T.run()

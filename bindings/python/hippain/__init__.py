@@ -27,8 +27,8 @@ from ._errors import (DuplicateId, Error, FileError, ForbiddenInput, InputError,
                       InternalError, InvalidInput, LimitExceeded, NotFound, OutOfMemory,
                       ParseError, SchemaError, SemanticError, StateError, ValidationError)
 from ._ontology import (Advice, Condition, Contraindication, DerivedRule, Dosing, Entry,
-                        EntryList, EvidenceLink, Exercise, Finding, Ontology, Progression,
-                        RedFlag, Source, Treatment)
+                        EntryList, EvidenceLink, Exercise, Finding, Ontology, Presentation,
+                        Progression, RedFlag, Source, Treatment)
 from ._assessment import (Assessment, Batch, Cause, DontMiss, Evidence, Interview, Profile,
                           Question, Risk, Triage, TriageReason)
 from ._plan import Day, Phase, Plan, PlanAdvice, Session, SessionItem, Week
@@ -43,7 +43,7 @@ LIBRARY_VERSION_COMPILED: str = _core.HP_VERSION_STRING
 
 __all__ = [
     "Ontology", "EntryList", "Entry", "Source", "Finding", "Condition", "RedFlag",
-    "DerivedRule", "Exercise", "Advice", "EvidenceLink", "Treatment", "Dosing",
+    "DerivedRule", "Exercise", "Advice", "EvidenceLink", "Presentation", "Treatment", "Dosing",
     "Progression", "Contraindication",
     "Profile", "Assessment", "Triage", "TriageReason", "DontMiss", "Cause", "Evidence", "Risk",
     "Question", "Batch", "Interview",

@@ -81,12 +81,19 @@ class EvidenceLink(_Record):
     strength: float
     sources: Tuple[str, ...]
 
+class Presentation(_Record):
+    id: str
+    share: float
+    sources: Tuple[str, ...]
+    evidence: Tuple[EvidenceLink, ...]
+
 class Condition(Entry):
     description: Optional[str]
     prior: float
     seriousness: str
     suspect_at: float
     evidence: Tuple[EvidenceLink, ...]
+    presentations: Tuple[Presentation, ...]
     treatments: Tuple[Treatment, ...]
 
 class RedFlag(Entry):
@@ -288,6 +295,7 @@ class Cause(_Record):
     suspected: bool
     seriousness: Optional[str]
     evidence: Tuple[Evidence, ...]
+    presentations: Dict[str, float]
 
 class Risk(_Record):
     finding: str

@@ -234,9 +234,12 @@ class Evidence(Record):
 
 class Cause(Record):
     """A ranked cause: ``id``, ``name``, ``probability``, ``prior``, ``score``,
-    ``suspected``, ``seriousness`` and ``evidence`` (strongest first)."""
+    ``suspected``, ``seriousness``, ``evidence`` (strongest first) and ``presentations``
+    (for a condition with sites or forms of its own: presentation id -> its probability
+    given this cause, in ontology order; the evidence is the most probable one's; empty
+    for other conditions)."""
     __slots__ = ("id", "name", "probability", "prior", "score", "suspected", "seriousness",
-                 "evidence")
+                 "evidence", "presentations")
     _repr_fields = ("id", "probability")
 
     def __repr__(self) -> str:
@@ -375,7 +378,10 @@ class Assessment:
                                              _c.HP_TEXT_LABEL, None),
                     probability=c.probability, prior=c.prior, score=c.score,
                     suspected=bool(c.suspected), seriousness=seriousness.get(c.id),
-                    evidence=tuple(ev)))
+                    evidence=tuple(ev), presentations={
+                        _util.value(_c.hpx_condition_presentation, oh, c.condition, k).id:
+                        _c.hp_assessment_presentation_probability(h, c.condition, k)
+                        for k in range(_c.hp_condition_presentation_count(oh, c.condition))}))
             check(err)
             self._cache["causes"] = cs
         return list(cs)

@@ -13,7 +13,7 @@ from ._records import Record
 
 __all__ = [
     "Ontology", "EntryList", "Entry", "Source", "Finding", "Condition", "RedFlag",
-    "DerivedRule", "Exercise", "Advice", "EvidenceLink", "Treatment", "Dosing",
+    "DerivedRule", "Exercise", "Advice", "EvidenceLink", "Presentation", "Treatment", "Dosing",
     "Progression", "Contraindication",
 ]
 
@@ -66,12 +66,21 @@ class EvidenceLink(Record):
     _repr_fields = ("finding", "strength")
 
 
+class Presentation(Record):
+    """A site or form of a condition with evidence of its own: ``id``, ``share`` (of the
+    condition's prior), ``sources`` and ``evidence`` (its own finding links, used in place
+    of the condition's links of the same findings)."""
+    __slots__ = ("id", "share", "sources", "evidence")
+    _repr_fields = ("id", "share")
+
+
 class Condition(Entry):
     """A cause of hip pain: ``description``, ``prior``, ``seriousness`` ("mild",
-    "moderate", "serious", "emergency"), ``suspect_at``, ``evidence`` (finding links) and
+    "moderate", "serious", "emergency"), ``suspect_at``, ``evidence`` (finding links),
+    ``presentations`` (sites or forms scored as a mixture; empty for most) and
     ``treatments``."""
     __slots__ = ("description", "prior", "seriousness", "suspect_at", "evidence",
-                 "treatments")
+                 "presentations", "treatments")
     entity = "condition"
 
 
@@ -199,6 +208,11 @@ def _base(h, kind: int, i: int, id: str) -> Dict[str, Any]:
                 line=_c.hpx_ontology_origin_line(h, kind, i) or None)
 
 
+def _evidence_link(h, link) -> EvidenceLink:
+    return EvidenceLink(finding=_c.hp_ontology_id(h, _c.HP_ENTITY_FINDING, link.finding),
+                        strength=link.strength, sources=tuple(_util.words(link.sources)))
+
+
 def _treatments(h, fn, i: int, n: int) -> Tuple[Treatment, ...]:
     out = []
     for j in range(n):
@@ -231,17 +245,21 @@ def _build(h, kind_name: str) -> List[Entry]:
                 **base))
         elif kind_name == "condition":
             c = _util.value(_c.hpx_ontology_condition, h, i)
-            ev = []
-            for j in range(c.n_evidence):
-                link = _util.value(_c.hpx_condition_evidence, h, i, j)
-                ev.append(EvidenceLink(
-                    finding=_c.hp_ontology_id(h, _c.HP_ENTITY_FINDING, link.finding),
-                    strength=link.strength, sources=tuple(_util.words(link.sources))))
+            ev = [_evidence_link(h, _util.value(_c.hpx_condition_evidence, h, i, j))
+                  for j in range(c.n_evidence)]
+            pres = []
+            for k in range(_c.hp_condition_presentation_count(h, i)):
+                p = _util.value(_c.hpx_condition_presentation, h, i, k)
+                pres.append(Presentation(
+                    id=p.id, share=p.share, sources=tuple(_util.words(p.sources)),
+                    evidence=tuple(_evidence_link(h, _util.value(_c.hpx_presentation_evidence,
+                                                                 h, i, k, j))
+                                   for j in range(p.n_evidence))))
             out.append(Condition(
                 description=_text(h, kind, i, _c.HP_TEXT_DESCRIPTION),
                 prior=c.prior,
                 seriousness=_util.enum_name(_c.HP_ENUM_SERIOUSNESS, c.seriousness),
-                suspect_at=c.suspect_at, evidence=tuple(ev),
+                suspect_at=c.suspect_at, evidence=tuple(ev), presentations=tuple(pres),
                 treatments=_treatments(h, _c.hpx_condition_treatment, i, c.n_treatments),
                 **base))
         elif kind_name == "red_flag":

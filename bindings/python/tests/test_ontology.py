@@ -181,3 +181,27 @@ def test_errors_pickle():
                            column=4)
     e2 = pickle.loads(pickle.dumps(e))
     assert type(e2) is hippain.ParseError and (e2.file, e2.line, e2.column) == ("f.xml", 3, 4)
+
+
+def test_presentations_of_a_condition_and_of_a_cause():
+    mix = hippain.Ontology.load(DATA / "ontologies" / "mixture.xml")
+    bone = mix.conditions["bone"]
+    assert [p.id for p in bone.presentations] == ["upper", "lower"]
+    lower = bone.presentations[1]
+    assert isinstance(lower, hippain.Presentation)
+    assert lower.share == pytest.approx(0.25)
+    assert lower.sources == ("t2",)
+    assert [(e.finding, e.strength) for e in lower.evidence] == [
+        ("groin_pain", pytest.approx(0.1)), ("buttock_pain", pytest.approx(0.9))]
+    assert [e.finding for e in bone.evidence] == ["load_jump", "groin_pain"]
+    assert mix.conditions["muscle"].presentations == ()
+    # buttock pain without groin pain points at the "lower" site (worked out in
+    # tests/test_presentations.c): its evidence is that site's own links
+    a = mix.assess({"groin_pain": False, "buttock_pain": True})
+    cause = next(c for c in a.causes if c.id == "bone")
+    assert list(cause.presentations) == ["upper", "lower"]
+    assert sum(cause.presentations.values()) == pytest.approx(1)
+    assert cause.presentations["lower"] > 0.5
+    assert {e.finding: e.strength for e in cause.evidence} == {
+        "buttock_pain": pytest.approx(0.9), "groin_pain": pytest.approx(0.1)}
+    assert next(c for c in a.causes if c.id == "muscle").presentations == {}
