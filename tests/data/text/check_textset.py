@@ -3,7 +3,9 @@
 
 Validates every file against the format in tests/data/text/README.md:
 * each file is a JSON array of objects with keys id, lang, text, findings, diagnosis,
-  from, and optionally runner and note; no duplicate keys inside an object;
+  from, and optionally runner, note and half; no duplicate keys inside an object;
+* half: only "holdout", on every entry of the held-out files holdout_*.json and on no
+  other entry (README.md, "Held-out set (session 18)");
 * id: unique across all files, [a-z0-9_]+;
 * lang: en, de, es or mixed;
 * findings: ids that exist as <finding id=...> in data/hippain.xml, values true/false;
@@ -12,7 +14,7 @@ Validates every file against the format in tests/data/text/README.md:
 * from: "case:<id>" (an id in tests/data/cases/*.json), "vignette:<n>" (0-based index
   into tests/data/vignettes.json, which has no ids) or "written";
 * duplicates: no two entries with the same text (case/space-insensitive), no id twice.
-Prints a summary (per language, condition, origin) with -v.
+Prints a summary (per language, condition, origin, half) with -v.
 
 Usage: check_textset.py [--root REPO] [-v] [FILE...]   (exit 1 on any error)
 """
@@ -30,7 +32,7 @@ RUNNER_KEYS = {"weekly_km", "previous_weekly_km", "longest_run_km_30d", "planned
                "cadence_spm", "shoe_km", "run_days_per_week", "age", "sex"}
 LANGS = {"en", "de", "es", "mixed"}
 REQUIRED = {"id", "lang", "text", "findings", "diagnosis", "from"}
-OPTIONAL = {"runner", "note"}
+OPTIONAL = {"runner", "note", "half"}
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -68,7 +70,7 @@ def main():
     errors = []
     seen_ids, seen_text = {}, {}
     per = {"lang": collections.Counter(), "diagnosis": collections.Counter(),
-           "from": collections.Counter()}
+           "from": collections.Counter(), "half": collections.Counter()}
     n = 0
 
     def err(where, msg):
@@ -76,6 +78,7 @@ def main():
 
     for path in files:
         name = os.path.basename(path)
+        holdout_file = name.startswith("holdout_")
         try:
             data = json.load(open(path, encoding="utf-8"), object_pairs_hook=no_dups)
         except DupKey as e:
@@ -164,12 +167,20 @@ def main():
                 err(w, "bad from %r" % (fr,))
             if "note" in e and not isinstance(e["note"], str):
                 err(w, "note must be a string")
+            hf = e.get("half")
+            per["half"][hf or "-"] += 1
+            if "half" in e and hf != "holdout":
+                err(w, "half must be \"holdout\" (got %r)" % (hf,))
+            elif holdout_file and hf != "holdout":
+                err(w, "entry of a held-out file without \"half\": \"holdout\"")
+            elif not holdout_file and hf == "holdout":
+                err(w, "\"half\": \"holdout\" outside a holdout_*.json file")
 
     for m in errors:
         print("error:", m, file=sys.stderr)
     print("%d descriptions in %d files, %d errors" % (n, len(files), len(errors)))
     if a.v:
-        for k in ("lang", "from", "diagnosis"):
+        for k in ("lang", "from", "half", "diagnosis"):
             print("%s: %s" % (k, ", ".join("%s %d" % kv for kv in sorted(per[k].items(), key=lambda kv: (-kv[1], str(kv[0]))))))
     return 1 if errors or n == 0 else 0
 
