@@ -316,6 +316,23 @@ class Browse(unittest.TestCase):
         r = run("show", "gluteal_tendinopathy", "--lang", "es")
         self.assertIn("Findings:", r.stdout)
 
+    def test_presentations_are_shown(self):
+        mix = os.path.join(DATA, "ontologies", "mixture.xml")
+        r = run("--ontology", mix, "show", "bone")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"Presentation upper: 75\.0% of the prior \[t2\]; its own "
+                         r"findings:\n +90%  groin_pain +\[t2\]\n")
+        self.assertIn("Presentation lower: 25.0% of the prior", r.stdout)
+        r = run("--ontology", mix, "assess", "--json", "-",
+                stdin='{"findings": {"buttock_pain": true, "groin_pain": false}}')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        causes = {c["id"]: c for c in json.loads(r.stdout)["causes"]}
+        pres = causes["bone"]["presentations"]
+        self.assertEqual([p["id"] for p in pres], ["upper", "lower"])
+        self.assertAlmostEqual(sum(p["probability"] for p in pres), 1)
+        self.assertGreater(pres[1]["probability"], 0.5)
+        self.assertNotIn("presentations", causes["muscle"])
+
     def test_extension_adds_entries(self):
         with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as f:
             f.write("<ontology xmlns='urn:x-hippain:ontology:1' format='1' name='x' version='1'>"
