@@ -3,7 +3,7 @@
 
 Validates every file against the format in tests/data/text/README.md:
 * each file is a JSON array of objects with keys id, lang, text, findings, diagnosis,
-  from, and optionally runner and note; no duplicate keys inside an object;
+  from, and optionally runner, note and half ("holdout"); no duplicate keys inside an object;
 * id: unique across all files, [a-z0-9_]+;
 * lang: en, de, es or mixed;
 * findings: ids that exist as <finding id=...> in data/hippain.xml, values true/false;
@@ -30,7 +30,7 @@ RUNNER_KEYS = {"weekly_km", "previous_weekly_km", "longest_run_km_30d", "planned
                "cadence_spm", "shoe_km", "run_days_per_week", "age", "sex"}
 LANGS = {"en", "de", "es", "mixed"}
 REQUIRED = {"id", "lang", "text", "findings", "diagnosis", "from"}
-OPTIONAL = {"runner", "note"}
+OPTIONAL = {"runner", "note", "half"}
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -164,6 +164,8 @@ def main():
                 err(w, "bad from %r" % (fr,))
             if "note" in e and not isinstance(e["note"], str):
                 err(w, "note must be a string")
+            if "half" in e and e["half"] != "holdout":
+                err(w, "half must be \"holdout\"")
 
     for m in errors:
         print("error:", m, file=sys.stderr)
