@@ -389,6 +389,28 @@ Test(text, phrases_that_need_another_finding, .init = setup, .fini = teardown) {
     hp_text_result_free(r);
 }
 
+/* <phrases also="id">: words that state two findings, both with the phrase's answer. */
+Test(text, phrases_that_state_two_findings, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("It started at the sprint finish of a 5k.", "en");
+    expect(r, "worse_sprinting", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    cr_assert_eq(hp_text_result_finding_count(r), 2);
+    cr_assert_eq(hp_text_result_finding(r, 0)->offset, hp_text_result_finding(r, 1)->offset);
+    hp_text_result_free(r);
+    r = parse("No change to my training.", "en"); /* an absent phrase: both absent */
+    expect(r, "mileage_increase_over_10pct", HP_ANSWER_ABSENT);
+    expect(r, "intensity_increase", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Am Training nichts geändert, aber die Leiste tut weh.", "de");
+    expect(r, "intensity_increase", HP_ANSWER_ABSENT);
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("The pain never came on a sprint finish.", "en"); /* negated: both absent */
+    expect(r, "worse_sprinting", HP_ANSWER_ABSENT);
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
 /* Negations in the three languages, written for this test (not from the evaluation set). */
 Test(text, negation_forms, .init = setup, .fini = teardown) {
     static const struct {
@@ -451,10 +473,12 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
          "</phrases></lexicon>"),
         ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' requires='no_such'><p>x</p>"
          "</phrases></lexicon>"),
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' also='no_such'><p>x</p>"
+         "</phrases></lexicon>"),
     };
-    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA, HP_E_SCHEMA,
-                                      HP_E_SEMANTIC};
-    for (size_t i = 0; i < 5; i++) {
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA,   HP_E_SCHEMA,
+                                      HP_E_SCHEMA,   HP_E_SEMANTIC, HP_E_SEMANTIC};
+    for (size_t i = 0; i < 6; i++) {
         char xml[1024];
         snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
         hp_input in = {"ext.xml", xml, strlen(xml)};

@@ -55,6 +55,7 @@ typedef struct hp__lexp {
     uint8_t absent;        /* a finding's words that state it absent ("skinny") */
     uint32_t finding;
     uint32_t requires; /* stated only when this finding is present in the text; UINT32_MAX */
+    uint32_t also;     /* a second finding the words state ("no change to my training") */
 } hp__lexp;
 
 typedef struct hp__lexicon {

@@ -10,16 +10,19 @@
 #include "ontology/lexicon.h"
 #include "ontology/loader_internal.h"
 
-/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"]> and
+/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"] [also="id"]> and
    <cues kind="negation|boundary|..">, each a list of <p>. */
 void hp__lexicon_read(builder *b, const hp__xml_node *n) {
     hp__str lang = hp__ld_node_lang(b, n);
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang, 0, hp__ld_here(b, k), 0, UINT32_MAX};
+        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang,      0, hp__ld_here(b, k),
+                        0, UINT32_MAX,         0, UINT32_MAX};
         if (hp__ld_is_el(k, "phrases")) {
             ph.finding_ref = hp__ld_read_id(b, k, "finding", 0);
             if (hp__ld_attr(k, "requires"))
                 ph.requires_ref = hp__ld_read_id(b, k, "requires", 0);
+            if (hp__ld_attr(k, "also"))
+                ph.also_ref = hp__ld_read_id(b, k, "also", 0);
             const char *answer = hp__ld_attr(k, "answer");
             ph.absent = answer && !strcmp(answer, "absent");
             if (answer && !ph.absent && strcmp(answer, "present") && b->status == HP_OK)
@@ -54,7 +57,7 @@ void hp__lexicon_read(builder *b, const hp__xml_node *n) {
     }
 }
 
-/* Every lexicon phrase names a finding that exists. */
+/* Every lexicon phrase names findings that exist. */
 void hp__lexicon_check(resolver *r) {
     builder *b = r->b;
     hp__str langs[HP__MAX_LEXICON_LANGS];
@@ -79,6 +82,10 @@ void hp__lexicon_check(resolver *r) {
         if (p->requires_ref) {
             f = hp__ld_resolve(r, p->requires_ref, HP_ENTITY_FINDING, p->at, "lexicon requires");
             p->requires = f >= 0 ? (uint32_t)f : UINT32_MAX;
+        }
+        if (p->also_ref) {
+            f = hp__ld_resolve(r, p->also_ref, HP_ENTITY_FINDING, p->at, "lexicon also");
+            p->also = f >= 0 ? (uint32_t)f : UINT32_MAX;
         }
     }
 }

@@ -164,6 +164,7 @@ typedef struct hp__phrase {
     hp__str lang;
     hp__str text;
     uint32_t requires; /* the finding only when this one is present in the text; UINT32_MAX */
+    uint32_t also;     /* a second finding the words state, with the same answer; UINT32_MAX */
 } hp__phrase;
 
 struct hp_ontology {

@@ -21,6 +21,7 @@
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
  *   phrases with requires="id" only when finding id is stated present in the text too;
+ *   phrases with also="id" state finding id as well, with the same answer;
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - the sides named in a sentence are those of its findings (the last sentence's side
@@ -241,6 +242,20 @@ static void negate(scan *sc) {
     sc->neg_left = NEG_SPAN;
 }
 
+/* A finding found: into the result, or pending when it needs finding req (not UINT32_MAX)
+   present in the text too ("for months" states "six weeks despite care"). */
+static void record(scan *sc, const hp_text_finding *tf, uint32_t req) {
+    if (req != UINT32_MAX) {
+        if (sc->n_pend < sc->cap) {
+            sc->pend_req[sc->n_pend] = req;
+            sc->pend[sc->n_pend++] = *tf;
+        }
+        return;
+    }
+    sc->seen[tf->finding] = 1;
+    sc->r->f[sc->r->nf++] = *tf;
+}
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     int in_list = sc->negated && sc->neg_found;
@@ -264,15 +279,12 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
                           z->end - a->off,
                           sc->negated ? c * 0.9 : c,
                           HP_SIDE_UNKNOWN};
-    if (m->p->requires != UINT32_MAX) { /* "for months" states "six weeks despite care" */
-        if (sc->n_pend < sc->cap) {
-            sc->pend_req[sc->n_pend] = m->p->requires;
-            sc->pend[sc->n_pend++] = tf;
-        }
-        return;
+    record(sc, &tf, m->p->requires);
+    /* words that state two findings ("no change to my training", "POP") */
+    if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
+        tf.finding = m->p->also;
+        record(sc, &tf, m->p->requires);
     }
-    sc->seen[f] = 1;
-    sc->r->f[sc->r->nf++] = tf;
 }
 
 /* The findings of phrases that need another finding present in the text, where it is;
