@@ -190,20 +190,65 @@ Test(text, weekly_distances_in_km_and_miles, .init = setup, .fini = teardown) {
     hp_text_result_free(r);
 }
 
+/* Weekly figures said otherwise, written for this test: a count of runs times a distance,
+   a total after the days, a change with "now" or "from ... a week to", "(was 19ish)", a
+   20 miler, cadence with words between. */
+Test(text, weekly_distances_said_otherwise, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text;
+        hp_runner_field field;
+        double value;
+    } cases[] = {
+        {"I do 8k four times a week", HP_RUNNER_WEEKLY_KM, 32},
+        {"Laufe 3 Tage pro Woche, 30 km insgesamt", HP_RUNNER_WEEKLY_KM, 30},
+        {"Entreno 4 días por semana, 36 km en total", HP_RUNNER_WEEKLY_KM, 36},
+        {"I ran 25 km in total yesterday", HP_RUNNER_WEEKLY_KM, -1},
+        {"I was at 20 miles a week, now 30", HP_RUNNER_PREVIOUS_WEEKLY_KM, 32.2},
+        {"I was at 20 miles a week, now 30", HP_RUNNER_WEEKLY_KM, 48.3},
+        {"20 miles a week, now 4 days a week", HP_RUNNER_WEEKLY_KM, 32.2},
+        {"from around 40 km a week to 55 km", HP_RUNNER_PREVIOUS_WEEKLY_KM, 40},
+        {"from around 40 km a week to 55 km", HP_RUNNER_WEEKLY_KM, 55},
+        {"Now 25 miles a week (was 20ish).", HP_RUNNER_PREVIOUS_WEEKLY_KM, 32.2},
+        {"my first 18 miler on sunday", HP_RUNNER_LONGEST_RUN_KM_30D, 29},
+        {"cadence is about 170", HP_RUNNER_CADENCE_SPM, 170},
+        {"Meine Kadenz liegt bei 168", HP_RUNNER_CADENCE_SPM, 168},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        cr_assert_float_eq(number(r, cases[i].field), cases[i].value, 1e-9, "%s: %g", cases[i].text,
+                           number(r, cases[i].field));
+        hp_text_result_free(r);
+    }
+}
+
 Test(text, age_and_sex, .init = setup, .fini = teardown) {
     static const struct {
         const char *text;
         double age;
         hp_sex sex;
     } cases[] = {
-        {"I'm 34 and run a lot", 34, HP_SEX_UNKNOWN}, {"51F, runner", 51, HP_SEX_FEMALE},
-        {"M, 28. hip hurts", 28, HP_SEX_MALE},        {"34yo woman", 34, HP_SEX_FEMALE},
-        {"a 45-year-old guy", 45, HP_SEX_MALE},       {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
-        {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},     {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
-        {"Chica de 22, corro", 22, HP_SEX_FEMALE},    {"running for 10 years", -1, HP_SEX_UNKNOWN},
-        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},       {"My daughter is 10", 10, HP_SEX_FEMALE},
-        {"Mein Sohn (14) läuft", 14, HP_SEX_MALE},    {"my son runs", -1, HP_SEX_MALE},
+        {"I'm 34 and run a lot", 34, HP_SEX_UNKNOWN},
+        {"51F, runner", 51, HP_SEX_FEMALE},
+        {"M, 28. hip hurts", 28, HP_SEX_MALE},
+        {"34yo woman", 34, HP_SEX_FEMALE},
+        {"a 45-year-old guy", 45, HP_SEX_MALE},
+        {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
+        {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},
+        {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
+        {"Chica de 22, corro", 22, HP_SEX_FEMALE},
+        {"running for 10 years", -1, HP_SEX_UNKNOWN},
+        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},
+        {"My daughter is 10", 10, HP_SEX_FEMALE},
+        {"Mein Sohn (14) läuft", 14, HP_SEX_MALE},
+        {"my son runs", -1, HP_SEX_MALE},
         {"son normales", -1, HP_SEX_UNKNOWN},
+        {"Läuferin, 52 Jahre.", 52, HP_SEX_FEMALE},
+        {"Ciclista, 30 años, corro", 30, HP_SEX_UNKNOWN},
+        {"Hace 2 años, corría", -1, HP_SEX_UNKNOWN},
+        {"19, footballer", 19, HP_SEX_UNKNOWN},
+        {"F, sore hip", -1, HP_SEX_FEMALE},
+        {"My 9 y/o son limps", 9, HP_SEX_MALE},
+        {"my son is 15", 15, HP_SEX_MALE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
