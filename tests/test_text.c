@@ -385,7 +385,7 @@ Test(text, phrases_that_state_a_finding_absent, .init = setup, .fini = teardown)
     expect(r, "overweight", HP_ANSWER_ABSENT);
     expect(r, "severe_pain", HP_ANSWER_ABSENT);
     expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
-    expect_none(r, "persistent_pain");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT); /* also-answer="present" */
     hp_text_result_free(r);
     r = parse("not skinny at all", "en"); /* negated: present */
     expect(r, "overweight", HP_ANSWER_PRESENT);

@@ -54,8 +54,9 @@ typedef struct hp__lexp {
     uint8_t lang;          /* index into langs */
     uint8_t absent;        /* a finding's words that state it absent ("skinny") */
     uint32_t finding;
-    uint32_t requires; /* stated only when this finding is present in the text; UINT32_MAX */
-    uint32_t also;     /* a second finding the words state ("no change to my training") */
+    uint32_t requires;   /* stated only when this finding is present in the text; UINT32_MAX */
+    uint32_t also;       /* a second finding the words state ("no change to my training") */
+    uint8_t also_absent; /* the words state also absent (as absent does the finding) */
 } hp__lexp;
 
 typedef struct hp__lexicon {

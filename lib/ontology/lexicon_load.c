@@ -10,13 +10,14 @@
 #include "ontology/lexicon.h"
 #include "ontology/loader_internal.h"
 
-/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"] [also="id"]> and
-   <cues kind="negation|boundary|..">, each a list of <p>. */
+/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"] [also="id"
+   [also-answer="present|absent"]]> and <cues kind="negation|boundary|..">, each a list of
+   <p>. */
 void hp__lexicon_read(builder *b, const hp__xml_node *n) {
     hp__str lang = hp__ld_node_lang(b, n);
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang,      0, hp__ld_here(b, k),
-                        0, UINT32_MAX,         0, UINT32_MAX};
+        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang,       0, hp__ld_here(b, k),
+                        0, UINT32_MAX,         0, UINT32_MAX, 0};
         if (hp__ld_is_el(k, "phrases")) {
             ph.finding_ref = hp__ld_read_id(b, k, "finding", 0);
             if (hp__ld_attr(k, "requires"))
@@ -28,6 +29,11 @@ void hp__lexicon_read(builder *b, const hp__xml_node *n) {
             if (answer && !ph.absent && strcmp(answer, "present") && b->status == HP_OK)
                 hp__ld_fail_at(b, HP_E_SCHEMA, ph.at,
                                "<phrases answer=\"%s\">: not \"present\" or \"absent\"", answer);
+            const char *also = hp__ld_attr(k, "also-answer");
+            ph.also_absent = also ? !strcmp(also, "absent") : ph.absent;
+            if (also && strcmp(also, "absent") && strcmp(also, "present") && b->status == HP_OK)
+                hp__ld_fail_at(b, HP_E_SCHEMA, ph.at,
+                               "<phrases also-answer=\"%s\">: not \"present\" or \"absent\"", also);
         } else if (hp__ld_is_el(k, "cues")) {
             static const char *const kinds[] = {"",       "negation",       "boundary",
                                                 "filler", "left",           "right",

@@ -1316,7 +1316,7 @@ static int freeze_entries(hp_ontology *o, const builder *b) {
     for (size_t i = 0; i < b->phrases.n; i++) {
         const st_phrase *p = &b->phrases.v[i];
         o->phrases[i] = (hp__phrase){p->finding_ref, p->kind,     p->absent, p->lang,
-                                     p->text,        p->requires, p->also};
+                                     p->text,        p->requires, p->also,   p->also_absent};
     }
     return 1;
 oom:

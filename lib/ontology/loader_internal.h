@@ -64,6 +64,7 @@ typedef struct st_phrase {
     uint32_t requires;    /* its finding's index (check_lexicon), UINT32_MAX none */
     hp__str also_ref;     /* <phrases also="id">, 0 none */
     uint32_t also;        /* its finding's index (check_lexicon), UINT32_MAX none */
+    uint8_t also_absent;  /* <phrases also-answer="absent"> (default: answer's) */
 } st_phrase;
 
 #define VEC(T)         \

@@ -21,7 +21,8 @@
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
  *   phrases with requires="id" only when finding id is stated present in the text too;
- *   phrases with also="id" state finding id as well, with the same answer;
+ *   phrases with also="id" state finding id as well, with the same answer or the one
+ *   also-answer gives ("rest doesn't help": rest does not help, the pain persists);
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - the sides named in a sentence are those of its findings (the last sentence's side
@@ -256,6 +257,13 @@ static void record(scan *sc, const hp_text_finding *tf, uint32_t req) {
     sc->r->f[sc->r->nf++] = *tf;
 }
 
+/* Is a finding whose words state it present (absent: 0) or absent (1) absent here? "not
+   skinny" is overweight; a list a negation goes on with keeps it: "not limping and walks
+   fine". */
+static int answer_absent(const scan *sc, int absent, int in_list) {
+    return absent ? !sc->negated || in_list : sc->negated;
+}
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     int in_list = sc->negated && sc->neg_found;
@@ -270,9 +278,7 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    /* "not skinny" is overweight; a list a negation goes on with keeps it: "not limping and
-       walks fine" */
-    int absent = m->p->absent ? !sc->negated || in_list : sc->negated;
+    int absent = answer_absent(sc, m->p->absent, in_list);
     hp_text_finding tf = {f,
                           absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                           a->off,
@@ -280,9 +286,11 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
                           sc->negated ? c * 0.9 : c,
                           HP_SIDE_UNKNOWN};
     record(sc, &tf, m->p->requires);
-    /* words that state two findings ("no change to my training", "POP") */
+    /* words that state two findings ("no change to my training", "sprint finish") */
     if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
         tf.finding = m->p->also;
+        tf.answer =
+            answer_absent(sc, m->p->also_absent, in_list) ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT;
         record(sc, &tf, m->p->requires);
     }
 }
