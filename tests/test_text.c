@@ -454,6 +454,15 @@ Test(text, phrases_that_state_two_findings, .init = setup, .fini = teardown) {
     expect(r, "worse_sprinting", HP_ANSWER_ABSENT);
     expect(r, "pain_during_run", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
+    /* also-answer="present": rest does not help, so the pain persists despite rest */
+    r = parse("Groin pain for 3 months, resting doesn't help.", "en");
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Seit Monaten Schmerzen in der Leiste, trotz Pause nicht besser.", "de");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
 }
 
 /* Negations in the three languages, written for this test (not from the evaluation set). */
@@ -475,6 +484,11 @@ Test(text, negation_forms, .init = setup, .fini = teardown) {
         {"No se me hincha ni se pone roja.", "redness", HP_ANSWER_ABSENT},
         {"Nunca me he caído.", "after_fall_or_trauma", HP_ANSWER_ABSENT},
         {"Subir escaleras no me molesta.", "worse_climbing_stairs", HP_ANSWER_ABSENT},
+        {"Beim Laufen war alles gut, erst danach tat es weh.", "pain_during_run", HP_ANSWER_ABSENT},
+        {"Nix geschwollen.", "swelling", HP_ANSWER_ABSENT},
+        {"Treppensteigen geht nicht.", "worse_climbing_stairs", HP_ANSWER_PRESENT},
+        {"Un dolor tan fuerte que no me deja dormir.", "severe_pain", HP_ANSWER_PRESENT},
+        {"Un dolor tan fuerte que no me deja dormir.", "pain_at_night", HP_ANSWER_PRESENT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -520,10 +534,12 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
          "</phrases></lexicon>"),
         ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' also='no_such'><p>x</p>"
          "</phrases></lexicon>"),
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' also='swelling' "
+         "also-answer='maybe'><p>x</p></phrases></lexicon>"),
     };
-    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA,   HP_E_SCHEMA,
-                                      HP_E_SCHEMA,   HP_E_SEMANTIC, HP_E_SEMANTIC};
-    for (size_t i = 0; i < 6; i++) {
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA,   HP_E_SCHEMA, HP_E_SCHEMA,
+                                      HP_E_SEMANTIC, HP_E_SEMANTIC, HP_E_SCHEMA};
+    for (size_t i = 0; i < 7; i++) {
         char xml[1024];
         snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
         hp_input in = {"ext.xml", xml, strlen(xml)};
