@@ -465,6 +465,37 @@ Test(text, phrases_that_state_two_findings, .init = setup, .fini = teardown) {
     hp_text_result_free(r);
 }
 
+/* "..." in a phrase: up to four words of the clause between, no negation or boundary cue
+   among them; "since I fell" is a fall and a sudden onset. */
+Test(text, phrases_with_a_gap, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *id;
+        int answer; /* -1: not stated */
+    } cases[] = {
+        {"Por las mañanas tengo la cadera muy rígida.", "morning_stiffness", HP_ANSWER_PRESENT},
+        {"Por las mañanas tengo la cadera muy rígida.", "hip_stiffness", HP_ANSWER_PRESENT},
+        {"Morgens ist meine Hüfte total steif.", "morning_stiffness", HP_ANSWER_PRESENT},
+        {"In the mornings my hip is really stiff.", "morning_stiffness", HP_ANSWER_PRESENT},
+        {"Morgens ist die Hüfte nicht steif.", "morning_stiffness", -1},
+        {"Morgens ist die Hüfte nicht steif.", "hip_stiffness", HP_ANSWER_ABSENT},
+        {"In the morning it is fine but then stiff.", "morning_stiffness", -1},
+        {"In the morning my hip. Stiff later.", "morning_stiffness", -1},
+        {"In the morning I walk the dog and my hip is stiff.", "morning_stiffness", -1},
+        {"Since I fell on the ice my hip hurts.", "after_fall_or_trauma", HP_ANSWER_PRESENT},
+        {"Since I fell on the ice my hip hurts.", "onset_sudden", HP_ANSWER_PRESENT},
+        {"Desde que me caí me duele la cadera.", "onset_sudden", HP_ANSWER_PRESENT},
+        {"I didn't fall.", "onset_sudden", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        if (cases[i].answer < 0)
+            expect_none(r, cases[i].id);
+        else
+            expect(r, cases[i].id, (hp_answer)cases[i].answer);
+        hp_text_result_free(r);
+    }
+}
+
 /* Negations in the three languages, written for this test (not from the evaluation set). */
 Test(text, negation_forms, .init = setup, .fini = teardown) {
     static const struct {
