@@ -190,20 +190,65 @@ Test(text, weekly_distances_in_km_and_miles, .init = setup, .fini = teardown) {
     hp_text_result_free(r);
 }
 
+/* Weekly figures said otherwise, written for this test: a count of runs times a distance,
+   a total after the days, a change with "now" or "from ... a week to", "(was 19ish)", a
+   20 miler, cadence with words between. */
+Test(text, weekly_distances_said_otherwise, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text;
+        hp_runner_field field;
+        double value;
+    } cases[] = {
+        {"I do 8k four times a week", HP_RUNNER_WEEKLY_KM, 32},
+        {"Laufe 3 Tage pro Woche, 30 km insgesamt", HP_RUNNER_WEEKLY_KM, 30},
+        {"Entreno 4 días por semana, 36 km en total", HP_RUNNER_WEEKLY_KM, 36},
+        {"I ran 25 km in total yesterday", HP_RUNNER_WEEKLY_KM, -1},
+        {"I was at 20 miles a week, now 30", HP_RUNNER_PREVIOUS_WEEKLY_KM, 32.2},
+        {"I was at 20 miles a week, now 30", HP_RUNNER_WEEKLY_KM, 48.3},
+        {"20 miles a week, now 4 days a week", HP_RUNNER_WEEKLY_KM, 32.2},
+        {"from around 40 km a week to 55 km", HP_RUNNER_PREVIOUS_WEEKLY_KM, 40},
+        {"from around 40 km a week to 55 km", HP_RUNNER_WEEKLY_KM, 55},
+        {"Now 25 miles a week (was 20ish).", HP_RUNNER_PREVIOUS_WEEKLY_KM, 32.2},
+        {"my first 18 miler on sunday", HP_RUNNER_LONGEST_RUN_KM_30D, 29},
+        {"cadence is about 170", HP_RUNNER_CADENCE_SPM, 170},
+        {"Meine Kadenz liegt bei 168", HP_RUNNER_CADENCE_SPM, 168},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        cr_assert_float_eq(number(r, cases[i].field), cases[i].value, 1e-9, "%s: %g", cases[i].text,
+                           number(r, cases[i].field));
+        hp_text_result_free(r);
+    }
+}
+
 Test(text, age_and_sex, .init = setup, .fini = teardown) {
     static const struct {
         const char *text;
         double age;
         hp_sex sex;
     } cases[] = {
-        {"I'm 34 and run a lot", 34, HP_SEX_UNKNOWN}, {"51F, runner", 51, HP_SEX_FEMALE},
-        {"M, 28. hip hurts", 28, HP_SEX_MALE},        {"34yo woman", 34, HP_SEX_FEMALE},
-        {"a 45-year-old guy", 45, HP_SEX_MALE},       {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
-        {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},     {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
-        {"Chica de 22, corro", 22, HP_SEX_FEMALE},    {"running for 10 years", -1, HP_SEX_UNKNOWN},
-        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},       {"My daughter is 10", 10, HP_SEX_FEMALE},
-        {"Mein Sohn (14) läuft", 14, HP_SEX_MALE},    {"my son runs", -1, HP_SEX_MALE},
+        {"I'm 34 and run a lot", 34, HP_SEX_UNKNOWN},
+        {"51F, runner", 51, HP_SEX_FEMALE},
+        {"M, 28. hip hurts", 28, HP_SEX_MALE},
+        {"34yo woman", 34, HP_SEX_FEMALE},
+        {"a 45-year-old guy", 45, HP_SEX_MALE},
+        {"ich (w, 34) laufe", 34, HP_SEX_FEMALE},
+        {"bin 41 Jahre alt", 41, HP_SEX_UNKNOWN},
+        {"Tengo 61 años (hombre)", 61, HP_SEX_MALE},
+        {"Chica de 22, corro", 22, HP_SEX_FEMALE},
+        {"running for 10 years", -1, HP_SEX_UNKNOWN},
+        {"I'm 5 weeks in", -1, HP_SEX_UNKNOWN},
+        {"My daughter is 10", 10, HP_SEX_FEMALE},
+        {"Mein Sohn (14) läuft", 14, HP_SEX_MALE},
+        {"my son runs", -1, HP_SEX_MALE},
         {"son normales", -1, HP_SEX_UNKNOWN},
+        {"Läuferin, 52 Jahre.", 52, HP_SEX_FEMALE},
+        {"Ciclista, 30 años, corro", 30, HP_SEX_UNKNOWN},
+        {"Hace 2 años, corría", -1, HP_SEX_UNKNOWN},
+        {"19, footballer", 19, HP_SEX_UNKNOWN},
+        {"F, sore hip", -1, HP_SEX_FEMALE},
+        {"My 9 y/o son limps", 9, HP_SEX_MALE},
+        {"my son is 15", 15, HP_SEX_MALE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -340,7 +385,7 @@ Test(text, phrases_that_state_a_finding_absent, .init = setup, .fini = teardown)
     expect(r, "overweight", HP_ANSWER_ABSENT);
     expect(r, "severe_pain", HP_ANSWER_ABSENT);
     expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
-    expect_none(r, "persistent_pain");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT); /* also-answer="present" */
     hp_text_result_free(r);
     r = parse("not skinny at all", "en"); /* negated: present */
     expect(r, "overweight", HP_ANSWER_PRESENT);
@@ -389,6 +434,68 @@ Test(text, phrases_that_need_another_finding, .init = setup, .fini = teardown) {
     hp_text_result_free(r);
 }
 
+/* <phrases also="id">: words that state two findings, both with the phrase's answer. */
+Test(text, phrases_that_state_two_findings, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("It started at the sprint finish of a 5k.", "en");
+    expect(r, "worse_sprinting", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    cr_assert_eq(hp_text_result_finding_count(r), 2);
+    cr_assert_eq(hp_text_result_finding(r, 0)->offset, hp_text_result_finding(r, 1)->offset);
+    hp_text_result_free(r);
+    r = parse("No change to my training.", "en"); /* an absent phrase: both absent */
+    expect(r, "mileage_increase_over_10pct", HP_ANSWER_ABSENT);
+    expect(r, "intensity_increase", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Am Training nichts geändert, aber die Leiste tut weh.", "de");
+    expect(r, "intensity_increase", HP_ANSWER_ABSENT);
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("The pain never came on a sprint finish.", "en"); /* negated: both absent */
+    expect(r, "worse_sprinting", HP_ANSWER_ABSENT);
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* also-answer="present": rest does not help, so the pain persists despite rest */
+    r = parse("Groin pain for 3 months, resting doesn't help.", "en");
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Seit Monaten Schmerzen in der Leiste, trotz Pause nicht besser.", "de");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* "..." in a phrase: up to four words of the clause between, no negation or boundary cue
+   among them; "since I fell" is a fall and a sudden onset. */
+Test(text, phrases_with_a_gap, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *id;
+        int answer; /* -1: not stated */
+    } cases[] = {
+        {"Por las mañanas tengo la cadera muy rígida.", "morning_stiffness", HP_ANSWER_PRESENT},
+        {"Por las mañanas tengo la cadera muy rígida.", "hip_stiffness", HP_ANSWER_PRESENT},
+        {"Morgens ist meine Hüfte total steif.", "morning_stiffness", HP_ANSWER_PRESENT},
+        {"In the mornings my hip is really stiff.", "morning_stiffness", HP_ANSWER_PRESENT},
+        {"Morgens ist die Hüfte nicht steif.", "morning_stiffness", -1},
+        {"Morgens ist die Hüfte nicht steif.", "hip_stiffness", HP_ANSWER_ABSENT},
+        {"In the morning it is fine but then stiff.", "morning_stiffness", -1},
+        {"In the morning my hip. Stiff later.", "morning_stiffness", -1},
+        {"In the morning I walk the dog and my hip is stiff.", "morning_stiffness", -1},
+        {"Since I fell on the ice my hip hurts.", "after_fall_or_trauma", HP_ANSWER_PRESENT},
+        {"Since I fell on the ice my hip hurts.", "onset_sudden", HP_ANSWER_PRESENT},
+        {"Desde que me caí me duele la cadera.", "onset_sudden", HP_ANSWER_PRESENT},
+        {"I didn't fall.", "onset_sudden", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, NULL);
+        if (cases[i].answer < 0)
+            expect_none(r, cases[i].id);
+        else
+            expect(r, cases[i].id, (hp_answer)cases[i].answer);
+        hp_text_result_free(r);
+    }
+}
+
 /* Negations in the three languages, written for this test (not from the evaluation set). */
 Test(text, negation_forms, .init = setup, .fini = teardown) {
     static const struct {
@@ -408,6 +515,11 @@ Test(text, negation_forms, .init = setup, .fini = teardown) {
         {"No se me hincha ni se pone roja.", "redness", HP_ANSWER_ABSENT},
         {"Nunca me he caído.", "after_fall_or_trauma", HP_ANSWER_ABSENT},
         {"Subir escaleras no me molesta.", "worse_climbing_stairs", HP_ANSWER_ABSENT},
+        {"Beim Laufen war alles gut, erst danach tat es weh.", "pain_during_run", HP_ANSWER_ABSENT},
+        {"Nix geschwollen.", "swelling", HP_ANSWER_ABSENT},
+        {"Treppensteigen geht nicht.", "worse_climbing_stairs", HP_ANSWER_PRESENT},
+        {"Un dolor tan fuerte que no me deja dormir.", "severe_pain", HP_ANSWER_PRESENT},
+        {"Un dolor tan fuerte que no me deja dormir.", "pain_at_night", HP_ANSWER_PRESENT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -451,10 +563,14 @@ Test(text, lexicon_errors_name_file_and_line, .init = setup, .fini = teardown) {
          "</phrases></lexicon>"),
         ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' requires='no_such'><p>x</p>"
          "</phrases></lexicon>"),
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' also='no_such'><p>x</p>"
+         "</phrases></lexicon>"),
+        ("<lexicon xml:lang='en'>\n<phrases finding='pain_groin' also='swelling' "
+         "also-answer='maybe'><p>x</p></phrases></lexicon>"),
     };
-    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA, HP_E_SCHEMA, HP_E_SCHEMA,
-                                      HP_E_SEMANTIC};
-    for (size_t i = 0; i < 5; i++) {
+    static const hp_status codes[] = {HP_E_SEMANTIC, HP_E_SCHEMA,   HP_E_SCHEMA, HP_E_SCHEMA,
+                                      HP_E_SEMANTIC, HP_E_SEMANTIC, HP_E_SCHEMA};
+    for (size_t i = 0; i < 7; i++) {
         char xml[1024];
         snprintf(xml, sizeof xml, "%s%s</ontology>", ext_head, bodies[i]);
         hp_input in = {"ext.xml", xml, strlen(xml)};

@@ -13,6 +13,11 @@
  *   against the top 3 of the coded profile (coded findings and runner numbers).
  * Figures for each half of a fixed split (FNV-1a hash of the id, low bit 0 =
  * development, 1 = check, as hippain-accuracy splits its cases), each language and all.
+ * A description with the key "half": "holdout" belongs to a held-out set instead: it is
+ * counted in the row "held-out" and in "everything" only (not in the halves, the language
+ * rows or "all", so that those and the thresholds, which apply to "all", stay comparable
+ * from one session to the next), and -v never lists its misses. Any other value of "half"
+ * is bad input (exit 2, naming the key and the description's id).
  *
  * Usage: hippain-text-eval [OPTIONS] FILE...
  *   --min-precision X, --min-recall X, --min-negation X   fail below these (all descriptions)
@@ -47,10 +52,12 @@ enum {
     T_ES,
     T_MIXED,
     T_ALL,
+    T_HELDOUT,
+    T_EVERYTHING,
     T_COUNT
 };
-static const char *const tally_names[T_COUNT] = {"development", "check", "en", "de",
-                                                 "es",          "mixed", "all"};
+static const char *const tally_names[T_COUNT] = {
+    "development", "check", "en", "de", "es", "mixed", "all", "held-out", "everything"};
 
 static int half_of(const char *id) {
     uint32_t h = 2166136261u;
@@ -143,6 +150,24 @@ static void score_numbers(const hp_text_result *tr, json_t *runner, tally *d, in
     }
 }
 
+/* The description's set: 0 development, 1 check, 2 held-out; -1 for a bad "half". */
+static int set_of(const char *id, json_t *v) {
+    json_t *h = json_object_get(v, "half");
+    if (!h)
+        return half_of(id);
+    return json_is_string(h) && !strcmp(json_string_value(h), "holdout") ? 2 : -1;
+}
+
+/* Adds d to each of the n tallies of which. */
+static void add_to(tally *t, const int *which, int n, const tally *d) {
+    for (int k = 0; k < n; k++) {
+        tally *x = &t[which[k]];
+        x->n++, x->tp += d->tp, x->fp += d->fp, x->fn += d->fn, x->neg += d->neg;
+        x->neg_right += d->neg_right, x->nums += d->nums, x->nums_right += d->nums_right;
+        x->top3_text += d->top3_text, x->top3_coded += d->top3_coded;
+    }
+}
+
 /* One description into the tallies it belongs to. 0, or 2 with a message. */
 static int run_one(const hp_ontology *o, const char *file, json_t *v, tally *t,
                    const options *opt) {
@@ -153,6 +178,11 @@ static int run_one(const hp_ontology *o, const char *file, json_t *v, tally *t,
     json_t *coded = json_object_get(v, "findings"), *runner = json_object_get(v, "runner");
     if (!id || !text || !lang || !dx || !json_is_object(coded)) {
         fprintf(stderr, "%s: a description needs id, lang, text, diagnosis and findings\n", file);
+        return 2;
+    }
+    int half = set_of(id, v);
+    if (half < 0) {
+        fprintf(stderr, "%s: %s: key \"half\" must be \"holdout\"\n", file, id);
         return 2;
     }
     hp_text_result *tr = NULL;
@@ -178,8 +208,7 @@ static int run_one(const hp_ontology *o, const char *file, json_t *v, tally *t,
         fprintf(stderr, "%s: %s: %s\n", file, id, msg);
         rc = 2;
     } else {
-        int half = half_of(id);
-        int show = opt->verbose && (!opt->dev_only || half == 0);
+        int show = opt->verbose && half != 2 && (!opt->dev_only || half == 0);
         if (show)
             printf("  %s [%s] %s\n", id, hp_text_result_languages(tr), half ? "check" : "dev");
         if (show && opt->dev_only)
@@ -197,13 +226,12 @@ static int run_one(const hp_ontology *o, const char *file, json_t *v, tally *t,
                  : !strcmp(lang, "de") ? T_DE
                  : !strcmp(lang, "es") ? T_ES
                                        : T_MIXED;
-        int which[3] = {half ? T_CHECK : T_DEV, li, T_ALL};
-        for (int k = 0; k < 3; k++) {
-            tally *x = &t[which[k]];
-            x->n++, x->tp += d.tp, x->fp += d.fp, x->fn += d.fn, x->neg += d.neg;
-            x->neg_right += d.neg_right, x->nums += d.nums, x->nums_right += d.nums_right;
-            x->top3_text += d.top3_text, x->top3_coded += d.top3_coded;
-        }
+        int which[4] = {half ? T_CHECK : T_DEV, li, T_ALL, T_EVERYTHING};
+        int held[2] = {T_HELDOUT, T_EVERYTHING};
+        if (half == 2)
+            add_to(t, held, 2, &d);
+        else
+            add_to(t, which, 4, &d);
     }
     hp_text_result_free(tr);
     hp_profile_free(pt);
@@ -231,7 +259,7 @@ static void report(const tally *t) {
            "numbers", "top3 text", "top3 coded");
     for (int k = 0; k < T_COUNT; k++) {
         const tally *x = &t[k];
-        if (!x->n)
+        if (!x->n || (k == T_EVERYTHING && !t[T_HELDOUT].n))
             continue;
         printf("%-12s %4zu %9.3f %7.3f %9.3f %8.3f %10.3f %11.3f\n", tally_names[k], x->n,
                frac(x->tp, x->tp + x->fp), frac(x->tp, x->tp + x->fn), frac(x->neg_right, x->neg),

@@ -104,7 +104,8 @@ int hp__lexicon_build(hp_ontology *o) {
         lx->v[lx->n++] = (hp__lexp){(uint32_t)first, (uint32_t)(lx->pt.n - first),
                                     ph->kind,        (uint8_t)li,
                                     ph->absent,      ph->finding,
-                                    ph->requires};
+                                    ph->requires,    ph->also,
+                                    ph->also_absent};
     }
     if (!bucket(lx) || !word_table(lx))
         return 0;

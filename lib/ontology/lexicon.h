@@ -25,6 +25,7 @@ typedef struct hp__tok {
     uint8_t cue;     /* one-token cue kind of the lexicon (filler, side), 0 = none */
     uint8_t known;   /* the first word of a lexicon entry as it is: never read as a typo */
     double num;      /* HP__T_NUM: its value; stops and commas: their code point */
+    uint8_t halts;   /* a one-word negation or boundary cue: no phrase's gap goes over it */
 } hp__tok;
 
 typedef struct hp__toks {
@@ -54,7 +55,9 @@ typedef struct hp__lexp {
     uint8_t lang;          /* index into langs */
     uint8_t absent;        /* a finding's words that state it absent ("skinny") */
     uint32_t finding;
-    uint32_t requires; /* stated only when this finding is present in the text; UINT32_MAX */
+    uint32_t requires;   /* stated only when this finding is present in the text; UINT32_MAX */
+    uint32_t also;       /* a second finding the words state ("no change to my training") */
+    uint8_t also_absent; /* the words state also absent (as absent does the finding) */
 } hp__lexp;
 
 typedef struct hp__lexicon {

@@ -10,21 +10,30 @@
 #include "ontology/lexicon.h"
 #include "ontology/loader_internal.h"
 
-/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"]> and
-   <cues kind="negation|boundary|..">, each a list of <p>. */
+/* <lexicon xml:lang="..">: <phrases finding="id" [answer="absent"] [requires="id"] [also="id"
+   [also-answer="present|absent"]]> and <cues kind="negation|boundary|..">, each a list of
+   <p>. */
 void hp__lexicon_read(builder *b, const hp__xml_node *n) {
     hp__str lang = hp__ld_node_lang(b, n);
     for (const hp__xml_node *k = n->children; k && b->status == HP_OK; k = k->next) {
-        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang, 0, hp__ld_here(b, k), 0, UINT32_MAX};
+        st_phrase ph = {0, HP__PHRASE_FINDING, 0, lang,       0, hp__ld_here(b, k),
+                        0, UINT32_MAX,         0, UINT32_MAX, 0};
         if (hp__ld_is_el(k, "phrases")) {
             ph.finding_ref = hp__ld_read_id(b, k, "finding", 0);
             if (hp__ld_attr(k, "requires"))
                 ph.requires_ref = hp__ld_read_id(b, k, "requires", 0);
+            if (hp__ld_attr(k, "also"))
+                ph.also_ref = hp__ld_read_id(b, k, "also", 0);
             const char *answer = hp__ld_attr(k, "answer");
             ph.absent = answer && !strcmp(answer, "absent");
             if (answer && !ph.absent && strcmp(answer, "present") && b->status == HP_OK)
                 hp__ld_fail_at(b, HP_E_SCHEMA, ph.at,
                                "<phrases answer=\"%s\">: not \"present\" or \"absent\"", answer);
+            const char *also = hp__ld_attr(k, "also-answer");
+            ph.also_absent = also ? !strcmp(also, "absent") : ph.absent;
+            if (also && strcmp(also, "absent") && strcmp(also, "present") && b->status == HP_OK)
+                hp__ld_fail_at(b, HP_E_SCHEMA, ph.at,
+                               "<phrases also-answer=\"%s\">: not \"present\" or \"absent\"", also);
         } else if (hp__ld_is_el(k, "cues")) {
             static const char *const kinds[] = {"",       "negation",       "boundary",
                                                 "filler", "left",           "right",
@@ -54,7 +63,7 @@ void hp__lexicon_read(builder *b, const hp__xml_node *n) {
     }
 }
 
-/* Every lexicon phrase names a finding that exists. */
+/* Every lexicon phrase names findings that exist. */
 void hp__lexicon_check(resolver *r) {
     builder *b = r->b;
     hp__str langs[HP__MAX_LEXICON_LANGS];
@@ -79,6 +88,10 @@ void hp__lexicon_check(resolver *r) {
         if (p->requires_ref) {
             f = hp__ld_resolve(r, p->requires_ref, HP_ENTITY_FINDING, p->at, "lexicon requires");
             p->requires = f >= 0 ? (uint32_t)f : UINT32_MAX;
+        }
+        if (p->also_ref) {
+            f = hp__ld_resolve(r, p->also_ref, HP_ENTITY_FINDING, p->at, "lexicon also");
+            p->also = f >= 0 ? (uint32_t)f : UINT32_MAX;
         }
     }
 }

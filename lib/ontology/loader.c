@@ -1397,8 +1397,8 @@ static int freeze_entries(hp_ontology *o, const builder *b) {
     TAKE_NEW(o, phrases, b->phrases.n);
     for (size_t i = 0; i < b->phrases.n; i++) {
         const st_phrase *p = &b->phrases.v[i];
-        o->phrases[i] =
-            (hp__phrase){p->finding_ref, p->kind, p->absent, p->lang, p->text, p->requires};
+        o->phrases[i] = (hp__phrase){p->finding_ref, p->kind,     p->absent, p->lang,
+                                     p->text,        p->requires, p->also,   p->also_absent};
     }
     return 1;
 oom:

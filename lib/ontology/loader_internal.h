@@ -63,6 +63,9 @@ typedef struct st_phrase {
     loc at;
     hp__str requires_ref; /* <phrases requires="id">, 0 none */
     uint32_t requires;    /* its finding's index (check_lexicon), UINT32_MAX none */
+    hp__str also_ref;     /* <phrases also="id">, 0 none */
+    uint32_t also;        /* its finding's index (check_lexicon), UINT32_MAX none */
+    uint8_t also_absent;  /* <phrases also-answer="absent"> (default: answer's) */
 } st_phrase;
 
 #define VEC(T)         \

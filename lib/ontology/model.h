@@ -187,7 +187,9 @@ typedef struct hp__phrase {
     uint8_t absent;   /* HP__PHRASE_FINDING: the words state the finding absent ("skinny") */
     hp__str lang;
     hp__str text;
-    uint32_t requires; /* the finding only when this one is present in the text; UINT32_MAX */
+    uint32_t requires;   /* the finding only when this one is present in the text; UINT32_MAX */
+    uint32_t also;       /* a second finding the words state; UINT32_MAX none */
+    uint8_t also_absent; /* the words state it absent (its answer, as absent is the finding's) */
 } hp__phrase;
 
 struct hp_ontology {

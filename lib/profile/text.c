@@ -21,8 +21,12 @@
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
  *   phrases with requires="id" only when finding id is stated present in the text too;
+ *   phrases with also="id" state finding id as well, with the same answer or the one
+ *   also-answer gives ("rest doesn't help": rest does not help, the pain persists);
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
+ * - "..." in a finding phrase stands for up to GAP_WORDS words of the clause, no negation
+ *   or boundary cue among them ("por las mañanas ... rígid*");
  * - the sides named in a sentence are those of its findings (the last sentence's side
  *   carries on when a sentence names none);
  * - each finding is reported once, at its first mention.
@@ -92,12 +96,36 @@ typedef struct match {
     const lexp *p;
 } match;
 
+/* A gap ("...") in a finding phrase at text token j: the token, at most GAP_WORDS words
+   on, where pattern word pk matches (the clause's words only, no negation or boundary cue
+   between: "por las mañanas ... rígid*" reads "por las mañanas tengo la cadera rígida");
+   SIZE_MAX if none. */
+#define GAP_WORDS 4
+static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, size_t j) {
+    for (size_t g = 0; g <= GAP_WORDS && j + g < tt->n; g++) {
+        const hp__tok *t = &tt->v[j + g];
+        if (t->type >= HP__T_STOP || t->halts)
+            break;
+        if (tok_eq(&lx->c->pt, pk, tt, t, SIZE_MAX) == 2)
+            return j + g;
+    }
+    return SIZE_MAX;
+}
+
 static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
     match m = {0, 0, 0, p}, none = {0, 0, 0, p};
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
         const hp__tok *pk = &lx->c->pt.v[p->first + k];
         int eq = 0;
+        if (pk->type >= HP__T_STOP) { /* a gap: "..." */
+            while (k + 1 < p->count && pk->type >= HP__T_STOP)
+                pk = &lx->c->pt.v[p->first + ++k];
+            if (pk->type >= HP__T_STOP || (j = gap_to(lx, pk, tt, j)) == SIZE_MAX)
+                return none;
+            m.skips++;
+            continue;
+        }
         /* fillers only stand between a finding's words: a cue is its words ("and when") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
                p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
@@ -143,8 +171,9 @@ static int lang_is(const char *have, const char *want) {
     return !strncmp(want, have, n) && (have[n] == 0 || have[n] == '-');
 }
 
-/* Mark the text's tokens that are one-word filler or side cues, and those that are a
-   lexicon word as they are (never read as a typo of another: "crutches", "crunches"). */
+/* Mark the text's tokens that are one-word filler or side cues, one-word negation or
+   boundary cues (a gap stops there), and those that are a lexicon word as they are (never
+   read as a typo of another: "crutches", "crunches"). */
 static void mark_cues(const lexicon *lx, hp__toks *tt) {
     for (size_t i = 0; i < tt->n; i++) {
         hp__tok *t = &tt->v[i];
@@ -157,9 +186,12 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
             if (!(lx->mask & (1u << p->lang)))
                 continue;
             const hp__tok *w = &lx->c->pt.v[p->first];
-            if (!t->cue && p->count == 1 && p->kind >= HP__PHRASE_FILLER &&
-                p->kind <= HP__PHRASE_BOTH && tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX) == 2)
+            if (p->count != 1 || tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX) != 2)
+                continue;
+            if (!t->cue && p->kind >= HP__PHRASE_FILLER && p->kind <= HP__PHRASE_BOTH)
                 t->cue = p->kind;
+            t->halts |= p->kind == HP__PHRASE_NEGATION || p->kind == HP__PHRASE_BOUNDARY ||
+                        p->kind == HP__PHRASE_NEGATION_AFTER;
         }
     }
 }
@@ -241,6 +273,27 @@ static void negate(scan *sc) {
     sc->neg_left = NEG_SPAN;
 }
 
+/* A finding found: into the result, or pending when it needs finding req (not UINT32_MAX)
+   present in the text too ("for months" states "six weeks despite care"). */
+static void record(scan *sc, const hp_text_finding *tf, uint32_t req) {
+    if (req != UINT32_MAX) {
+        if (sc->n_pend < sc->cap) {
+            sc->pend_req[sc->n_pend] = req;
+            sc->pend[sc->n_pend++] = *tf;
+        }
+        return;
+    }
+    sc->seen[tf->finding] = 1;
+    sc->r->f[sc->r->nf++] = *tf;
+}
+
+/* Is a finding whose words state it present (absent: 0) or absent (1) absent here? "not
+   skinny" is overweight; a list a negation goes on with keeps it: "not limping and walks
+   fine". */
+static int answer_absent(const scan *sc, int absent, int in_list) {
+    return absent ? !sc->negated || in_list : sc->negated;
+}
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     int in_list = sc->negated && sc->neg_found;
@@ -255,24 +308,21 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    /* "not skinny" is overweight; a list a negation goes on with keeps it: "not limping and
-       walks fine" */
-    int absent = m->p->absent ? !sc->negated || in_list : sc->negated;
+    int absent = answer_absent(sc, m->p->absent, in_list);
     hp_text_finding tf = {f,
                           absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                           a->off,
                           z->end - a->off,
                           sc->negated ? c * 0.9 : c,
                           HP_SIDE_UNKNOWN};
-    if (m->p->requires != UINT32_MAX) { /* "for months" states "six weeks despite care" */
-        if (sc->n_pend < sc->cap) {
-            sc->pend_req[sc->n_pend] = m->p->requires;
-            sc->pend[sc->n_pend++] = tf;
-        }
-        return;
+    record(sc, &tf, m->p->requires);
+    /* words that state two findings ("no change to my training", "sprint finish") */
+    if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
+        tf.finding = m->p->also;
+        tf.answer =
+            answer_absent(sc, m->p->also_absent, in_list) ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT;
+        record(sc, &tf, m->p->requires);
     }
-    sc->seen[f] = 1;
-    sc->r->f[sc->r->nf++] = tf;
 }
 
 /* The findings of phrases that need another finding present in the text, where it is;

@@ -7,19 +7,27 @@
  *   mileage is 30 miles"); UNIT km, k, kms, kilometres (km), mi, miles, meilen, millas
  *   (1 mile = 1.609344 km);
  * - a change: [from|von|de] X [to|->|auf|bis|a|hasta] Y UNIT -> previous_weekly_km X,
- *   weekly_km Y (X takes Y's unit);
+ *   weekly_km Y (X takes Y's unit); a weekly X then "now Y" or, after "from", "to Y" in
+ *   the sentence ("30 mi a week before, now 10", "from about 35km a week to 50km"; Y takes
+ *   X's unit); "(was 19ish)" after a weekly distance;
+ * - NUMBER UNIT NUMBER times WEEK: their product ("10k three times a week" = 30 km);
+ *   NUMBER UNIT "in total"/"en total"/"insgesamt" with a week word earlier in the sentence
+ *   ("3 días por semana, unos 25 km en total");
  * - longest run: "long run(s) of 25 km", "longest run 18 miles", "a 30k long run", "langer
- *   Lauf", "tirada larga";
+ *   Lauf", "tirada larga", "a 20 miler";
  * - shoes: NUMBER UNIT within 4 words of shoe, trainers, Schuh*, zapatilla*;
- * - cadence: NUMBER spm, or "cadence (of|is) NUMBER";
+ * - cadence: NUMBER spm, or "cadence [is|of|about|liegt bei ...] NUMBER";
  * - run days: NUMBER (x|times|runs|days|mal|tage|veces|dias) [a|per|pro|por|a la] WEEK
  *   ("3x a week", "4 mal pro Woche", "5 veces por semana"); "every day", "daily",
  *   "jeden Tag", "todos los dias" -> 7; small number words count ("three times a week");
  * - age: "I'm 34", "I am 34", "age 34", "aged 34", "34 yo", "34 years old", "34-year-old",
- *   "34M", "34 F", "bin 34", "34 Jahre alt", "tengo 34 (años)", "34 años de edad";
+ *   "34M", "34 F", "bin 34", "34 Jahre alt", "tengo 34 (años)", "34 años de edad"; "34
+ *   años" / "39 J." alone between punctuation ("Corredora, 34 años."); a number first in
+ *   the text before a comma ("17, footballer"); "my son is 13";
  * - sex: female, woman, Frau, weiblich, Läuferin, mujer, chica, daughter, Tochter, hija
  *   ... / male, guy, Mann, Sohn, hijo, "my son",
- *   männlich, hombre, chico ...; F or M (W in German) only next to an age.
+ *   männlich, hombre, chico ...; F or M (W in German) only next to an age or first in
+ *   the text before a comma ("M, cadence 162"); "my 7 y/o son".
  * The first mention of each field counts; values out of range are ignored.
  */
 #include <math.h>
@@ -52,7 +60,7 @@ static const char *const AGE_BEFORE[] = {"im",    "am",   "age",   "aged", "bin"
                                          "tengo", "edad", "alter", NULL};
 static const char *const AGE_AFTER[] = {"yo", "yrs", "yr", "y", NULL};
 static const char *const YEARS[] = {"years",   "year", "jahre", "jahrig", "jahriger",
-                                    "jahrige", "anos", "ano",   NULL};
+                                    "jahrige", "anos", "ano",   "j",      NULL};
 static const char *const FEMALE[] = {
     "female", "woman",     "lady", "girl", "frau", "weiblich", "lauferin", "mujer", "femenino",
     "chica",  "corredora", "mum",  "mom",  "mama", "daughter", "tochter",  "hija",  NULL};
@@ -161,9 +169,62 @@ static int range_at(hp_text_result *r, const hp__toks *tt, size_t i) {
     return 1;
 }
 
-/* NUMBER UNIT at i: weekly, long run, shoes. */
+static const char *const TIMES[] = {"times", "x", "mal", "veces", NULL};
+static const char *const ABOUT[] = {"about", "around", "approx", "roughly", "ca",
+                                    "etwa",  "circa",  "unos",   "unas",    NULL};
+static const char *const NOW[] = {"now", "jetzt", "nun", "ahora", NULL};
+/* words after a number that make it no distance ("now 4 days", "now 10 weeks later") */
+static const char *const NOT_KM[] = {
+    "days", "weeks", "months",  "years", "times", "x",     "tage", "wochen",  "monate", "jahre",
+    "mal",  "dias",  "semanas", "meses", "anos",  "veces", "min",  "minutes", NULL};
+
+/* "10k three times a week": NUMBER TIMES WEEK at i (after a distance's unit); the count. */
+static double times_a_week(const hp__toks *tt, size_t i) {
+    double n;
+    return num_at(tt, i, &n) && hp__tok_in(tt, i + 1, TIMES) && week_after(tt, i + 1) ? n : 0;
+}
+
+/* "25 km in total" / "en total" / "insgesamt" at i, with a week word earlier in the
+   sentence ("3 días por semana, unos 25 km en total"). */
+static int total_of_week(const hp__toks *tt, size_t at, size_t i) {
+    int total =
+        hp__tok_is(tt, i, "total") || hp__tok_is(tt, i, "insgesamt") ||
+        ((hp__tok_is(tt, i, "in") || hp__tok_is(tt, i, "en")) && hp__tok_is(tt, i + 1, "total"));
+    for (size_t k = at; total && k > 0 && tt->v[k - 1].type != HP__T_STOP; k--)
+        if (hp__tok_in(tt, k - 1, WEEK))
+            return 1;
+    return 0;
+}
+
+/* A weekly distance X (the number at i, unit u) then "now Y" or, after "from X", "to Y"
+   in the sentence from token j ("30 mi a week before, now 10", "from about 35km a week to
+   50km"): 1 and both set (Y in X's unit unless it has its own), or 0. */
+static int weekly_change(hp_text_result *r, const hp__toks *tt, size_t i, size_t j, double u) {
+    size_t b = i;
+    while (b > 0 && i - b < 2 && hp__tok_in(tt, b - 1, ABOUT))
+        b--;
+    int from = b > 0 && hp__tok_in(tt, b - 1, RANGE_FROM);
+    for (size_t k = j; k < tt->n && k < j + 6 && tt->v[k].type != HP__T_STOP; k++) {
+        if (!hp__tok_in(tt, k, NOW) && !(from && hp__tok_in(tt, k, RANGE_TO)))
+            continue;
+        size_t y = k + 1;
+        while (y < tt->n && y < k + 3 && hp__tok_in(tt, y, ABOUT))
+            y++;
+        double x, v, uy = unit_at(tt, y + 1);
+        if (y >= tt->n || tt->v[y].type != HP__T_NUM || hp__tok_in(tt, y + 1, NOT_KM) ||
+            !num_at(tt, i, &x))
+            return 0;
+        v = tt->v[y].num;
+        set_num(r, HP_RUNNER_PREVIOUS_WEEKLY_KM, x * u, tt, i, i, 0.5, 500);
+        set_num(r, HP_RUNNER_WEEKLY_KM, v * (uy > 0 ? uy : u), tt, y, y, 0.5, 500);
+        return 1;
+    }
+    return 0;
+}
+
+/* NUMBER UNIT at i: weekly, long run ("a 20 miler"), shoes. */
 static void distance_at(hp_text_result *r, const hp__toks *tt, size_t i) {
-    double v, u = unit_at(tt, i + 1);
+    double v, u = unit_at(tt, i + 1), n;
     if (!num_at(tt, i, &v))
         return;
     int mpw = hp__tok_is(tt, i + 1, "mpw") || hp__tok_is(tt, i + 1, "kpw");
@@ -171,8 +232,15 @@ static void distance_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         u = hp__tok_is(tt, i + 1, "mpw") ? 1.609344 : 1.0;
     if (range_at(r, tt, i) || u <= 0)
         return;
-    if (mpw || week_after(tt, i + 1) ||
-        (word_before(tt, i, 3, WEEK) && !near_word(tt, i, i + 1, 3, LONG_RUN)))
+    size_t w = mpw ? i + 2 : week_after(tt, i + 1);
+    if (!mpw && (n = times_a_week(tt, i + 2)) > 0)
+        set_num(r, HP_RUNNER_WEEKLY_KM, v * u * n, tt, i, i + 3, 0.5, 500);
+    else if (hp__tok_is(tt, i + 1, "miler"))
+        set_num(r, HP_RUNNER_LONGEST_RUN_KM_30D, v * u, tt, i, i + 1, 0.5, 250);
+    else if (w || (word_before(tt, i, 3, WEEK) && !near_word(tt, i, i + 1, 3, LONG_RUN))) {
+        if (!weekly_change(r, tt, i, w ? w : i + 2, u))
+            set_num(r, HP_RUNNER_WEEKLY_KM, v * u, tt, i, i + 1, 0.5, 500);
+    } else if (total_of_week(tt, i, i + 2))
         set_num(r, HP_RUNNER_WEEKLY_KM, v * u, tt, i, i + 1, 0.5, 500);
     else if (near_word(tt, i, i + 1, 3, LONG_RUN))
         set_num(r, HP_RUNNER_LONGEST_RUN_KM_30D, v * u, tt, i, i + 1, 0.5, 250);
@@ -200,27 +268,38 @@ static void days_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         set_num(r, HP_RUNNER_RUN_DAYS_PER_WEEK, v, tt, i, w - 1, 1, 7);
 }
 
+/* NUMBER spm, or "cadence [is|of|about ...] NUMBER" (up to three words between). */
 static void cadence_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    static const char *const CADENCE[] = {"cadence", "kadenz", "cadencia", "schrittfrequenz", NULL};
+    static const char *const BETWEEN[] = {"is",   "of",      "about", "around", "approx", "ca",
+                                          "etwa", "de",      "ist",   "es",     "von",    "unos",
+                                          "my",   "roughly", "liegt", "bei",    NULL};
     double v;
     if (!num_at(tt, i, &v))
         return;
-    if (hp__tok_is(tt, i + 1, "spm") || hp__tok_is(tt, i + 1, "ppm") ||
-        (hp__tok_is(tt, i + 1, "steps") && hp__tok_is(tt, i + 2, "per")) ||
-        (i > 0 &&
-         (hp__tok_is(tt, i - 1, "cadence") || hp__tok_is(tt, i - 1, "kadenz") ||
-          hp__tok_is(tt, i - 1, "cadencia") || hp__tok_is(tt, i - 1, "schrittfrequenz"))) ||
-        (i > 1 && (hp__tok_is(tt, i - 2, "cadence") || hp__tok_is(tt, i - 2, "cadencia") ||
-                   hp__tok_is(tt, i - 2, "kadenz") || hp__tok_is(tt, i - 2, "schrittfrequenz"))))
+    int named = 0;
+    for (size_t k = i; !named && k > 0 && i - k < 4 && !is_end(tt, k - 1); k--)
+        if (hp__tok_in(tt, k - 1, CADENCE))
+            named = 1;
+        else if (!hp__tok_in(tt, k - 1, BETWEEN))
+            break;
+    if (named || hp__tok_is(tt, i + 1, "spm") || hp__tok_is(tt, i + 1, "ppm") ||
+        (hp__tok_is(tt, i + 1, "steps") && hp__tok_is(tt, i + 2, "per")))
         set_num(r, HP_RUNNER_CADENCE_SPM, v, tt, i, i, 100, 250);
 }
 
 static hp_sex sex_at(const hp__toks *tt, size_t i, int letters);
 static int is_punct(const hp__toks *tt, size_t i, double cp);
 
-/* "my son", "our son" (not Spanish "son", "are"). */
+/* "my son", "our son", "my 7 y/o son" (not Spanish "son", "are"): "my" or "our" up to
+   four words before. */
 static int son_at(const hp__toks *tt, size_t i) {
-    return hp__tok_is(tt, i, "son") && i > 0 &&
-           (hp__tok_is(tt, i - 1, "my") || hp__tok_is(tt, i - 1, "our"));
+    if (!hp__tok_is(tt, i, "son"))
+        return 0;
+    for (size_t k = i; k > 0 && i - k < 4 && !is_end(tt, k - 1); k--)
+        if (hp__tok_is(tt, k - 1, "my") || hp__tok_is(tt, k - 1, "our"))
+            return 1;
+    return 0;
 }
 
 static void sex_word(hp_text_result *r, const hp__toks *tt, size_t i) {
@@ -291,8 +370,8 @@ static void age_beside_sex(hp_text_result *r, const hp__toks *tt, size_t i) {
         if (b == 2 && !(p.type == HP__T_WORD && tt->v[i - 1].type == HP__T_COMMA) &&
             !hp__tok_is(tt, i - 1, "de") && !hp__tok_is(tt, i - 1, "is") &&
             !hp__tok_is(tt, i - 1, "ist"))
-            break;                /* "M, 28", "chica de 22", "my daughter is 10" */
-        s = sex_at(tt, i - b, 1); /* "M, 28", "chica de 22" */
+            break; /* "M, 28", "chica de 22", "my daughter is 10" */
+        s = son_at(tt, i - b) ? HP_SEX_MALE : sex_at(tt, i - b, 1); /* "my son is 13" */
         a = i - b;
     }
     int bracket = !s && i > 1 && is_punct(tt, i - 1, '(') && is_punct(tt, i + 1, ')');
@@ -303,14 +382,37 @@ static void age_beside_sex(hp_text_result *r, const hp__toks *tt, size_t i) {
         r->sex = s;
 }
 
+/* An age standing alone between a clause's punctuation: "Corredora popular, 34 años.",
+   "39 J., w", "atleta, 20 años, corro"; or a number first in the text before a comma
+   ("17, right-footed footballer"). */
+static void age_alone(hp_text_result *r, const hp__toks *tt, size_t i) {
+    if (tt->v[i].type != HP__T_NUM || (i > 0 && tt->v[i - 1].type < HP__T_STOP))
+        return;
+    if (hp__tok_in(tt, i + 1, YEARS) && is_end(tt, i + 2))
+        set_num(r, HP_RUNNER_AGE, tt->v[i].num, tt, i, i + 1, 5, 100);
+    else if (i == 0 && i + 2 < tt->n && tt->v[1].type == HP__T_COMMA &&
+             tt->v[2].type == HP__T_WORD && unit_at(tt, 2) <= 0)
+        set_num(r, HP_RUNNER_AGE, tt->v[0].num, tt, 0, 0, 5, 100);
+}
+
+/* A sex letter first in the text before a comma: "M, cadence is about 162". */
+static void sex_first(hp_text_result *r, const hp__toks *tt) {
+    if (r->sex == HP_SEX_UNKNOWN && tt->n > 2 && tt->v[1].type == HP__T_COMMA && tt->v[0].n == 1)
+        r->sex = sex_at(tt, 0, 1);
+}
+
 /* "(was 19ish)" after a weekly distance: the previous week's, in the same unit. */
+static int is_stop_not_bracket(const hp__toks *tt, size_t k) {
+    return tt->v[k].type == HP__T_STOP && tt->v[k].num != '(';
+}
+
 static void previous_at(hp_text_result *r, const hp__toks *tt, size_t i) {
     static const char *const WAS[] = {"was",   "from", "war",    "vorher",
                                       "antes", "era",  "before", NULL};
     double v, u;
     if (!num_at(tt, i, &v) || (u = unit_at(tt, i + 1)) <= 0 || !week_after(tt, i + 1))
         return;
-    for (size_t k = i + 2; k < tt->n && k < i + 7 && tt->v[k].type != HP__T_STOP; k++)
+    for (size_t k = i + 2; k < tt->n && k < i + 7 && !is_stop_not_bracket(tt, k); k++)
         if (hp__tok_in(tt, k, WAS) && tt->v[k + 1 < tt->n ? k + 1 : k].type == HP__T_NUM) {
             set_num(r, HP_RUNNER_PREVIOUS_WEEKLY_KM, tt->v[k + 1].num * u, tt, k, k + 1, 0.5, 500);
             return;
@@ -325,6 +427,8 @@ void hp__text_numbers(hp_text_result *r, const hp__toks *tt) {
         cadence_at(r, tt, i);
         age_at(r, tt, i);
         age_beside_sex(r, tt, i);
+        age_alone(r, tt, i);
         sex_word(r, tt, i);
     }
+    sex_first(r, tt);
 }
