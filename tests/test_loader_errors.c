@@ -21,25 +21,7 @@ static char *mini_text(size_t *n) {
 /* mini.xml with `from` (which must occur) replaced by `to`; *line receives the 1-based line
    on which the replacement starts. malloc'ed. */
 static char *mutate(const char *from, const char *to, int *line, size_t *n_out) {
-    size_t n;
-    char *text = mini_text(&n);
-    char *at = strstr(text, from);
-    cr_assert_not_null(at, "mutation anchor not found: %s", from);
-    int l = 1;
-    for (const char *p = text; p < at; p++)
-        l += *p == '\n';
-    if (line)
-        *line = l;
-    size_t out_n = n - strlen(from) + strlen(to);
-    char *out = malloc(out_n + 1);
-    cr_assert_not_null(out);
-    size_t head = (size_t)(at - text);
-    memcpy(out, text, head);
-    memcpy(out + head, to, strlen(to));
-    strcpy(out + head + strlen(to), at + strlen(from));
-    free(text);
-    *n_out = out_n;
-    return out;
+    return hp_test_replaced("ontologies/mini.xml", from, to, line, n_out);
 }
 
 /* Load a mutation of mini.xml as "bad.xml"; the ontology (or NULL) goes to *out. */

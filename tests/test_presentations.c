@@ -225,24 +225,13 @@ Test(presentations, score_the_same_in_a_matrix, .init = setup, .fini = teardown)
 /* mixture.xml with `from` (which must occur once) replaced by `to`, loaded: its status,
    and the error's message and line. */
 static hp_status load_changed(const char *from, const char *to, hp_error *e) {
-    char path[1024];
-    size_t n;
-    char *xml = hp_test_slurp(hp_test_path(path, sizeof path, "ontologies/mixture.xml"), &n);
-    char *at = strstr(xml, from);
-    cr_assert_not_null(at, "'%s' is not in mixture.xml", from);
-    size_t size = n - strlen(from) + strlen(to);
-    char *out = malloc(size + 1);
-    cr_assert_not_null(out);
-    size_t head = (size_t)(at - xml);
-    memcpy(out, xml, head);
-    memcpy(out + head, to, strlen(to));
-    strcpy(out + head + strlen(to), at + strlen(from));
+    size_t size;
+    char *out = hp_test_replaced("ontologies/mixture.xml", from, to, NULL, &size);
     hp_ontology *o = NULL;
     hp_input in = {"mixture.xml", out, size};
     hp_status st = hp_ontology_load(&in, 1, NULL, &o, e);
     hp_ontology_free(o);
     free(out);
-    free(xml);
     return st;
 }
 

@@ -51,6 +51,33 @@ static inline char *hp_test_slurp(const char *path, size_t *size) {
     return buf;
 }
 
+/* The file `rel` under tests/data with `from` (which must occur) replaced by `to`; *line
+   (may be NULL) receives the 1-based line on which the replacement starts, *n_out the
+   size. malloc'ed. */
+static inline char *hp_test_replaced(const char *rel, const char *from, const char *to, int *line,
+                                     size_t *n_out) {
+    char path[1024];
+    size_t n;
+    char *text = hp_test_slurp(hp_test_path(path, sizeof path, rel), &n);
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "'%s' is not in %s", from, rel);
+    int l = 1;
+    for (const char *p = text; p < at; p++)
+        l += *p == '\n';
+    if (line)
+        *line = l;
+    size_t out_n = n - strlen(from) + strlen(to);
+    char *out = malloc(out_n + 1);
+    cr_assert_not_null(out);
+    size_t head = (size_t)(at - text);
+    memcpy(out, text, head);
+    memcpy(out + head, to, strlen(to));
+    strcpy(out + head + strlen(to), at + strlen(from));
+    free(text);
+    *n_out = out_n;
+    return out;
+}
+
 /* Assess a profile given as JSON; any error fails the test. */
 static inline hp_assessment *hp_test_assess_json(const hp_ontology *o, const char *json) {
     hp_profile *p = NULL;
