@@ -1424,9 +1424,9 @@ oom:
 }
 
 /* The weights of a link of strength s to a finding of base rate br. */
-static hp__link make_link(const st_link *l, double br, uint32_t presentation) {
+static hp__link make_link(const st_link *l, double br) {
     double s = l->strength;
-    return (hp__link){l->condition, l->finding_ref,          presentation, s,
+    return (hp__link){l->condition, l->finding_ref,          l->presentation, s,
                       log(s / br),  log((1 - s) / (1 - br)), l->sources};
 }
 
@@ -1481,32 +1481,24 @@ static int freeze_links(hp_ontology *o, const builder *b) {
         o->conditions[c].prior /= prior_sum;
         o->conditions[c].log_prior = log(o->conditions[c].prior);
     }
-    /* condition-wide links first, grouped by condition (staged in that order) */
+    /* condition-wide links first, grouped by condition (staged in that order); then the
+       presentations' links, grouped by presentation (staged next to each other) */
     size_t n = 0;
-    for (size_t i = 0; i < b->links.n; i++) {
-        const st_link *l = &b->links.v[i];
-        if (l->presentation != HP__NO_PRESENTATION)
-            continue;
-        o->links[n] = make_link(l, o->findings[l->finding_ref].base_rate, HP__NO_PRESENTATION);
-        hp__range *r = &o->conditions[l->condition].links;
-        if (r->count == 0)
-            r->first = (uint32_t)n;
-        r->count++;
-        o->findings[l->finding_ref].links.count++;
-        n++;
-    }
-    /* then the presentations' links, grouped by presentation (staged next to each other) */
-    for (size_t i = 0; i < b->links.n; i++) {
-        const st_link *l = &b->links.v[i];
-        if (l->presentation == HP__NO_PRESENTATION)
-            continue;
-        o->links[n] = make_link(l, o->findings[l->finding_ref].base_rate, l->presentation);
-        hp__range *r = &o->presentations[l->presentation].links;
-        if (r->count == 0)
-            r->first = (uint32_t)n;
-        r->count++;
-        o->findings[l->finding_ref].links.count++;
-        n++;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < b->links.n; i++) {
+            const st_link *l = &b->links.v[i];
+            int wide = l->presentation == HP__NO_PRESENTATION;
+            if (wide != (pass == 0))
+                continue;
+            o->links[n] = make_link(l, o->findings[l->finding_ref].base_rate);
+            hp__range *r = wide ? &o->conditions[l->condition].links
+                                : &o->presentations[l->presentation].links;
+            if (r->count == 0)
+                r->first = (uint32_t)n;
+            r->count++;
+            o->findings[l->finding_ref].links.count++;
+            n++;
+        }
     }
     /* finding -> links (CSR); a presentation's link holds what it adds to its presentation:
        its weights less those of the condition-wide link of the same finding */
