@@ -1405,6 +1405,16 @@ oom:
     return 0;
 }
 
+/* Appends entry i to range r of a table filled in owner order: the first entry of an owner
+ * sets where its range starts. Returns 1 when i was the owner's first entry. */
+static int range_append(hp__range *r, size_t i) {
+    int first = r->count == 0;
+    if (first)
+        r->first = (uint32_t)i;
+    r->count++;
+    return first;
+}
+
 /* Step 2: the texts, already sorted by owner, field and language, with each entry's range. */
 static int freeze_texts(hp_ontology *o, const builder *b) {
     /* texts: already sorted by owner, field, language */
@@ -1413,10 +1423,7 @@ static int freeze_texts(hp_ontology *o, const builder *b) {
     for (size_t i = 0; i < b->texts.n; i++) {
         const st_text *t = &b->texts.v[i];
         o->texts[i] = (hp__text){t->field, t->lang, t->text};
-        hp__range *r = text_range(o, t->owner_kind, t->owner);
-        if (r->count == 0)
-            r->first = (uint32_t)i;
-        r->count++;
+        range_append(text_range(o, t->owner_kind, t->owner), i);
     }
     return 1;
 oom:
@@ -1439,12 +1446,8 @@ static int freeze_presentations(hp_ontology *o, const builder *b) {
     }
     for (size_t i = 0; i < o->n_presentations; i++) {
         hp__presentation *p = &o->presentations[i];
-        hp__range *r = &o->conditions[p->condition].presentations;
-        if (r->count == 0) {
-            r->first = (uint32_t)i;
+        if (range_append(&o->conditions[p->condition].presentations, i))
             o->n_mixed++;
-        }
-        r->count++;
         p->links = (hp__range){0, 0};
     }
     if (o->n_mixed) {
@@ -1491,11 +1494,9 @@ static int freeze_links(hp_ontology *o, const builder *b) {
             if (wide != (pass == 0))
                 continue;
             o->links[n] = make_link(l, o->findings[l->finding_ref].base_rate);
-            hp__range *r = wide ? &o->conditions[l->condition].links
-                                : &o->presentations[l->presentation].links;
-            if (r->count == 0)
-                r->first = (uint32_t)n;
-            r->count++;
+            range_append(wide ? &o->conditions[l->condition].links
+                              : &o->presentations[l->presentation].links,
+                         n);
             o->findings[l->finding_ref].links.count++;
             n++;
         }
@@ -1576,10 +1577,7 @@ static int freeze_red_flags(hp_ontology *o, const builder *b) {
         const st_ref *w = &b->rf_findings.v[i];
         o->red_flag_findings[i] = w->ref;
         o->red_flag_groups[i] = (uint16_t)w->group;
-        hp__range *r = &o->red_flags[w->owner].findings;
-        if (r->count == 0)
-            r->first = (uint32_t)i;
-        r->count++;
+        range_append(&o->red_flags[w->owner].findings, i);
         o->findings[w->ref].red_flags.count++;
     }
     {
@@ -1613,10 +1611,7 @@ static int freeze_contras(hp_ontology *o, const builder *b) {
     for (size_t i = 0; i < b->contras.n; i++) {
         const st_ref *c = &b->contras.v[i];
         o->contras[i] = (hp__contra){c->ref, c->reason, c->sources};
-        hp__range *r = &o->exercises[c->owner].contras;
-        if (r->count == 0)
-            r->first = (uint32_t)i;
-        r->count++;
+        range_append(&o->exercises[c->owner].contras, i);
     }
     return 1;
 oom:
