@@ -249,6 +249,16 @@ Test(text, age_and_sex, .init = setup, .fini = teardown) {
         {"F, sore hip", -1, HP_SEX_FEMALE},
         {"My 9 y/o son limps", 9, HP_SEX_MALE},
         {"my son is 15", 15, HP_SEX_MALE},
+        /* a Spanish speaker's own gendered word */
+        {"Estoy muy preocupada por la cadera", -1, HP_SEX_FEMALE},
+        {"soy corredora de fondo", -1, HP_SEX_FEMALE},
+        {"me siento un poco cansado", -1, HP_SEX_MALE},
+        {"Trabajo todo el día sentada", -1, HP_SEX_FEMALE},
+        {"Soy un runner de 10k", -1, HP_SEX_MALE},
+        {"estoy corriendo poco", -1, HP_SEX_UNKNOWN},
+        {"soy de Madrid", -1, HP_SEX_UNKNOWN},
+        {"la cadera está rígida", -1, HP_SEX_UNKNOWN},
+        {"siento la cadera rígida", -1, HP_SEX_UNKNOWN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -666,5 +676,49 @@ Test(text, copying_readers, .init = setup, .fini = teardown) {
     cr_assert_eq(hp_text_result_get_number(r, 1, &num, &e), HP_E_NOT_FOUND);
     cr_assert(strstr(e.message, "text number 1"), "%s", e.message);
     cr_assert_eq(hp_text_result_get_number(NULL, 0, &num, NULL), HP_E_INVALID);
+    hp_text_result_free(r);
+}
+
+Test(text, a_negated_findings_place_is_not_a_pain_there, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Keine Beule in der Leiste.", NULL);
+    expect(r, "groin_lump", HP_ANSWER_ABSENT);
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    r = parse("no swelling in my groin and no fever", "en");
+    expect(r, "groin_lump", HP_ANSWER_ABSENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    r = parse("sin bulto en la ingle", "es");
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    /* a negated pain word names no finding: its place is negated */
+    r = parse("no pain in my groin", "en");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* after a connector the next finding is a finding of its own */
+    r = parse("keine Beule und keine Schmerzen in der Leiste", "de");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Keine Beule, aber Schmerzen in der Leiste", "de");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, a_later_negation_of_a_finding_wins, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("My groin hurt for a week. Now the groin is fine.", "en");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Groin pain last month. The groin doesn't hurt anymore.", "en");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a negation that names another finding after the second mention negates that one */
+    r = parse("Groin pain when running. Groin doesn't hurt at night.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* over a comma the negation is of something else */
+    r = parse("Groin pain. Groin, stairs and all that: fine.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }

@@ -238,6 +238,9 @@ typedef struct scan {
     hp_side last_side;  /* of the last sentence that named one */
     size_t clause_from; /* first finding of the current sentence */
     size_t last_found;  /* token after the last finding's words; SIZE_MAX none */
+    size_t neg_end;     /* token after the last negated finding's words; SIZE_MAX none */
+    size_t again_tok;   /* token after a second mention's words; SIZE_MAX none */
+    size_t again_k;     /* the first mention's entry in r->f */
     int neg_found;      /* the negation has negated a finding */
     size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
     int unable;         /* "can't" in the clause: "without" then negates nothing */
@@ -264,7 +267,7 @@ static void end_sentence(scan *sc, size_t next, int question) {
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
     sc->negated = 0;
-    sc->last_found = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
 }
 
 static void negate(scan *sc) {
@@ -294,16 +297,54 @@ static int answer_absent(const scan *sc, int absent, int in_list) {
     return absent ? !sc->negated || in_list : sc->negated;
 }
 
+static const char *const CONNECT_AND[] = {"and", "or", "nor", "und", "oder", "noch",
+                                          "y",   "o",  "u",   "ni",  "e",    NULL};
+static const char *const PLACE[] = {"in",     "im", "an", "am",   "at",  "on",
+                                    "around", "en", "by", "near", "bei", NULL};
+
+/* Does the finding at token i only place the negated finding just before it, with a
+   preposition and fillers between ("keine Beule in der Leiste", "no lump in my groin",
+   "sin bulto en la ingle")? It is the lump's place, not a pain there. */
+static int places_negated(const scan *sc, const hp__toks *tt, size_t i) {
+    if (sc->neg_end == SIZE_MAX || sc->neg_end > i || i - sc->neg_end > 3)
+        return 0;
+    int prep = hp__tok_in(tt, i, PLACE);
+    for (size_t k = sc->neg_end; k < i; k++) {
+        if (tt->v[k].type != HP__T_WORD || tt->v[k].cue != HP__PHRASE_FILLER ||
+            hp__tok_in(tt, k, CONNECT_AND))
+            return 0;
+        prep |= hp__tok_in(tt, k, PLACE);
+    }
+    return prep;
+}
+
+/* A second mention of a finding: a negation just after it ("it doesn't hurt", "is fine")
+   states the first mention absent (post_negation). */
+static void mention_again(scan *sc, uint32_t f, size_t after) {
+    sc->last_found = sc->again_tok = SIZE_MAX; /* "fever: none" negates nothing new */
+    if (sc->negated)
+        return;
+    for (size_t k = 0; k < sc->r->nf; k++)
+        if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT)
+            sc->again_tok = after, sc->again_k = k;
+}
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     int in_list = sc->negated && sc->neg_found;
+    if (places_negated(sc, tt, i)) {
+        sc->neg_end = sc->last_found = i + m->len;
+        return;
+    }
     sc->last_found = i + m->len;
+    sc->again_tok = SIZE_MAX;
+    sc->neg_end = sc->negated ? i + m->len : SIZE_MAX;
     if (sc->negated) {
         sc->neg_left = NEG_SPAN;
         sc->neg_found = 1;
     }
     if (sc->seen[f]) {
-        sc->last_found = SIZE_MAX; /* a second mention: "fever: none" negates nothing */
+        mention_again(sc, f, i + m->len);
         return;
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
@@ -436,6 +477,27 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     return 1;
 }
 
+/* A negation cue at token i of len tokens just after a second mention of a finding
+   stated present before ("the groin hurt at first ... now the groin is fine", "Hüfte tut
+   weh ... die Hüfte tut nicht mehr weh"): the later word wins, the finding is absent. The
+   mention ends at most two words before the cue, no comma between, the clause ends at most
+   three words after it and (a cue that also negates forwards) no finding follows. */
+static int negates_again(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len,
+                         int after_only) {
+    size_t after = i + len, at = sc->again_tok;
+    if (at == SIZE_MAX || at > i || i - at > 2 || clause_end(lx, tt, after) - after > 3 ||
+        (!after_only && finding_ahead(lx, tt, after)))
+        return 0;
+    for (size_t k = at; k < i; k++)
+        if (tt->v[k].type == HP__T_COMMA)
+            return 0;
+    hp_text_finding *f = &sc->r->f[sc->again_k];
+    f->answer = HP_ANSWER_ABSENT;
+    f->confidence *= 0.8;
+    sc->again_tok = SIZE_MAX;
+    return 1;
+}
+
 /* A negation cue of len tokens at token i answering the question just before it ("Fever?
    No.", "Fieber? Nein"): its findings are absent. 1 if it applied. */
 static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) {
@@ -461,14 +523,14 @@ static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t 
         sc->negated = 0;
         return;
     }
-    if (!post_negation(sc, lx, tt, i, len, 0))
+    if (!negates_again(sc, lx, tt, i, len, 0) && !post_negation(sc, lx, tt, i, len, 0))
         negate(sc);
 }
 
 static void boundary_at(scan *sc) {
     sc->negated = sc->unable = 0;
     sc->neg_from = sc->r->nf;
-    sc->last_found = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
 }
 
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
@@ -515,7 +577,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_NEGATION_AFTER:
-            if (!answers_question(sc, tt, i, m.len))
+            if (!answers_question(sc, tt, i, m.len) && !negates_again(sc, lx, tt, i, m.len, 1))
                 post_negation(sc, lx, tt, i, m.len, 1);
             break;
         case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
@@ -558,6 +620,8 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                .side = HP_SIDE_UNKNOWN,
                .last_side = HP_SIDE_UNKNOWN,
                .last_found = SIZE_MAX,
+               .neg_end = SIZE_MAX,
+               .again_tok = SIZE_MAX,
                .q_tok = SIZE_MAX,
                .cap = nfind};
     sc.seen = hp__calloc(&o->alloc, nfind, 1);
