@@ -722,3 +722,54 @@ Test(text, a_later_negation_of_a_finding_wins, .init = setup, .fini = teardown) 
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+Test(text, ordinary_phrasings_of_onset_and_training, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"I felt something give in my groin", "en", "onset_sudden", HP_ANSWER_PRESENT},
+        {"it came on without warning", "en", "onset_sudden", HP_ANSWER_PRESENT},
+        {"wie aus dem Nichts tat die Leiste weh", "de", "onset_sudden", HP_ANSWER_PRESENT},
+        {"sentí un tirón en la ingle", "es", "onset_sudden", HP_ANSWER_PRESENT},
+        {"it crept up on me", "en", "onset_gradual", HP_ANSWER_PRESENT},
+        {"kam Stück für Stück", "de", "onset_gradual", HP_ANSWER_PRESENT},
+        {"apareció paulatinamente", "es", "onset_gradual", HP_ANSWER_PRESENT},
+        {"after a tough session on the track", "en", "recent_hard_or_downhill_run",
+         HP_ANSWER_PRESENT},
+        {"nach einer harten Einheit am Dienstag", "de", "recent_hard_or_downhill_run",
+         HP_ANSWER_PRESENT},
+        {"hice series duras el martes", "es", "recent_hard_or_downhill_run", HP_ANSWER_PRESENT},
+        {"my long run was way longer than usual", "en", "long_run_spike", HP_ANSWER_PRESENT},
+        {"my long run was way longer than usual", "en", "recent_hard_or_downhill_run",
+         HP_ANSWER_PRESENT},
+        {"viel länger als sonst gelaufen", "de", "long_run_spike", HP_ANSWER_PRESENT},
+        {"una tirada más larga de lo normal", "es", "long_run_spike", HP_ANSWER_PRESENT},
+        {"fisio, antiinflamatorios... y nada", "es", "persistent_pain", HP_ANSWER_PRESENT},
+        {"tried physio and stretching, nothing has helped", "en", "persistent_pain",
+         HP_ANSWER_PRESENT},
+        {"Pause und Schmerzmittel haben nichts gebracht", "de", "improves_with_rest",
+         HP_ANSWER_ABSENT},
+        {"numb patch on the outside of my left thigh", "en", "numbness_outer_thigh",
+         HP_ANSWER_PRESENT},
+        {"walking is pain free", "en", "pain_daily_activities", HP_ANSWER_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+    /* "y nada de" still negates what follows; "y nada más" negates nothing */
+    hp_text_result *r = parse("me duele la ingle y nada de fiebre", "es");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    r = parse("me duele la ingle y nada más", "es");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    /* a numb outer thigh is not a pain down the outside of the thigh */
+    r = parse("numb patch on the outside of my left thigh", "en");
+    expect_none(r, "pain_lateral_thigh_to_knee");
+    hp_text_result_free(r);
+}

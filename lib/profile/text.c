@@ -26,7 +26,9 @@
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - "..." in a finding phrase stands for up to GAP_WORDS words of the clause, no negation
- *   or boundary cue among them ("por las mañanas ... rígid*");
+ *   or boundary cue among them ("por las mañanas ... rígid*"); the two filler words a
+ *   phrase may skip are apart from a gap's ("numb* ... outside of thigh": "numb patch on
+ *   the outside of my left thigh");
  * - the sides named in a sentence are those of its findings (the last sentence's side
  *   carries on when a sentence names none);
  * - each finding is reported once, at its first mention.
@@ -114,6 +116,7 @@ static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, s
 
 static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
     match m = {0, 0, 0, p}, none = {0, 0, 0, p};
+    unsigned fillers = 0; /* skipped between words: at most two, a gap aside */
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
         const hp__tok *pk = &lx->c->pt.v[p->first + k];
@@ -129,9 +132,10 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
         /* fillers only stand between a finding's words: a cue is its words ("and when") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
                p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
-               tt->v[j].cue <= HP__PHRASE_BOTH && m.skips < 2) {
+               tt->v[j].cue <= HP__PHRASE_BOTH && fillers < 2) {
             j++;
             m.skips++;
+            fillers++;
         }
         if (!eq || (eq == 1 && m.typos))
             return none;
