@@ -773,3 +773,33 @@ Test(text, ordinary_phrasings_of_onset_and_training, .init = setup, .fini = tear
     expect_none(r, "pain_lateral_thigh_to_knee");
     hp_text_result_free(r);
 }
+
+Test(text, tenderness_sites_and_spread, .init = setup, .fini = teardown) {
+    /* plain "sore to press" is the greater trochanter only with pain on the side of the hip */
+    hp_text_result *r = parse("The pubic bone is sore to press.", "en");
+    expect_none(r, "tender_greater_trochanter");
+    hp_text_result_free(r);
+    r = parse("Outside of my hip hurts and the bony bit is sore to press.", "en");
+    expect(r, "tender_greater_trochanter", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("No groin pain, and the side isnt sore when I press on it.", "en");
+    expect(r, "tender_greater_trochanter", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a crack at the onset is sudden and a pop */
+    r = parse("I felt something crack in my hip", "en");
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    expect(r, "pop_at_onset", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* where a pain spreads to is no pain of the knee */
+    r = parse("it hurts from the hip down toward the knee", "en");
+    expect_none(r, "pain_knee");
+    hp_text_result_free(r);
+    r = parse("my knee hurts", "en");
+    expect(r, "pain_knee", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* "can't sleep on that side" is lying on the side, not night pain */
+    r = parse("No puedo dormir de ese lado.", "es");
+    expect(r, "worse_lying_on_side", HP_ANSWER_PRESENT);
+    expect_none(r, "pain_at_night");
+    hp_text_result_free(r);
+}
