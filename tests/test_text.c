@@ -803,3 +803,16 @@ Test(text, tenderness_sites_and_spread, .init = setup, .fini = teardown) {
     expect_none(r, "pain_at_night");
     hp_text_result_free(r);
 }
+
+Test(text, finding_words_tell_the_language, .init = setup, .fini = teardown) {
+    /* "I'm" folds to "im", a German filler: "limping", an English finding word, outweighs
+       it */
+    hp_text_result *r = parse("I'm limping.", NULL);
+    expect(r, "limping", HP_ANSWER_PRESENT);
+    cr_assert_str_eq(hp_text_result_languages(r), "en,de");
+    hp_text_result_free(r);
+    r = parse("Ich hinke seit gestern.", NULL);
+    expect(r, "limping", HP_ANSWER_PRESENT);
+    cr_assert_str_eq(hp_text_result_languages(r), "de");
+    hp_text_result_free(r);
+}

@@ -200,9 +200,9 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
     }
 }
 
-/* The languages of the text: those whose one-word cues ("the", "aber"; not "no", which
-   is English and Spanish) it uses twice, or at least a third as often as the best one's;
-   all of them when it uses none. */
+/* The languages of the text: those whose one-word cues and finding words ("the",
+   "aber", "limping"; not "no", which is English and Spanish) it uses twice, or at least a third as
+   often as the best one's; all of them when it uses none. */
 static void detect_languages(lexicon *lx, const hp__toks *tt) {
     size_t score[MAX_LANGS] = {0}, best = 0;
     for (size_t i = 0; i < tt->n; i++) {
@@ -213,7 +213,7 @@ static void detect_languages(lexicon *lx, const hp__toks *tt) {
         unsigned char c = (unsigned char)tt->buf[t->s];
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
-            if (p->count == 1 && p->kind != HP__PHRASE_FINDING &&
+            if (p->count == 1 && p->kind != HP__PHRASE_IGNORE &&
                 tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, t, SIZE_MAX) == 2)
                 seen |= 1u << p->lang;
         }
