@@ -816,3 +816,21 @@ Test(text, finding_words_tell_the_language, .init = setup, .fini = teardown) {
     cr_assert_str_eq(hp_text_result_languages(r), "de");
     hp_text_result_free(r);
 }
+
+Test(text, ordinary_negations, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"No me duele la espalda.", "es", "pain_lower_back"},
+        {"La espalda está bien.", "es", "pain_lower_back"},
+        {"Nachts ist es gut.", "de", "pain_at_night"},
+        {"Nights are fine.", "en", "pain_at_night"},
+        {"I sleep fine.", "en", "pain_at_night"},
+        {"I haven't done any races or hill sessions.", "en", "recent_hard_or_downhill_run"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+}
