@@ -703,6 +703,19 @@ Test(text, a_negated_findings_place_is_not_a_pain_there, .init = setup, .fini = 
     r = parse("Keine Beule, aber Schmerzen in der Leiste", "de");
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
+    /* a word the lexicon does not know is the negated thing too */
+    r = parse("Keine Delle in der Leiste.", "de");
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    r = parse("Keine Schmerzen in der Leiste", "de");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("sin dolor en la ingle", "es");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("no discomfort at night", "en");
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
 }
 
 Test(text, a_later_negation_of_a_finding_wins, .init = setup, .fini = teardown) {

@@ -544,6 +544,23 @@ static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
         sc->negated = 0;
 }
 
+static const char *const PAIN_WORD[] = {
+    "pain",    "pains",     "ache",        "aches",    "hurt",      "hurting", "soreness",
+    "sore",    "problem",   "problems",    "issue",    "issues",    "trouble", "discomfort",
+    "schmerz", "schmerzen", "beschwerden", "probleme", "problem",   "weh",     "dolor",
+    "dolores", "molestia",  "molestias",   "problema", "problemas", NULL};
+
+/* A word the lexicon does not know, under a negation that has named no finding yet and
+   followed by a preposition ("keine Delle in der Leiste", "no bruise on the side"): the
+   negated thing is that word, so the place after it is no finding (places_negated). Not a
+   pain word: "no pain in the groin" negates the groin. */
+static void negated_object(scan *sc, const hp__toks *tt, size_t i) {
+    const hp__tok *t = &tt->v[i];
+    if (sc->negated && !sc->neg_found && t->type == HP__T_WORD && !t->known && !t->cue &&
+        i + 1 < tt->n && hp__tok_in(tt, i + 1, PLACE) && !hp__tok_in(tt, i, PAIN_WORD))
+        sc->neg_end = i + 1;
+}
+
 static void side_cue(scan *sc, uint8_t kind) {
     hp_side s = kind == HP__PHRASE_LEFT    ? HP_SIDE_LEFT
                 : kind == HP__PHRASE_RIGHT ? HP_SIDE_RIGHT
@@ -563,6 +580,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         if (hp__tok_in(tt, i, UNABLE))
             sc->unable = 1;
         if (!m.len) {
+            negated_object(sc, tt, i);
             /* after a negated finding only connectors keep the negation going ("no fever
                or chills", not "keine Beule in der Leiste") */
             if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
