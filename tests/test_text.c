@@ -772,6 +772,15 @@ Test(text, ordinary_phrasings_of_onset_and_training, .init = setup, .fini = tear
         expect(r, cases[i].id, cases[i].answer);
         hp_text_result_free(r);
     }
+    /* downhill as what makes it worse is no recent downhill run */
+    static const char *const worse_downhill[] = {"Downhills are the worst.",
+                                                 "Es tut vor allem bergab weh.",
+                                                 "Me duele sobre todo cuesta abajo."};
+    for (size_t i = 0; i < 3; i++) {
+        hp_text_result *r = parse(worse_downhill[i], NULL);
+        expect_none(r, "recent_hard_or_downhill_run");
+        hp_text_result_free(r);
+    }
     /* "y nada de" still negates what follows; "y nada más" negates nothing */
     hp_text_result *r = parse("me duele la ingle y nada de fiebre", "es");
     expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
