@@ -133,8 +133,8 @@ Test(text, folding_accents_and_typos, .init = setup, .fini = teardown) {
     expect(r, "pain_buttock", HP_ANSWER_PRESENT);
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
-    r = parse("pain in the grion and numbnes", "en"); /* one typo in a long word */
-    expect_none(r, "pain_groin");                     /* five letters, one word: exact only */
+    r = parse("pain in the groun and numbnes", "en"); /* one typo in a long word */
+    expect_none(r, "pain_groin"); /* five letters, one word: exact or two letters swapped */
     expect(r, "numbness_or_tingling", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
     r = parse("hurts when lying on my sied", "en");
@@ -853,6 +853,38 @@ Test(text, ordinary_negations, .init = setup, .fini = teardown) {
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, cases[i].lang);
         expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+}
+
+Test(text, five_letter_words_with_two_letters_swapped, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("My grion hurts.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    cr_assert_lt(found(r, "pain_groin")->confidence, 1.0);
+    hp_text_result_free(r);
+    /* another edit of a 5-letter word is no typo of it */
+    r = parse("My groan hurts.", "en");
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+}
+
+Test(text, ordinary_phrasings_of_what_makes_it_worse, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"Worse after a long car ride.", "en", "worse_prolonged_sitting"},
+        {"It hurts to stand on it.", "en", "worse_weight_bearing"},
+        {"Running is really sore.", "en", "pain_during_run"},
+        {"Turning my leg inwards hurts.", "en", "pain_internal_rotation"},
+        {"Nach langem Autofahren ist es schlimmer.", "de", "worse_prolonged_sitting"},
+        {"Después de estar mucho rato sentado me duele.", "es", "worse_prolonged_sitting"},
+        {"Hasta caminar me duele.", "es", "pain_daily_activities"},
+        {"Correr me duele.", "es", "pain_during_run"},
+        {"Me duele al tumbarme sobre ese lado.", "es", "worse_lying_on_side"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_PRESENT);
         hp_text_result_free(r);
     }
 }

@@ -8,7 +8,8 @@
  * - at each token the longest phrase or cue of the text's languages matches (most tokens,
  *   then fewest typos and skipped words); up to two filler or side words may stand between
  *   a finding phrase's words (not a cue's: "and now when" is no "and when"); a word of 5 letters or
- * more (6 for a one-word phrase) matches with one typo (edit or transposition), at most one typo
+ * more (6 for a one-word phrase; 5 with two letters swapped only: "grion") matches with one
+ * typo (edit or transposition), at most one typo
  * per phrase;
  * - a negation cue negates the findings after it in its clause: up to a stop, a boundary
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
@@ -76,7 +77,17 @@ static int near1(const char *a, size_t an, const char *b, size_t bn) {
     return a[i] == b[i + 1] && a[i + 1] == b[i] && !memcmp(a + i + 2, b + i + 2, an - i - 2);
 }
 
-/* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. */
+/* Two adjacent letters swapped, the rest equal ("grion", "groin"), a and b of n bytes. */
+static int swapped(const char *a, const char *b, size_t n) {
+    size_t i = 0;
+    while (i < n && a[i] == b[i])
+        i++;
+    return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           !memcmp(a + i + 2, b + i + 2, n - i - 2);
+}
+
+/* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. A
+   one-word phrase of 5 letters matches with two letters swapped only ("grion"). */
 static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, const hp__tok *t,
                   size_t min_typo) {
     if (p->type != t->type)
@@ -86,10 +97,11 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
         return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
     if (p->n == t->n && !memcmp(a, b, p->n))
         return 2;
-    return p->type == HP__T_WORD && !t->known && p->n >= min_typo && t->n >= min_typo &&
-                   near1(a, p->n, b, t->n)
-               ? 1
-               : 0;
+    if (p->type != HP__T_WORD || t->known || min_typo == SIZE_MAX)
+        return 0;
+    if (p->n >= min_typo && t->n >= min_typo)
+        return near1(a, p->n, b, t->n) ? 1 : 0;
+    return min_typo == 6 && p->n == 5 && t->n == 5 && swapped(a, b, 5) ? 1 : 0;
 }
 
 typedef struct match {
