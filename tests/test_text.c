@@ -730,6 +730,13 @@ Test(text, a_later_negation_of_a_finding_wins, .init = setup, .fini = teardown) 
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
     expect(r, "pain_at_night", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
+    /* a negation between two mentions of one finding in a clause negates it */
+    r = parse("Es strahlt nicht ins Bein aus.", "de");
+    expect(r, "pain_radiating_down_leg", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Strahlt ins Bein. Nicht ins Bein, sondern in den Po.", "de");
+    expect(r, "pain_radiating_down_leg", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
     /* over a comma the negation is of something else */
     r = parse("Groin pain. Groin, stairs and all that: fine.", "en");
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
@@ -887,4 +894,31 @@ Test(text, ordinary_phrasings_of_what_makes_it_worse, .init = setup, .fini = tea
         expect(r, cases[i].id, HP_ANSWER_PRESENT);
         hp_text_result_free(r);
     }
+}
+
+Test(text, more_ordinary_negations, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"I can't see any swelling.", "en", "swelling"},
+        {"Swelling? Not that I can see.", "en", "swelling"},
+        {"She hasn't had any falls.", "en", "after_fall_or_trauma"},
+        {"She is able to put weight on it.", "en", "unable_to_bear_weight"},
+        {"Periods have been normal.", "en", "menstrual_irregularity"},
+        {"It stays in the hip, doesn't travel.", "en", "pain_radiating_down_leg"},
+        {"Back is fine.", "en", "pain_lower_back"},
+        {"There was no specific moment it started.", "en", "onset_sudden"},
+        {"Caídas no ha tenido.", "es", "after_fall_or_trauma"},
+        {"Puede apoyar el pie sin problema.", "es", "unable_to_bear_weight"},
+        {"Meine Periode ist regelmäßig.", "de", "menstrual_irregularity"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+    /* "cycle" is no cycling */
+    hp_text_result *r = parse("My cycle is normal.", "en");
+    expect_none(r, "pain_in_cross_training");
+    hp_text_result_free(r);
 }

@@ -335,9 +335,17 @@ static int places_negated(const scan *sc, const hp__toks *tt, size_t i) {
 }
 
 /* A second mention of a finding: a negation just after it ("it doesn't hurt", "is fine")
-   states the first mention absent (post_negation). */
-static void mention_again(scan *sc, uint32_t f, size_t after) {
+   states the first mention absent (negates_again); a negation that comes between the two
+   mentions in one clause, its first finding, negates the first ("Es strahlt nicht ins Bein
+   aus"). */
+static void mention_again(scan *sc, uint32_t f, size_t after, int in_list) {
     sc->last_found = sc->again_tok = SIZE_MAX; /* "fever: none" negates nothing new */
+    hp_text_finding *last = sc->r->nf ? &sc->r->f[sc->r->nf - 1] : NULL;
+    if (sc->negated && !in_list && last && last->finding == f && sc->r->nf > sc->clause_from &&
+        sc->r->nf > sc->neg_from && last->answer == HP_ANSWER_PRESENT) {
+        last->answer = HP_ANSWER_ABSENT;
+        last->confidence *= 0.8;
+    }
     if (sc->negated)
         return;
     for (size_t k = 0; k < sc->r->nf; k++)
@@ -360,7 +368,7 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
         sc->neg_found = 1;
     }
     if (sc->seen[f]) {
-        mention_again(sc, f, i + m->len);
+        mention_again(sc, f, i + m->len, in_list);
         return;
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
