@@ -133,8 +133,8 @@ Test(text, folding_accents_and_typos, .init = setup, .fini = teardown) {
     expect(r, "pain_buttock", HP_ANSWER_PRESENT);
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
-    r = parse("pain in the grion and numbnes", "en"); /* one typo in a long word */
-    expect_none(r, "pain_groin");                     /* five letters, one word: exact only */
+    r = parse("pain in the groun and numbnes", "en"); /* one typo in a long word */
+    expect_none(r, "pain_groin"); /* five letters, one word: exact or two letters swapped */
     expect(r, "numbness_or_tingling", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
     r = parse("hurts when lying on my sied", "en");
@@ -249,6 +249,16 @@ Test(text, age_and_sex, .init = setup, .fini = teardown) {
         {"F, sore hip", -1, HP_SEX_FEMALE},
         {"My 9 y/o son limps", 9, HP_SEX_MALE},
         {"my son is 15", 15, HP_SEX_MALE},
+        /* a Spanish speaker's own gendered word */
+        {"Estoy muy preocupada por la cadera", -1, HP_SEX_FEMALE},
+        {"soy corredora de fondo", -1, HP_SEX_FEMALE},
+        {"me siento un poco cansado", -1, HP_SEX_MALE},
+        {"Trabajo todo el día sentada", -1, HP_SEX_FEMALE},
+        {"Soy un runner de 10k", -1, HP_SEX_MALE},
+        {"estoy corriendo poco", -1, HP_SEX_UNKNOWN},
+        {"soy de Madrid", -1, HP_SEX_UNKNOWN},
+        {"la cadera está rígida", -1, HP_SEX_UNKNOWN},
+        {"siento la cadera rígida", -1, HP_SEX_UNKNOWN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -666,5 +676,249 @@ Test(text, copying_readers, .init = setup, .fini = teardown) {
     cr_assert_eq(hp_text_result_get_number(r, 1, &num, &e), HP_E_NOT_FOUND);
     cr_assert(strstr(e.message, "text number 1"), "%s", e.message);
     cr_assert_eq(hp_text_result_get_number(NULL, 0, &num, NULL), HP_E_INVALID);
+    hp_text_result_free(r);
+}
+
+Test(text, a_negated_findings_place_is_not_a_pain_there, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Keine Beule in der Leiste.", NULL);
+    expect(r, "groin_lump", HP_ANSWER_ABSENT);
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    r = parse("no swelling in my groin and no fever", "en");
+    expect(r, "groin_lump", HP_ANSWER_ABSENT);
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    r = parse("sin bulto en la ingle", "es");
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    /* a negated pain word names no finding: its place is negated */
+    r = parse("no pain in my groin", "en");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* after a connector the next finding is a finding of its own */
+    r = parse("keine Beule und keine Schmerzen in der Leiste", "de");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Keine Beule, aber Schmerzen in der Leiste", "de");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* a word the lexicon does not know is the negated thing too */
+    r = parse("Keine Delle in der Leiste.", "de");
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+    r = parse("Keine Schmerzen in der Leiste", "de");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("sin dolor en la ingle", "es");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("no discomfort at night", "en");
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, a_later_negation_of_a_finding_wins, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("My groin hurt for a week. Now the groin is fine.", "en");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Groin pain last month. The groin doesn't hurt anymore.", "en");
+    expect(r, "pain_groin", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a negation that names another finding after the second mention negates that one */
+    r = parse("Groin pain when running. Groin doesn't hurt at night.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a negation between two mentions of one finding in a clause negates it */
+    r = parse("Es strahlt nicht ins Bein aus.", "de");
+    expect(r, "pain_radiating_down_leg", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Strahlt ins Bein. Nicht ins Bein, sondern in den Po.", "de");
+    expect(r, "pain_radiating_down_leg", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* over a comma the negation is of something else */
+    r = parse("Groin pain. Groin, stairs and all that: fine.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, ordinary_phrasings_of_onset_and_training, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"I felt something give in my groin", "en", "onset_sudden", HP_ANSWER_PRESENT},
+        {"it came on without warning", "en", "onset_sudden", HP_ANSWER_PRESENT},
+        {"wie aus dem Nichts tat die Leiste weh", "de", "onset_sudden", HP_ANSWER_PRESENT},
+        {"sentí un tirón en la ingle", "es", "onset_sudden", HP_ANSWER_PRESENT},
+        {"it crept up on me", "en", "onset_gradual", HP_ANSWER_PRESENT},
+        {"kam Stück für Stück", "de", "onset_gradual", HP_ANSWER_PRESENT},
+        {"apareció paulatinamente", "es", "onset_gradual", HP_ANSWER_PRESENT},
+        {"after a tough session on the track", "en", "recent_hard_or_downhill_run",
+         HP_ANSWER_PRESENT},
+        {"nach einer harten Einheit am Dienstag", "de", "recent_hard_or_downhill_run",
+         HP_ANSWER_PRESENT},
+        {"hice series duras el martes", "es", "recent_hard_or_downhill_run", HP_ANSWER_PRESENT},
+        {"my long run was way longer than usual", "en", "long_run_spike", HP_ANSWER_PRESENT},
+        {"my long run was way longer than usual", "en", "recent_hard_or_downhill_run",
+         HP_ANSWER_PRESENT},
+        {"viel länger als sonst gelaufen", "de", "long_run_spike", HP_ANSWER_PRESENT},
+        {"una tirada más larga de lo normal", "es", "long_run_spike", HP_ANSWER_PRESENT},
+        {"fisio, antiinflamatorios... y nada", "es", "persistent_pain", HP_ANSWER_PRESENT},
+        {"tried physio and stretching, nothing has helped", "en", "persistent_pain",
+         HP_ANSWER_PRESENT},
+        {"Pause und Schmerzmittel haben nichts gebracht", "de", "improves_with_rest",
+         HP_ANSWER_ABSENT},
+        {"numb patch on the outside of my left thigh", "en", "numbness_outer_thigh",
+         HP_ANSWER_PRESENT},
+        {"walking is pain free", "en", "pain_daily_activities", HP_ANSWER_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+    /* downhill as what makes it worse is no recent downhill run */
+    static const char *const worse_downhill[] = {"Downhills are the worst.",
+                                                 "Es tut vor allem bergab weh.",
+                                                 "Me duele sobre todo cuesta abajo."};
+    for (size_t i = 0; i < 3; i++) {
+        hp_text_result *r = parse(worse_downhill[i], NULL);
+        expect_none(r, "recent_hard_or_downhill_run");
+        hp_text_result_free(r);
+    }
+    /* "y nada de" still negates what follows; "y nada más" negates nothing */
+    hp_text_result *r = parse("me duele la ingle y nada de fiebre", "es");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    r = parse("me duele la ingle y nada más", "es");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    /* a numb outer thigh is not a pain down the outside of the thigh */
+    r = parse("numb patch on the outside of my left thigh", "en");
+    expect_none(r, "pain_lateral_thigh_to_knee");
+    hp_text_result_free(r);
+}
+
+Test(text, tenderness_sites_and_spread, .init = setup, .fini = teardown) {
+    /* plain "sore to press" is the greater trochanter only with pain on the side of the hip */
+    hp_text_result *r = parse("The pubic bone is sore to press.", "en");
+    expect_none(r, "tender_greater_trochanter");
+    hp_text_result_free(r);
+    r = parse("Outside of my hip hurts and the bony bit is sore to press.", "en");
+    expect(r, "tender_greater_trochanter", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("No groin pain, and the side isnt sore when I press on it.", "en");
+    expect(r, "tender_greater_trochanter", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    /* a crack at the onset is sudden and a pop */
+    r = parse("I felt something crack in my hip", "en");
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    expect(r, "pop_at_onset", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* where a pain spreads to is no pain of the knee */
+    r = parse("it hurts from the hip down toward the knee", "en");
+    expect_none(r, "pain_knee");
+    hp_text_result_free(r);
+    r = parse("my knee hurts", "en");
+    expect(r, "pain_knee", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* "can't sleep on that side" is lying on the side, not night pain */
+    r = parse("No puedo dormir de ese lado.", "es");
+    expect(r, "worse_lying_on_side", HP_ANSWER_PRESENT);
+    expect_none(r, "pain_at_night");
+    hp_text_result_free(r);
+}
+
+Test(text, finding_words_tell_the_language, .init = setup, .fini = teardown) {
+    /* "I'm" folds to "im", a German filler: "limping", an English finding word, outweighs
+       it */
+    hp_text_result *r = parse("I'm limping.", NULL);
+    expect(r, "limping", HP_ANSWER_PRESENT);
+    cr_assert_str_eq(hp_text_result_languages(r), "en,de");
+    hp_text_result_free(r);
+    r = parse("Ich hinke seit gestern.", NULL);
+    expect(r, "limping", HP_ANSWER_PRESENT);
+    cr_assert_str_eq(hp_text_result_languages(r), "de");
+    hp_text_result_free(r);
+}
+
+Test(text, ordinary_negations, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"No me duele la espalda.", "es", "pain_lower_back"},
+        {"La espalda está bien.", "es", "pain_lower_back"},
+        {"Nachts ist es gut.", "de", "pain_at_night"},
+        {"Nights are fine.", "en", "pain_at_night"},
+        {"I sleep fine.", "en", "pain_at_night"},
+        {"I haven't done any races or hill sessions.", "en", "recent_hard_or_downhill_run"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+}
+
+Test(text, five_letter_words_with_two_letters_swapped, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("My grion hurts.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    cr_assert_lt(found(r, "pain_groin")->confidence, 1.0);
+    hp_text_result_free(r);
+    /* another edit of a 5-letter word is no typo of it */
+    r = parse("My groan hurts.", "en");
+    expect_none(r, "pain_groin");
+    hp_text_result_free(r);
+}
+
+Test(text, ordinary_phrasings_of_what_makes_it_worse, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"Worse after a long car ride.", "en", "worse_prolonged_sitting"},
+        {"It hurts to stand on it.", "en", "worse_weight_bearing"},
+        {"Running is really sore.", "en", "pain_during_run"},
+        {"Turning my leg inwards hurts.", "en", "pain_internal_rotation"},
+        {"Nach langem Autofahren ist es schlimmer.", "de", "worse_prolonged_sitting"},
+        {"Después de estar mucho rato sentado me duele.", "es", "worse_prolonged_sitting"},
+        {"Hasta caminar me duele.", "es", "pain_daily_activities"},
+        {"Correr me duele.", "es", "pain_during_run"},
+        {"Me duele al tumbarme sobre ese lado.", "es", "worse_lying_on_side"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_PRESENT);
+        hp_text_result_free(r);
+    }
+}
+
+Test(text, more_ordinary_negations, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"I can't see any swelling.", "en", "swelling"},
+        {"Swelling? Not that I can see.", "en", "swelling"},
+        {"She hasn't had any falls.", "en", "after_fall_or_trauma"},
+        {"She is able to put weight on it.", "en", "unable_to_bear_weight"},
+        {"Periods have been normal.", "en", "menstrual_irregularity"},
+        {"It stays in the hip, doesn't travel.", "en", "pain_radiating_down_leg"},
+        {"Back is fine.", "en", "pain_lower_back"},
+        {"There was no specific moment it started.", "en", "onset_sudden"},
+        {"Caídas no ha tenido.", "es", "after_fall_or_trauma"},
+        {"Puede apoyar el pie sin problema.", "es", "unable_to_bear_weight"},
+        {"Meine Periode ist regelmäßig.", "de", "menstrual_irregularity"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+    /* "cycle" is no cycling */
+    hp_text_result *r = parse("My cycle is normal.", "en");
+    expect_none(r, "pain_in_cross_training");
     hp_text_result_free(r);
 }

@@ -8,7 +8,8 @@
  * - at each token the longest phrase or cue of the text's languages matches (most tokens,
  *   then fewest typos and skipped words); up to two filler or side words may stand between
  *   a finding phrase's words (not a cue's: "and now when" is no "and when"); a word of 5 letters or
- * more (6 for a one-word phrase) matches with one typo (edit or transposition), at most one typo
+ * more (6 for a one-word phrase; 5 with two letters swapped only: "grion") matches with one
+ * typo (edit or transposition), at most one typo
  * per phrase;
  * - a negation cue negates the findings after it in its clause: up to a stop, a boundary
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
@@ -26,7 +27,9 @@
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - "..." in a finding phrase stands for up to GAP_WORDS words of the clause, no negation
- *   or boundary cue among them ("por las mañanas ... rígid*");
+ *   or boundary cue among them ("por las mañanas ... rígid*"); the two filler words a
+ *   phrase may skip are apart from a gap's ("numb* ... outside of thigh": "numb patch on
+ *   the outside of my left thigh");
  * - the sides named in a sentence are those of its findings (the last sentence's side
  *   carries on when a sentence names none);
  * - each finding is reported once, at its first mention.
@@ -74,7 +77,17 @@ static int near1(const char *a, size_t an, const char *b, size_t bn) {
     return a[i] == b[i + 1] && a[i + 1] == b[i] && !memcmp(a + i + 2, b + i + 2, an - i - 2);
 }
 
-/* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. */
+/* Two adjacent letters swapped, the rest equal ("grion", "groin"), a and b of n bytes. */
+static int swapped(const char *a, const char *b, size_t n) {
+    size_t i = 0;
+    while (i < n && a[i] == b[i])
+        i++;
+    return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           !memcmp(a + i + 2, b + i + 2, n - i - 2);
+}
+
+/* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. A
+   one-word phrase of 5 letters matches with two letters swapped only ("grion"). */
 static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, const hp__tok *t,
                   size_t min_typo) {
     if (p->type != t->type)
@@ -84,10 +97,11 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
         return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
     if (p->n == t->n && !memcmp(a, b, p->n))
         return 2;
-    return p->type == HP__T_WORD && !t->known && p->n >= min_typo && t->n >= min_typo &&
-                   near1(a, p->n, b, t->n)
-               ? 1
-               : 0;
+    if (p->type != HP__T_WORD || t->known || min_typo == SIZE_MAX)
+        return 0;
+    if (p->n >= min_typo && t->n >= min_typo)
+        return near1(a, p->n, b, t->n) ? 1 : 0;
+    return min_typo == 6 && p->n == 5 && t->n == 5 && swapped(a, b, 5) ? 1 : 0;
 }
 
 typedef struct match {
@@ -114,6 +128,7 @@ static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, s
 
 static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
     match m = {0, 0, 0, p}, none = {0, 0, 0, p};
+    unsigned fillers = 0; /* skipped between words: at most two, a gap aside */
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
         const hp__tok *pk = &lx->c->pt.v[p->first + k];
@@ -129,9 +144,10 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
         /* fillers only stand between a finding's words: a cue is its words ("and when") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
                p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
-               tt->v[j].cue <= HP__PHRASE_BOTH && m.skips < 2) {
+               tt->v[j].cue <= HP__PHRASE_BOTH && fillers < 2) {
             j++;
             m.skips++;
+            fillers++;
         }
         if (!eq || (eq == 1 && m.typos))
             return none;
@@ -196,9 +212,9 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
     }
 }
 
-/* The languages of the text: those whose one-word cues ("the", "aber"; not "no", which
-   is English and Spanish) it uses twice, or at least a third as often as the best one's;
-   all of them when it uses none. */
+/* The languages of the text: those whose one-word cues and finding words ("the",
+   "aber", "limping"; not "no", which is English and Spanish) it uses twice, or at least a third as
+   often as the best one's; all of them when it uses none. */
 static void detect_languages(lexicon *lx, const hp__toks *tt) {
     size_t score[MAX_LANGS] = {0}, best = 0;
     for (size_t i = 0; i < tt->n; i++) {
@@ -209,7 +225,7 @@ static void detect_languages(lexicon *lx, const hp__toks *tt) {
         unsigned char c = (unsigned char)tt->buf[t->s];
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
-            if (p->count == 1 && p->kind != HP__PHRASE_FINDING &&
+            if (p->count == 1 && p->kind != HP__PHRASE_IGNORE &&
                 tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, t, SIZE_MAX) == 2)
                 seen |= 1u << p->lang;
         }
@@ -238,6 +254,9 @@ typedef struct scan {
     hp_side last_side;  /* of the last sentence that named one */
     size_t clause_from; /* first finding of the current sentence */
     size_t last_found;  /* token after the last finding's words; SIZE_MAX none */
+    size_t neg_end;     /* token after the last negated finding's words; SIZE_MAX none */
+    size_t again_tok;   /* token after a second mention's words; SIZE_MAX none */
+    size_t again_k;     /* the first mention's entry in r->f */
     int neg_found;      /* the negation has negated a finding */
     size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
     int unable;         /* "can't" in the clause: "without" then negates nothing */
@@ -264,7 +283,7 @@ static void end_sentence(scan *sc, size_t next, int question) {
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
     sc->negated = 0;
-    sc->last_found = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
 }
 
 static void negate(scan *sc) {
@@ -294,16 +313,62 @@ static int answer_absent(const scan *sc, int absent, int in_list) {
     return absent ? !sc->negated || in_list : sc->negated;
 }
 
+static const char *const CONNECT_AND[] = {"and", "or", "nor", "und", "oder", "noch",
+                                          "y",   "o",  "u",   "ni",  "e",    NULL};
+static const char *const PLACE[] = {"in",     "im", "an", "am",   "at",  "on",
+                                    "around", "en", "by", "near", "bei", NULL};
+
+/* Does the finding at token i only place the negated finding just before it, with a
+   preposition and fillers between ("keine Beule in der Leiste", "no lump in my groin",
+   "sin bulto en la ingle")? It is the lump's place, not a pain there. */
+static int places_negated(const scan *sc, const hp__toks *tt, size_t i) {
+    if (sc->neg_end == SIZE_MAX || sc->neg_end > i || i - sc->neg_end > 3)
+        return 0;
+    int prep = hp__tok_in(tt, i, PLACE);
+    for (size_t k = sc->neg_end; k < i; k++) {
+        if (tt->v[k].type != HP__T_WORD || tt->v[k].cue != HP__PHRASE_FILLER ||
+            hp__tok_in(tt, k, CONNECT_AND))
+            return 0;
+        prep |= hp__tok_in(tt, k, PLACE);
+    }
+    return prep;
+}
+
+/* A second mention of a finding: a negation just after it ("it doesn't hurt", "is fine")
+   states the first mention absent (negates_again); a negation that comes between the two
+   mentions in one clause, its first finding, negates the first ("Es strahlt nicht ins Bein
+   aus"). */
+static void mention_again(scan *sc, uint32_t f, size_t after, int in_list) {
+    sc->last_found = sc->again_tok = SIZE_MAX; /* "fever: none" negates nothing new */
+    hp_text_finding *last = sc->r->nf ? &sc->r->f[sc->r->nf - 1] : NULL;
+    if (sc->negated && !in_list && last && last->finding == f && sc->r->nf > sc->clause_from &&
+        sc->r->nf > sc->neg_from && last->answer == HP_ANSWER_PRESENT) {
+        last->answer = HP_ANSWER_ABSENT;
+        last->confidence *= 0.8;
+    }
+    if (sc->negated)
+        return;
+    for (size_t k = 0; k < sc->r->nf; k++)
+        if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT)
+            sc->again_tok = after, sc->again_k = k;
+}
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     int in_list = sc->negated && sc->neg_found;
+    if (places_negated(sc, tt, i)) {
+        sc->neg_end = sc->last_found = i + m->len;
+        return;
+    }
     sc->last_found = i + m->len;
+    sc->again_tok = SIZE_MAX;
+    sc->neg_end = sc->negated ? i + m->len : SIZE_MAX;
     if (sc->negated) {
         sc->neg_left = NEG_SPAN;
         sc->neg_found = 1;
     }
     if (sc->seen[f]) {
-        sc->last_found = SIZE_MAX; /* a second mention: "fever: none" negates nothing */
+        mention_again(sc, f, i + m->len, in_list);
         return;
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
@@ -436,6 +501,27 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     return 1;
 }
 
+/* A negation cue at token i of len tokens just after a second mention of a finding
+   stated present before ("the groin hurt at first ... now the groin is fine", "Hüfte tut
+   weh ... die Hüfte tut nicht mehr weh"): the later word wins, the finding is absent. The
+   mention ends at most two words before the cue, no comma between, the clause ends at most
+   three words after it and (a cue that also negates forwards) no finding follows. */
+static int negates_again(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len,
+                         int after_only) {
+    size_t after = i + len, at = sc->again_tok;
+    if (at == SIZE_MAX || at > i || i - at > 2 || clause_end(lx, tt, after) - after > 3 ||
+        (!after_only && finding_ahead(lx, tt, after)))
+        return 0;
+    for (size_t k = at; k < i; k++)
+        if (tt->v[k].type == HP__T_COMMA)
+            return 0;
+    hp_text_finding *f = &sc->r->f[sc->again_k];
+    f->answer = HP_ANSWER_ABSENT;
+    f->confidence *= 0.8;
+    sc->again_tok = SIZE_MAX;
+    return 1;
+}
+
 /* A negation cue of len tokens at token i answering the question just before it ("Fever?
    No.", "Fieber? Nein"): its findings are absent. 1 if it applied. */
 static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) {
@@ -461,14 +547,14 @@ static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t 
         sc->negated = 0;
         return;
     }
-    if (!post_negation(sc, lx, tt, i, len, 0))
+    if (!negates_again(sc, lx, tt, i, len, 0) && !post_negation(sc, lx, tt, i, len, 0))
         negate(sc);
 }
 
 static void boundary_at(scan *sc) {
     sc->negated = sc->unable = 0;
     sc->neg_from = sc->r->nf;
-    sc->last_found = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
 }
 
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
@@ -476,6 +562,23 @@ static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
         end_sentence(sc, i + 1, tt->v[i].num == '?');
     else if (sc->negated && !list_goes_on(tt, i))
         sc->negated = 0;
+}
+
+static const char *const PAIN_WORD[] = {
+    "pain",    "pains",     "ache",        "aches",    "hurt",      "hurting", "soreness",
+    "sore",    "problem",   "problems",    "issue",    "issues",    "trouble", "discomfort",
+    "schmerz", "schmerzen", "beschwerden", "probleme", "problem",   "weh",     "dolor",
+    "dolores", "molestia",  "molestias",   "problema", "problemas", NULL};
+
+/* A word the lexicon does not know, under a negation that has named no finding yet and
+   followed by a preposition ("keine Delle in der Leiste", "no bruise on the side"): the
+   negated thing is that word, so the place after it is no finding (places_negated). Not a
+   pain word: "no pain in the groin" negates the groin. */
+static void negated_object(scan *sc, const hp__toks *tt, size_t i) {
+    const hp__tok *t = &tt->v[i];
+    if (sc->negated && !sc->neg_found && t->type == HP__T_WORD && !t->known && !t->cue &&
+        i + 1 < tt->n && hp__tok_in(tt, i + 1, PLACE) && !hp__tok_in(tt, i, PAIN_WORD))
+        sc->neg_end = i + 1;
 }
 
 static void side_cue(scan *sc, uint8_t kind) {
@@ -497,6 +600,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         if (hp__tok_in(tt, i, UNABLE))
             sc->unable = 1;
         if (!m.len) {
+            negated_object(sc, tt, i);
             /* after a negated finding only connectors keep the negation going ("no fever
                or chills", not "keine Beule in der Leiste") */
             if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
@@ -515,7 +619,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_NEGATION_AFTER:
-            if (!answers_question(sc, tt, i, m.len))
+            if (!answers_question(sc, tt, i, m.len) && !negates_again(sc, lx, tt, i, m.len, 1))
                 post_negation(sc, lx, tt, i, m.len, 1);
             break;
         case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
@@ -558,6 +662,8 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                .side = HP_SIDE_UNKNOWN,
                .last_side = HP_SIDE_UNKNOWN,
                .last_found = SIZE_MAX,
+               .neg_end = SIZE_MAX,
+               .again_tok = SIZE_MAX,
                .q_tok = SIZE_MAX,
                .cap = nfind};
     sc.seen = hp__calloc(&o->alloc, nfind, 1);

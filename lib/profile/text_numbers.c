@@ -419,6 +419,35 @@ static void previous_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         }
 }
 
+/* A Spanish speaker's own adjective or noun after "soy", "estoy", "me siento", "me noto",
+   "quedé", "trabajo" ("estoy preocupada", "soy corredora", "soy un corredor", "trabajo todo
+   el día sentado"), over words like "muy", "un poco": its ending gives the sex (-a female,
+   -o male; not gerunds, nor "mucho", "como"). HP_SEX_UNKNOWN if none. */
+static hp_sex spanish_gender_at(const hp__toks *tt, size_t i) {
+    static const char *const BE[] = {"soy", "estoy", "siento", "noto", "quede", "trabajo", NULL};
+    static const char *const SKIP[] = {"muy",  "bastante", "tan",        "super", "un",    "poco",
+                                       "algo", "ya",       "todavia",    "aun",   "medio", "todo",
+                                       "el",   "dia",      "totalmente", NULL};
+    static const char *const NOT[] = {"mucho", "tanto", "nada", "solo", "como",  "para",
+                                      "cada",  "esta",  "otra", "otro", "mejor", NULL};
+    int reflexive = hp__tok_is(tt, i, "siento") || hp__tok_is(tt, i, "noto");
+    if (!hp__tok_in(tt, i, BE) || (reflexive && (i == 0 || !hp__tok_is(tt, i - 1, "me"))))
+        return HP_SEX_UNKNOWN;
+    size_t k = i + 1;
+    if (hp__tok_is(tt, i, "soy") && k + 1 < tt->n && !hp__tok_is(tt, k + 1, "poco") &&
+        (hp__tok_is(tt, k, "una") || hp__tok_is(tt, k, "un")))
+        return hp__tok_is(tt, k, "una") ? HP_SEX_FEMALE : HP_SEX_MALE; /* "soy una runner" */
+    for (int n = 0; n < 4 && k < tt->n && hp__tok_in(tt, k, SKIP); n++)
+        k++;
+    if (k >= tt->n || tt->v[k].type != HP__T_WORD || hp__tok_in(tt, k, NOT))
+        return HP_SEX_UNKNOWN;
+    const char *w = tt->buf + tt->v[k].s;
+    size_t n = tt->v[k].n;
+    if (n < 4 || (n > 4 && (!memcmp(w + n - 4, "ando", 4) || !memcmp(w + n - 4, "endo", 4))))
+        return HP_SEX_UNKNOWN;
+    return w[n - 1] == 'a' ? HP_SEX_FEMALE : w[n - 1] == 'o' ? HP_SEX_MALE : HP_SEX_UNKNOWN;
+}
+
 void hp__text_numbers(hp_text_result *r, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n; i++) {
         distance_at(r, tt, i);
@@ -431,4 +460,6 @@ void hp__text_numbers(hp_text_result *r, const hp__toks *tt) {
         sex_word(r, tt, i);
     }
     sex_first(r, tt);
+    for (size_t i = 0; i < tt->n && r->sex == HP_SEX_UNKNOWN; i++)
+        r->sex = spanish_gender_at(tt, i);
 }
