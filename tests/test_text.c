@@ -922,3 +922,86 @@ Test(text, more_ordinary_negations, .init = setup, .fini = teardown) {
     expect_none(r, "pain_in_cross_training");
     hp_text_result_free(r);
 }
+
+Test(text, negation_after_cue_leading_a_clause_negates_forwards, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"No problems at night.", "en", "pain_at_night"},
+        {"Kein Problem beim Gehen.", "de", "pain_daily_activities"},
+        {"Sin molestias en reposo.", "es", "pain_at_rest"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+    /* a cue that does not begin with "no" does not negate forwards */
+    hp_text_result *r = parse("Ok, it hurts at night.", "en");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* still negates the finding before it */
+    r = parse("Walking: no problems.", "en");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+Test(text, each_day_and_cada_dia_are_seven_days, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I run for an hour each day.", "en");
+    cr_assert_float_eq(number(r, HP_RUNNER_RUN_DAYS_PER_WEEK), 7, 1e-9);
+    hp_text_result_free(r);
+    r = parse("Corro una hora cada día.", "es");
+    cr_assert_float_eq(number(r, HP_RUNNER_RUN_DAYS_PER_WEEK), 7, 1e-9);
+    expect(r, "no_rest_days", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+Test(text, ordinary_phrasings_batch_two, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"The coach doubled her weekly miles.", "en", "mileage_increase_over_10pct",
+         HP_ANSWER_PRESENT},
+        {"She went from 2 miles a day to 6.", "en", "mileage_increase_over_10pct",
+         HP_ANSWER_PRESENT},
+        {"25 miles a week, same as always.", "en", "mileage_increase_over_10pct", HP_ANSWER_ABSENT},
+        {"I haven't changed my training at all.", "en", "intensity_increase", HP_ANSWER_ABSENT},
+        {"Both quads wrecked today.", "en", "soreness_next_day", HP_ANSWER_PRESENT},
+        {"Sore all through the muscles.", "en", "bilateral_diffuse_soreness", HP_ANSWER_PRESENT},
+        {"It aches when I'm just sitting around.", "en", "pain_at_rest", HP_ANSWER_PRESENT},
+        {"I can't sleep on that side.", "en", "pain_at_night", HP_ANSWER_PRESENT},
+        {"Worse when I stand on one foot.", "en", "worse_standing_on_one_leg", HP_ANSWER_PRESENT},
+        {"After I've been sat at my desk.", "en", "worse_prolonged_sitting", HP_ANSWER_PRESENT},
+        {"It doesn't move like it used to.", "en", "hip_stiffness", HP_ANSWER_PRESENT},
+        {"I can barely walk.", "en", "pain_daily_activities", HP_ANSWER_PRESENT},
+        {"Then I felt a pop.", "en", "onset_sudden", HP_ANSWER_PRESENT},
+        {"Turning the hip hurts.", "en", "painful_hip_rom", HP_ANSWER_PRESENT},
+        {"Sitzen tut weh.", "de", "worse_prolonged_sitting", HP_ANSWER_PRESENT},
+        {"Heute Muskelkater.", "de", "soreness_next_day", HP_ANSWER_PRESENT},
+        {"Mein erster 25er, so lang wie nie.", "de", "long_run_spike", HP_ANSWER_PRESENT},
+        {"Sie konnte nicht mehr auftreten.", "de", "unable_to_bear_weight", HP_ANSWER_PRESENT},
+        {"Chutó el balón y en ese momento le dolió.", "es", "onset_sudden", HP_ANSWER_PRESENT},
+        {"Tengo agujetas.", "es", "soreness_next_day", HP_ANSWER_PRESENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+    static const struct {
+        const char *text, *lang, *id;
+    } none[] = {
+        {"She started cross country this fall.", "en", "after_fall_or_trauma"},
+        {"Mileage went up almost overnight.", "en", "onset_sudden"},
+        {"It hurts walking downstairs.", "en", "pain_daily_activities"},
+        {"She pivoted sharply.", "en", "pain_sharp"},
+        {"Longest run about 4 miles.", "en", "long_run_spike"},
+        {"Sitzen tut weh.", "de", "pain_sitting_bone"},
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        hp_text_result *r = parse(none[i].text, none[i].lang);
+        expect_none(r, none[i].id);
+        hp_text_result_free(r);
+    }
+}

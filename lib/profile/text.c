@@ -551,6 +551,20 @@ static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t 
         negate(sc);
 }
 
+static const char *const NEG_LEAD[] = {"no", "kein", "keine", "keinen", "keinerlei", "sin", NULL};
+
+/* A negation-after cue ("fever: none", "no problems") at token i of len tokens. One that
+   begins with "no", "kein" or "sin" and has no finding before it to negate negates
+   forwards instead ("no problems at night", "kein Problem beim Gehen"). */
+static void negation_after_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
+                              size_t len) {
+    if (answers_question(sc, tt, i, len) || negates_again(sc, lx, tt, i, len, 1) ||
+        post_negation(sc, lx, tt, i, len, 1))
+        return;
+    if (hp__tok_in(tt, i, NEG_LEAD) && finding_ahead(lx, tt, i + len))
+        negate(sc);
+}
+
 static void boundary_at(scan *sc) {
     sc->negated = sc->unable = 0;
     sc->neg_from = sc->r->nf;
@@ -618,10 +632,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
                     side_cue(sc, tt->v[k].cue);
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
-        case HP__PHRASE_NEGATION_AFTER:
-            if (!answers_question(sc, tt, i, m.len) && !negates_again(sc, lx, tt, i, m.len, 1))
-                post_negation(sc, lx, tt, i, m.len, 1);
-            break;
+        case HP__PHRASE_NEGATION_AFTER: negation_after_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
         case HP__PHRASE_IGNORE: break;
         case HP__PHRASE_FILLER:

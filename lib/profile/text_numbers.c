@@ -19,7 +19,8 @@
  * - cadence: NUMBER spm, or "cadence [is|of|about|liegt bei ...] NUMBER";
  * - run days: NUMBER (x|times|runs|days|mal|tage|veces|dias) [a|per|pro|por|a la] WEEK
  *   ("3x a week", "4 mal pro Woche", "5 veces por semana"); "every day", "daily",
- *   "jeden Tag", "todos los dias" -> 7; small number words count ("three times a week");
+ *   "jeden Tag", "todos los dias", "cada dia" -> 7; small number words count ("three times a
+ * week");
  * - age: "I'm 34", "I am 34", "age 34", "aged 34", "34 yo", "34 years old", "34-year-old",
  *   "34M", "34 F", "bin 34", "34 Jahre alt", "tengo 34 (años)", "34 años de edad"; "34
  *   años" / "39 J." alone between punctuation ("Corredora, 34 años."); a number first in
@@ -248,11 +249,13 @@ static void distance_at(hp_text_result *r, const hp__toks *tt, size_t i) {
         set_num(r, HP_RUNNER_SHOE_KM, v * u, tt, i, i + 1, 1, 10000);
 }
 
-/* NUMBER x/times/days WEEK at i, or "every day". */
+/* NUMBER x/times/days WEEK at i, or "every day", "each day", "cada día". */
 static void days_at(hp_text_result *r, const hp__toks *tt, size_t i) {
+    static const char *const EACH[] = {"every", "each", NULL};
     double v;
-    if (hp__tok_in(tt, i, DAILY) || (hp__tok_is(tt, i, "every") && hp__tok_is(tt, i + 1, "day")) ||
+    if (hp__tok_in(tt, i, DAILY) || (hp__tok_in(tt, i, EACH) && hp__tok_is(tt, i + 1, "day")) ||
         (hp__tok_is(tt, i, "jeden") && hp__tok_is(tt, i + 1, "tag")) ||
+        (hp__tok_is(tt, i, "cada") && hp__tok_is(tt, i + 1, "dia")) ||
         (hp__tok_is(tt, i, "todos") && hp__tok_is(tt, i + 1, "los") &&
          hp__tok_is(tt, i + 2, "dias"))) {
         set_num(r, HP_RUNNER_RUN_DAYS_PER_WEEK, 7, tt, i, i, 0, 7);
