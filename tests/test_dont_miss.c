@@ -374,6 +374,34 @@ Test(dont_miss, unresolved_pain_and_unplaced_hip_pain_in_the_young, .init = setu
     }
 }
 
+/* Session 20: a leg that gives way during a run after a load increase lists bone stress injury
+   (flinn_medscape_fnsf: continued loading completes the fracture; robertson2017: displaced
+   fractures); the same failure without a load increase, or a load increase alone, does not. */
+Test(dont_miss, leg_giving_way_after_a_load_increase, .init = setup_default, .fini = teardown) {
+    static const struct {
+        const char *json;
+        int fires;
+    } cases[] = {
+        {"{\"findings\": {\"loss_of_function\": true, \"intensity_increase\": true}}", 1},
+        {"{\"findings\": {\"unable_to_bear_weight\": true, \"mileage_increase_over_10pct\": true}}",
+         1},
+        {"{\"findings\": {\"loss_of_function\": true},"
+         " \"runner\": {\"previous_weekly_km\": 40, \"weekly_km\": 80}}",
+         1},
+        {"{\"findings\": {\"loss_of_function\": true, \"intensity_increase\": false}}", 0},
+        {"{\"findings\": {\"intensity_increase\": true, \"loss_of_function\": false}}", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_assessment *a = assess_json(cases[i].json);
+        cr_expect_eq(fired(a, "dm_bsi_gave_way"), cases[i].fires, "%s", cases[i].json);
+        if (cases[i].fires) {
+            cr_expect_geq(dont_miss_index(a, "stress_fracture", NULL), 0, "%s", cases[i].json);
+            cr_expect_geq(hp_assessment_triage(a), HP_TRIAGE_SEE_CLINICIAN, "%s", cases[i].json);
+        }
+        hp_assessment_free(a);
+    }
+}
+
 /* Issue 15: a 13-year-old with a gradual groin ache and a limp. */
 Test(dont_miss, adolescent_with_groin_ache_and_limp_names_scfe, .init = setup_default,
      .fini = teardown) {
