@@ -4,8 +4,9 @@
 Validates every file against the format in tests/data/text/README.md:
 * each file is a JSON array of objects with keys id, lang, text, findings, diagnosis,
   from, and optionally runner, note and half; no duplicate keys inside an object;
-* half: only "holdout", on every entry of the held-out files holdout_*.json and on no
-  other entry (README.md, "Held-out set (session 18)");
+* half: only "holdout", on every entry of the held-out files holdout_*.json and
+  holdout<N>_*.json (held-out set N, e.g. holdout2_en.json) and on no other entry
+  (README.md, "Held-out set (session 18)", "Held-out set 2 (session 20)");
 * id: unique across all files, [a-z0-9_]+;
 * lang: en, de, es or mixed;
 * findings: ids that exist as <finding id=...> in data/hippain.xml, values true/false;
@@ -34,6 +35,7 @@ LANGS = {"en", "de", "es", "mixed"}
 REQUIRED = {"id", "lang", "text", "findings", "diagnosis", "from"}
 OPTIONAL = {"runner", "note", "half"}
 ID_RE = re.compile(r"^[a-z0-9_]+$")
+HOLDOUT_FILE_RE = re.compile(r"^holdout[0-9]*_")
 
 
 class DupKey(Exception):
@@ -78,7 +80,7 @@ def main():
 
     for path in files:
         name = os.path.basename(path)
-        holdout_file = name.startswith("holdout_")
+        holdout_file = bool(HOLDOUT_FILE_RE.match(name))
         try:
             data = json.load(open(path, encoding="utf-8"), object_pairs_hook=no_dups)
         except DupKey as e:
@@ -174,7 +176,7 @@ def main():
             elif holdout_file and hf != "holdout":
                 err(w, "entry of a held-out file without \"half\": \"holdout\"")
             elif not holdout_file and hf == "holdout":
-                err(w, "\"half\": \"holdout\" outside a holdout_*.json file")
+                err(w, "\"half\": \"holdout\" outside a holdout_*.json / holdout<N>_*.json file")
 
     for m in errors:
         print("error:", m, file=sys.stderr)
