@@ -1,6 +1,6 @@
 /* Presentations of a condition (sites with evidence of their own, scored as a mixture):
- * loading and its errors, the ontology accessors, the mixture's probabilities worked out
- * by hand, the evidence of the leading presentation, the next question, and
+ * loading and its errors, the ontology accessors, their labels, the mixture's probabilities
+ * worked out by hand, the evidence of the leading presentation, the next question, and
  * hp_assess_matrix() agreeing with hp_assess(). The ontology is
  * tests/data/ontologies/mixture.xml. */
 #include <math.h>
@@ -222,66 +222,135 @@ Test(presentations, score_the_same_in_a_matrix, .init = setup, .fini = teardown)
     }
 }
 
-/* mixture.xml with `from` (which must occur once) replaced by `to`, loaded: its status,
-   and the error's message and line. */
-static hp_status load_changed(const char *from, const char *to, hp_error *e) {
+Test(presentations, have_labels_with_language_fallback, .init = setup, .fini = teardown) {
+    size_t bone = index_of(HP_ENTITY_CONDITION, "bone");
+    size_t muscle = index_of(HP_ENTITY_CONDITION, "muscle");
+    /* "lower" (1) has labels in en, de and de-AT */
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, NULL), "Lower bone");
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, ""), "Lower bone");
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, "en"), "Lower bone");
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, "de"), "Unterer Knochen");
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, "de-AT"), "Unterer Knochen (AT)");
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, "de-CH"), "Unterer Knochen");
+    cr_assert_str_eq(hp_presentation_label(onto, bone, 1, "fr"), "Lower bone");
+    /* "upper" (0) has none, in any language */
+    cr_assert_null(hp_presentation_label(onto, bone, 0, NULL));
+    cr_assert_null(hp_presentation_label(onto, bone, 0, "de"));
+    /* out of range */
+    cr_assert_null(hp_presentation_label(onto, bone, 2, NULL));
+    cr_assert_null(hp_presentation_label(onto, muscle, 0, NULL));
+    cr_assert_null(hp_presentation_label(onto, 99, 0, NULL));
+    cr_assert_null(hp_presentation_label(NULL, bone, 1, NULL));
+    /* the condition's own texts are untouched */
+    cr_assert_str_eq(hp_ontology_text(onto, HP_ENTITY_CONDITION, bone, HP_TEXT_LABEL, "de"),
+                     "Bone");
+}
+
+/* mixture.xml with `from` (which must occur once) replaced by `to`, loaded with `flags`: its
+   status, and the error's message and line. */
+static hp_status load_changed_with(const char *from, const char *to, unsigned flags, hp_error *e) {
     size_t size;
     char *out = hp_test_replaced("ontologies/mixture.xml", from, to, NULL, &size);
     hp_ontology *o = NULL;
     hp_input in = {"mixture.xml", out, size};
-    hp_status st = hp_ontology_load(&in, 1, NULL, &o, e);
+    hp_load_options opts = {0};
+    opts.flags = flags;
+    hp_status st = hp_ontology_load(&in, 1, &opts, &o, e);
     hp_ontology_free(o);
     free(out);
     return st;
 }
 
-static void expect_error(const char *from, const char *to, hp_status code, const char *message,
-                         int line) {
+static hp_status load_changed(const char *from, const char *to, hp_error *e) {
+    return load_changed_with(from, to, 0, e);
+}
+
+static void expect_error_with(const char *from, const char *to, unsigned flags, hp_status code,
+                              const char *message, int line) {
     hp_error e = {0};
-    cr_assert_eq(load_changed(from, to, &e), code, "%s -> %s: %s", from, to, e.message);
+    cr_assert_eq(load_changed_with(from, to, flags, &e), code, "%s -> %s: %s", from, to, e.message);
     cr_assert_not_null(strstr(e.message, message), "'%s' not in '%s'", message, e.message);
     cr_assert_eq(e.line, line, "%s: line %d, not %d", e.message, e.line, line);
     cr_assert_str_eq(e.file, "mixture.xml");
 }
 
+static void expect_error(const char *from, const char *to, hp_status code, const char *message,
+                         int line) {
+    expect_error_with(from, to, 0, code, message, line);
+}
+
+Test(presentations, label_errors_name_the_presentation_and_language, .init = setup,
+     .fini = teardown) {
+    /* a second label in one language: the later one is the error, the first is named */
+    expect_error("<label xml:lang=\"de-AT\">Unterer Knochen (AT)</label>",
+                 "<label xml:lang=\"de\">Noch einmal</label>", HP_E_DUPLICATE,
+                 "presentation 'lower' of condition 'bone' already has a label text in 'de' at "
+                 "mixture.xml:38",
+                 39);
+    expect_error("<label xml:lang=\"de\">Unterer Knochen</label>", "<label>Again</label>",
+                 HP_E_DUPLICATE,
+                 "presentation 'lower' of condition 'bone' already has a label text in 'en' at "
+                 "mixture.xml:37",
+                 38);
+    /* labels, but none in English (the fallback) */
+    expect_error("<label>Lower bone</label>", "<label xml:lang=\"fr\">Os du bas</label>",
+                 HP_E_SEMANTIC,
+                 "presentation 'lower' of condition 'bone' has labels but no English <label>", 36);
+    /* a presentation has labels only: the schema says so, and the reader without it */
+    expect_error("<label>Lower bone</label>", "<description>Lower bone</description>", HP_E_SCHEMA,
+                 "got description", 36);
+    expect_error_with("<label>Lower bone</label>", "<description>Lower bone</description>",
+                      HP_LOAD_SKIP_SCHEMA, HP_E_SEMANTIC,
+                      "a presentation cannot have a description text", 37);
+    expect_error("<label>Lower bone</label>", "<label></label>", HP_E_SCHEMA, "<label> is empty",
+                 37);
+    /* labels after the evidence: the schema wants them first */
+    hp_error e = {0};
+    cr_assert_eq(load_changed("<evidence finding=\"buttock_pain\" strength=\"0.9\" src=\"t2\"/>",
+                              "<evidence finding=\"buttock_pain\" strength=\"0.9\" "
+                              "src=\"t2\"/><label xml:lang=\"es\">Hueso</label>",
+                              &e),
+                 HP_E_SCHEMA, "%s", e.message);
+}
+
 Test(presentations, errors_name_what_is_wrong_and_where, .init = setup, .fini = teardown) {
     expect_error("<presentation id=\"lower\" share=\"0.25\"",
                  "<presentation id=\"upper\" share=\"0.25\"", HP_E_DUPLICATE,
-                 "condition 'bone' has presentation 'upper' twice (first at line 32)", 35);
+                 "condition 'bone' has presentation 'upper' twice (first at line 33)", 36);
     expect_error("share=\"0.25\"", "share=\"0.5\"", HP_E_SEMANTIC,
-                 "condition 'bone': the shares of its presentations sum to 1.25, not 1", 28);
+                 "condition 'bone': the shares of its presentations sum to 1.25, not 1", 29);
     expect_error("<evidence finding=\"buttock_pain\" strength=\"0.9\" src=\"t2\"/>",
                  "<evidence finding=\"groin_pain\" strength=\"0.3\" src=\"t2\"/>", HP_E_DUPLICATE,
                  "presentation 'lower' of condition 'bone' links finding 'groin_pain' twice "
-                 "(first at line 36)",
-                 37);
+                 "(first at line 40)",
+                 41);
     expect_error("<evidence finding=\"buttock_pain\" strength=\"0.9\" src=\"t2\"/>",
                  "<evidence finding=\"buttock_ache\" strength=\"0.9\" src=\"t2\"/>", HP_E_SEMANTIC,
-                 "evidence finding 'buttock_ache': no such finding", 37);
+                 "evidence finding 'buttock_ache': no such finding", 41);
     expect_error("src=\"t2\">\n        <evidence finding=\"groin_pain\" strength=\"0.9\"",
                  "src=\"t3\">\n        <evidence finding=\"groin_pain\" strength=\"0.9\"",
-                 HP_E_SEMANTIC, "src names 't3', which is not a declared source", 32);
+                 HP_E_SEMANTIC, "src names 't3', which is not a declared source", 33);
     /* one presentation alone, with the whole share */
     expect_error("<presentation id=\"upper\" share=\"0.75\" src=\"t2\">\n"
                  "        <evidence finding=\"groin_pain\" strength=\"0.9\" src=\"t2\"/>\n"
                  "      </presentation>\n",
-                 "", HP_E_SEMANTIC, "condition 'bone' has one <presentation>", 28);
+                 "", HP_E_SEMANTIC, "condition 'bone' has one <presentation>", 29);
     expect_error("share=\"0.75\"", "share=\"0\"", HP_E_SEMANTIC,
-                 "'upper': share=0 is out of range (0, 1]", 32);
+                 "'upper': share=0 is out of range (0, 1]", 33);
     expect_error("<presentation id=\"upper\" share=\"0.75\" src=\"t2\">\n"
                  "        <evidence finding=\"groin_pain\" strength=\"0.9\" src=\"t2\"/>\n"
                  "      </presentation>",
                  "<presentation id=\"upper\" share=\"0.75\" src=\"t2\"/>", HP_E_SEMANTIC,
-                 "presentation 'upper' of condition 'bone' has no <evidence>", 32);
+                 "presentation 'upper' of condition 'bone' has no <evidence>", 33);
     expect_error("<evidence finding=\"buttock_pain\" strength=\"0.9\" src=\"t2\"/>",
                  "<treat advice=\"rest\" phase=\"settle\" src=\"t2\"/>", HP_E_SCHEMA,
-                 "unexpected element <treat> in <presentation>", 37);
+                 "unexpected element <treat> in <presentation>", 41);
     /* what the reader lets through (an unknown attribute), the schema catches */
     hp_error e = {0};
     cr_assert_eq(
         load_changed("<presentation id=\"upper\"", "<presentation site=\"hip\" id=\"upper\"", &e),
         HP_E_SCHEMA, "%s", e.message);
-    cr_assert_eq(e.line, 32);
+    cr_assert_eq(e.line, 33);
 }
 
 Test(presentations, are_in_the_json_of_their_cause_only, .init = setup, .fini = teardown) {
@@ -293,11 +362,23 @@ Test(presentations, are_in_the_json_of_their_cause_only, .init = setup, .fini = 
     cr_assert(bone && muscle, "%s", json);
     const char *pres = strstr(json, "\"presentations\":[{\"id\":\"upper\",\"probability\":");
     cr_assert_not_null(pres, "%s", json);
-    cr_assert_not_null(strstr(pres, "\"share\":0.75},{\"id\":\"lower\""), "%s", json);
+    /* "upper" has no label: no key; "lower" has one */
+    cr_assert_not_null(strstr(pres, "\"share\":0.75},{\"id\":\"lower\",\"label\":\"Lower bone\","
+                                    "\"probability\":"),
+                       "%s", json);
     /* one "presentations" key in all: bone's */
     cr_assert_null(strstr(pres + 1, "\"presentations\""), "%s", json);
     /* inside bone's object: after its id, before its evidence */
     cr_assert(pres > bone && pres < strstr(bone, "\"evidence\""), "%s", json);
+    hp_string_free(json);
+    /* in the language asked for, with its fallback */
+    cr_assert_eq(hp_assessment_to_json(a, "de-AT", 0, &json, NULL), HP_OK);
+    cr_assert_not_null(strstr(json, "{\"id\":\"lower\",\"label\":\"Unterer Knochen (AT)\","), "%s",
+                       json);
+    hp_string_free(json);
+    cr_assert_eq(hp_assessment_to_json(a, "de-CH", 0, &json, NULL), HP_OK);
+    cr_assert_not_null(strstr(json, "{\"id\":\"lower\",\"label\":\"Unterer Knochen\","), "%s",
+                       json);
     hp_string_free(json);
     hp_assessment_free(a);
 }

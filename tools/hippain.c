@@ -309,7 +309,8 @@ static void print_causes(FILE *f, const options *o, const hp_assessment *a, size
         if (n_pres) { /* the evidence below is the most likely presentation's */
             hp_presentation_info p;
             hp_condition_presentation(onto, c.condition, lead, &p);
-            fprintf(f, "       most likely %s (%.0f%% of this cause)\n", p.id,
+            const char *label = hp_presentation_label(onto, c.condition, lead, o->lang);
+            fprintf(f, "       most likely %s (%.0f%% of this cause)\n", label ? label : p.id,
                     hp_assessment_presentation_probability(a, c.condition, lead) * 100);
         }
         for (size_t j = 0; j < evidence && j < c.n_evidence; j++) {
@@ -868,8 +869,10 @@ static int cmd_show(const options *o, int argc, char **argv) {
         for (size_t m = 0; m < hp_condition_presentation_count(onto, i); m++) {
             hp_presentation_info p;
             hp_condition_presentation(onto, i, m, &p);
-            printf("Presentation %s: %.1f%% of the prior [%s]; its own findings:\n", p.id,
-                   p.share * 100, p.sources);
+            const char *label = hp_presentation_label(onto, i, m, o->lang);
+            printf("Presentation %s%s%s%s: %.1f%% of the prior [%s]; its own findings:\n", p.id,
+                   label ? " (" : "", label ? label : "", label ? ")" : "", p.share * 100,
+                   p.sources);
             for (size_t j = 0; j < p.n_evidence; j++) {
                 hp_evidence_link l;
                 hp_presentation_evidence(onto, i, m, j, &l);

@@ -452,7 +452,10 @@ local function build_conditions(self)
     for k = 0, core.hp_condition_presentation_count(h, i) - 1 do
       local p = core.hpx_condition_presentation(h, i, k, err)
       if err.code ~= 0 then raise() end
-      local pres = { id = p.id, share = p.share, sources = words(p.sources), evidence = {} }
+      -- label: English, or nil without one (other languages: Ontology:presentation_label)
+      local label = core.hp_presentation_label(h, i, k, nil)
+      local pres = { id = p.id, label = label, name = label, share = p.share,
+                     sources = words(p.sources), evidence = {} }
       for j = 0, p.n_evidence - 1 do
         pres.evidence[j + 1] = evidence_link(h, core.hpx_presentation_evidence(h, i, k, j, err))
       end
@@ -499,7 +502,8 @@ end
 
 --- Iterate over the conditions in ontology order: for id, c in onto:conditions() do ... end.
 -- Each c is a table {id, index, name, description, prior, seriousness, suspect_at,
--- sources, evidence = {{finding, strength, sources}...}} (shared: do not modify).
+-- sources, evidence = {{finding, strength, sources}...}, presentations = {{id, label (also
+-- name; nil without one), share, sources, evidence}...}} (shared: do not modify).
 function Ontology:conditions()
   if not rawget(self, "_conditions") then build_conditions(self) end
   return iterate(self._conditions)
@@ -534,6 +538,26 @@ function Ontology:label(id, lang)
   if kind < 0 then return nil end
   local index = core.hp_ontology_index(h, kind, id)
   return text(h, kind, index, core.HP_TEXT_LABEL, lang)
+end
+
+--- The label of presentation pid of condition cid in lang (fallback "de-AT", "de", English),
+-- or nil when it has none or either id is unknown.
+function Ontology:presentation_label(cid, pid, lang)
+  if type(cid) ~= "string" then argerror("presentation_label", "condition must be a string", cid) end
+  if type(pid) ~= "string" then argerror("presentation_label", "presentation must be a string", pid) end
+  if lang ~= nil and type(lang) ~= "string" then
+    argerror("presentation_label", "expected a language", lang)
+  end
+  local h = self[HANDLE]
+  local n = core.hp_ontology_count(h, core.HP_ENTITY_CONDITION)
+  local i = core.hp_ontology_index(h, core.HP_ENTITY_CONDITION, cid)
+  if i < 0 or i >= n then return nil end
+  for k = 0, core.hp_condition_presentation_count(h, i) - 1 do
+    local p = core.hpx_condition_presentation(h, i, k, err)
+    if err.code ~= 0 then raise() end
+    if p.id == pid then return core.hp_presentation_label(h, i, k, lang) end
+  end
+  return nil
 end
 
 -- The JSON text of a profile given as a table {findings = ..., runner = ...}.

@@ -185,8 +185,10 @@ HP_API double hp_assessment_next_question_gain(const hp_assessment *assessment);
 /**
  * The assessment as JSON: {"triage": {"level", "reasons"}, "dont_miss": [{"id", "name",
  * "rank" (1 for the most likely cause), "probability", "level", "reasons": [...]}],
- * "causes": [{"id", "name",
- * "probability", "evidence": [...]}], "risks": [...], "next_question": ...}.
+ * "causes": [{"id", "name", "probability", "prior", "suspected", "seriousness",
+ * "presentations" (only for a condition that has them): [{"id", "label" (only when it has
+ * one: hp_presentation_label()), "probability" (given the cause), "share"}],
+ * "evidence": [...]}], "risks": [...], "next_question": ...}.
  * @p lang selects labels (NULL for English). Free with hp_string_free().
  */
 HP_API hp_status hp_assessment_to_json(const hp_assessment *assessment, const char *lang,

@@ -296,6 +296,15 @@ HP_API size_t hp_condition_presentation_count(const hp_ontology *onto, size_t c)
 /** Presentation @p k of condition @p c. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_condition_presentation(const hp_ontology *onto, size_t c, size_t k,
                                            hp_presentation_info *out);
+/**
+ * The label of presentation @p k of condition @p c in @p lang, with the fallback of
+ * hp_ontology_text(): "de-AT" tries "de-AT", then "de", then English; NULL or "" means
+ * English. Labels are optional (`<label>` children of `<presentation>`); a presentation that
+ * has any has one in English.
+ * @return the label, or NULL if the presentation has none or is out of range.
+ */
+HP_API const char *hp_presentation_label(const hp_ontology *onto, size_t c, size_t k,
+                                         const char *lang);
 /** Link @p j of presentation @p k of condition @p c. @return HP_OK or HP_E_NOT_FOUND. */
 HP_API hp_status hp_presentation_evidence(const hp_ontology *onto, size_t c, size_t k, size_t j,
                                           hp_evidence_link *out);

@@ -81,9 +81,11 @@ static void write_dont_miss(hp__jw *w, const hp_assessment *a, const char *lang)
     hp__jw_end(w);
 }
 
-/* A condition's presentations (none: no key), each with its probability given the
-   condition (the evidence shown is that of the most probable). */
-static void write_presentations(hp__jw *w, const hp_assessment *a, size_t condition) {
+/* A condition's presentations (none: no key), each with its label in lang (no key when it
+   has none) and its probability given the condition (the evidence shown is that of the
+   most probable). */
+static void write_presentations(hp__jw *w, const hp_assessment *a, size_t condition,
+                                const char *lang) {
     size_t n = hp_condition_presentation_count(a->onto, condition);
     if (!n)
         return;
@@ -95,6 +97,11 @@ static void write_presentations(hp__jw *w, const hp_assessment *a, size_t condit
         hp__jw_object(w);
         hp__jw_key(w, "id");
         hp__jw_string(w, p.id);
+        const char *label = hp_presentation_label(a->onto, condition, k, lang);
+        if (label) {
+            hp__jw_key(w, "label");
+            hp__jw_string(w, label);
+        }
         hp__jw_key(w, "probability");
         hp__jw_number(w, hp_assessment_presentation_probability(a, condition, k));
         hp__jw_key(w, "share");
@@ -124,7 +131,7 @@ static void write_causes(hp__jw *w, const hp_assessment *a, const char *lang) {
         hp__jw_bool(w, c.suspected);
         hp__jw_key(w, "seriousness");
         hp__jw_string(w, hp_enum_name(HP_ENUM_SERIOUSNESS, o->conditions[c.condition].seriousness));
-        write_presentations(w, a, c.condition);
+        write_presentations(w, a, c.condition, lang);
         hp__jw_key(w, "evidence");
         hp__jw_array(w);
         for (size_t j = 0; j < c.n_evidence; j++) {

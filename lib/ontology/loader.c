@@ -432,8 +432,9 @@ hp__str hp__ld_node_text(builder *b, const hp__xml_node *n) {
     return intern_collapsed(b, n->text);
 }
 
-/* If n is a text element (<label>, ...), stage it for the entry and return 1. */
-static int read_text(builder *b, const hp__xml_node *n, hp_entity_kind kind, uint32_t owner) {
+/* If n is a text element (<label>, ...), stage it for the entry (of an entity kind, or
+   presentation `owner` for HP__OWNER_PRESENTATION) and return 1. */
+static int read_text(builder *b, const hp__xml_node *n, int kind, uint32_t owner) {
     int field;
     if (hp_enum_parse(HP_ENUM_TEXT_FIELD, n->name, &field) != HP_OK || !hp__ld_is_el(n, n->name))
         return 0;
@@ -519,7 +520,8 @@ static void read_evidence(builder *b, const hp__xml_node *k, uint32_t idx, uint3
     PUSH(b, b->links, l);
 }
 
-/* A <presentation> of condition idx: its id (once in the condition), share and evidence. */
+/* A <presentation> of condition idx: its id (once in the condition), share, labels and
+   evidence. */
 static void read_presentation(builder *b, const hp__xml_node *k, uint32_t idx, size_t first,
                               const char *cond_id) {
     hp__presentation p;
@@ -543,6 +545,8 @@ static void read_presentation(builder *b, const hp__xml_node *k, uint32_t idx, s
     uint32_t pi = (uint32_t)b->presentations.n;
     size_t n_evidence = 0;
     for (const hp__xml_node *e = k->children; e && b->status == HP_OK; e = e->next) {
+        if (read_text(b, e, HP__OWNER_PRESENTATION, pi))
+            continue;
         if (hp__ld_is_el(e, "evidence")) {
             n_evidence++;
             read_evidence(b, e, idx, pi);
@@ -1103,8 +1107,14 @@ static unsigned allowed_texts(int kind) {
     case HP_ENTITY_EXERCISE:
         return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_DESCRIPTION | 1u << HP_TEXT_CUE;
     case HP_ENTITY_ADVICE: return 1u << HP_TEXT_LABEL | 1u << HP_TEXT_TEXT;
+    case HP__OWNER_PRESENTATION: return 1u << HP_TEXT_LABEL;
     default: return 0;
     }
+}
+
+static const char *owner_kind_name(int kind) {
+    return kind == HP__OWNER_PRESENTATION ? "presentation"
+                                          : hp_enum_name(HP_ENUM_ENTITY_KIND, kind);
 }
 
 static int cmp_text(const st_text *x, const st_text *y) {
@@ -1135,9 +1145,9 @@ static void sort_texts(st_text *v, st_text *tmp, size_t n) {
     memcpy(v, tmp, n * sizeof *v);
 }
 
-static void resolve_texts(resolver *r) {
+/* Translations' owners resolved from their ids; every text allowed for its owner. */
+static void resolve_text_owners(resolver *r) {
     builder *b = r->b;
-    hp__str en = intern(b, "en");
     for (size_t i = 0; i < b->texts.n && b->status == HP_OK; i++) {
         st_text *t = &b->texts.v[i];
         if (t->owner_kind == 0xff) {
@@ -1152,13 +1162,15 @@ static void resolve_texts(resolver *r) {
         }
         if (!(allowed_texts(t->owner_kind) & 1u << t->field)) {
             hp__ld_fail_at(b, HP_E_SEMANTIC, t->at, "a %s cannot have a %s text",
-                           hp_enum_name(HP_ENUM_ENTITY_KIND, t->owner_kind),
+                           owner_kind_name(t->owner_kind),
                            hp_enum_name(HP_ENUM_TEXT_FIELD, t->field));
             return;
         }
     }
-    if (b->status != HP_OK)
-        return;
+}
+
+/* The texts sorted by owner, field and language; none twice (the later one is the error). */
+static void sort_and_check_texts(builder *b) {
     st_text *tmp = hp__calloc(b->a, b->texts.n, sizeof *tmp);
     if (!tmp) {
         hp__ld_nomem(b);
@@ -1168,21 +1180,34 @@ static void resolve_texts(resolver *r) {
     hp__free(b->a, tmp);
     for (size_t i = 1; i < b->texts.n; i++) {
         const st_text *p = &b->texts.v[i - 1], *t = &b->texts.v[i];
-        if (cmp_text(p, t) == 0) {
-            const st_text *later =
-                p->at.file > t->at.file || (p->at.file == t->at.file && p->at.line > t->at.line)
-                    ? p
-                    : t;
-            const st_text *first = later == p ? t : p;
+        if (cmp_text(p, t) != 0)
+            continue;
+        const st_text *later =
+            p->at.file > t->at.file || (p->at.file == t->at.file && p->at.line > t->at.line) ? p
+                                                                                             : t;
+        const st_text *first = later == p ? t : p;
+        if (t->owner_kind == HP__OWNER_PRESENTATION) {
+            const hp__presentation *pr = &b->presentations.v[t->owner];
             hp__ld_fail_at(b, HP_E_DUPLICATE, later->at,
-                           "'%s' already has a %s text in '%s' at %s:%u",
-                           entry_id_str(b, t->owner_kind, t->owner),
+                           "presentation '%s' of condition '%s' already has a %s text in '%s' at "
+                           "%s:%u",
+                           b->str + pr->id, entry_id_str(b, HP_ENTITY_CONDITION, pr->condition),
                            hp_enum_name(HP_ENUM_TEXT_FIELD, t->field), b->str + t->lang,
                            file_name(b, first->at.file), (unsigned)first->at.line);
             return;
         }
+        hp__ld_fail_at(b, HP_E_DUPLICATE, later->at, "'%s' already has a %s text in '%s' at %s:%u",
+                       entry_id_str(b, t->owner_kind, t->owner),
+                       hp_enum_name(HP_ENUM_TEXT_FIELD, t->field), b->str + t->lang,
+                       file_name(b, first->at.file), (unsigned)first->at.line);
+        return;
     }
-    /* every required text present in English */
+}
+
+/* Every required text of every entry present in English; a presentation's labels are
+   optional, but one is in English if there are any. The texts are sorted. */
+static void check_english_texts(builder *b) {
+    hp__str en = intern(b, "en");
     size_t i = 0;
     for (int k = 0; k < HP_ENTITY_KIND_COUNT && b->status == HP_OK; k++) {
         for (uint32_t e = 0; e < builder_count(b, k) && b->status == HP_OK; e++) {
@@ -1204,6 +1229,27 @@ static void resolve_texts(resolver *r) {
             }
         }
     }
+    /* the presentations' texts sort after every entry's */
+    while (i < b->texts.n && b->status == HP_OK) {
+        uint32_t owner = b->texts.v[i].owner;
+        int english = 0;
+        for (; i < b->texts.n && b->texts.v[i].owner == owner; i++)
+            english |= b->texts.v[i].lang == en;
+        if (!english) {
+            const hp__presentation *pr = &b->presentations.v[owner];
+            hp__ld_fail_at(b, HP_E_SEMANTIC, (loc){pr->file, pr->line},
+                           "presentation '%s' of condition '%s' has labels but no English <label>",
+                           b->str + pr->id, entry_id_str(b, HP_ENTITY_CONDITION, pr->condition));
+        }
+    }
+}
+
+static void resolve_texts(resolver *r) {
+    resolve_text_owners(r);
+    if (r->b->status == HP_OK)
+        sort_and_check_texts(r->b);
+    if (r->b->status == HP_OK)
+        check_english_texts(r->b);
 }
 
 /* The evidence links: sources, findings resolved to indices, no finding twice in one
@@ -1336,6 +1382,8 @@ static hp__range *treat_range(hp_ontology *o, int kind, uint32_t owner) {
 }
 
 static hp__range *text_range(hp_ontology *o, int kind, uint32_t i) {
+    if (kind == HP__OWNER_PRESENTATION)
+        return &o->presentations[i].texts;
     return (hp__range *)&((hp__entry *)hp__entry_of(o, kind, i))->texts;
 }
 
@@ -1415,21 +1463,6 @@ static int range_append(hp__range *r, size_t i) {
     return first;
 }
 
-/* Step 2: the texts, already sorted by owner, field and language, with each entry's range. */
-static int freeze_texts(hp_ontology *o, const builder *b) {
-    /* texts: already sorted by owner, field, language */
-    o->n_texts = b->texts.n;
-    TAKE_NEW(o, texts, b->texts.n);
-    for (size_t i = 0; i < b->texts.n; i++) {
-        const st_text *t = &b->texts.v[i];
-        o->texts[i] = (hp__text){t->field, t->lang, t->text};
-        range_append(text_range(o, t->owner_kind, t->owner), i);
-    }
-    return 1;
-oom:
-    return 0;
-}
-
 /* The weights of a link of strength s to a finding of base rate br. */
 static hp__link make_link(const st_link *l, double br) {
     double s = l->strength;
@@ -1437,7 +1470,7 @@ static hp__link make_link(const st_link *l, double br) {
                       log(s / br),  log((1 - s) / (1 - br)), l->sources};
 }
 
-/* Step 3a: the presentations, their shares normalised per condition, and the conditions
+/* Step 2a: the presentations, their shares normalised per condition, and the conditions
    that have them. */
 static int freeze_presentations(hp_ontology *o, const builder *b) {
     o->n_presentations = b->presentations.n;
@@ -1449,6 +1482,7 @@ static int freeze_presentations(hp_ontology *o, const builder *b) {
         if (range_append(&o->conditions[p->condition].presentations, i))
             o->n_mixed++;
         p->links = (hp__range){0, 0};
+        p->texts = (hp__range){0, 0};
     }
     if (o->n_mixed) {
         TAKE_NEW(o, mixed, o->n_mixed);
@@ -1472,7 +1506,23 @@ oom:
     return 0;
 }
 
-/* Step 3b: the priors normalized; the evidence links by condition (the condition-wide ones,
+/* Step 2b: the texts, already sorted by owner, field and language, with each entry's (and
+   presentation's) range. */
+static int freeze_texts(hp_ontology *o, const builder *b) {
+    /* texts: already sorted by owner, field, language */
+    o->n_texts = b->texts.n;
+    TAKE_NEW(o, texts, b->texts.n);
+    for (size_t i = 0; i < b->texts.n; i++) {
+        const st_text *t = &b->texts.v[i];
+        o->texts[i] = (hp__text){t->field, t->lang, t->text};
+        range_append(text_range(o, t->owner_kind, t->owner), i);
+    }
+    return 1;
+oom:
+    return 0;
+}
+
+/* Step 3: the priors normalized; the evidence links by condition (the condition-wide ones,
    then those of each presentation) and by finding (CSR). */
 static int freeze_links(hp_ontology *o, const builder *b) {
     o->n_links = b->links.n;
@@ -1689,7 +1739,7 @@ static hp_ontology *freeze(builder *b, hp__id_slot *ids, size_t n_ids) {
     o->bytes += n_ids * sizeof *ids;
     o->name = b->name;
     o->version = b->version;
-    if (freeze_entries(o, b) && freeze_texts(o, b) && freeze_presentations(o, b) &&
+    if (freeze_entries(o, b) && freeze_presentations(o, b) && freeze_texts(o, b) &&
         freeze_links(o, b) && freeze_treatments(o, b) && freeze_red_flags(o, b) &&
         freeze_contras(o, b) && freeze_condition_orders(o) && freeze_derived_order(o) &&
         hp__lexicon_build(o))

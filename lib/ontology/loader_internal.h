@@ -19,8 +19,12 @@ typedef struct loc {
     uint32_t line;
 } loc;
 
+/* The owner kind of a presentation's texts (st_text.owner_kind): not an entity kind, after
+   them all, so that its texts sort after every entry's. */
+#define HP__OWNER_PRESENTATION HP_ENTITY_KIND_COUNT
+
 typedef struct st_text {
-    uint8_t owner_kind; /* entity kind, or 0xff: resolve owner_ref */
+    uint8_t owner_kind; /* entity kind, HP__OWNER_PRESENTATION, or 0xff: resolve owner_ref */
     uint32_t owner;     /* index, when owner_kind is a kind */
     hp__str owner_ref;  /* id, for translations */
     uint8_t field;

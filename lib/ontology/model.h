@@ -90,6 +90,7 @@ typedef struct hp__presentation {
     double share; /* normalised over the condition's presentations */
     double log_share;
     hp__range links; /* into hp_ontology.links (after every condition-wide link) */
+    hp__range texts; /* into hp_ontology.texts: its labels (none, or one in English) */
     uint32_t file, line;
 } hp__presentation;
 

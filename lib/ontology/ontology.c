@@ -142,11 +142,11 @@ hp_status hp_ontology_origin(const hp_ontology *o, hp_entity_kind kind, size_t i
     return HP_OK;
 }
 
-/* The text of `field` in exactly `lang` (len bytes), or NULL. */
-static const char *text_in(const hp_ontology *o, const hp__entry *e, hp_text_field field,
+/* The text of `field` in exactly `lang` (len bytes) among texts r, or NULL. */
+static const char *text_in(const hp_ontology *o, const hp__range *r, hp_text_field field,
                            const char *lang, size_t len) {
-    for (uint32_t i = 0; i < e->texts.count; i++) {
-        const hp__text *t = &o->texts[e->texts.first + i];
+    for (uint32_t i = 0; i < r->count; i++) {
+        const hp__text *t = &o->texts[r->first + i];
         if (t->field != field)
             continue;
         const char *l = hp__s(o, t->lang);
@@ -156,16 +156,13 @@ static const char *text_in(const hp_ontology *o, const hp__entry *e, hp_text_fie
     return NULL;
 }
 
-const char *hp_ontology_text(const hp_ontology *o, hp_entity_kind kind, size_t index,
-                             hp_text_field field, const char *lang) {
-    const hp__entry *e = hp__entry_of(o, kind, index);
-    if (!e)
-        return NULL;
+/* The text of `field` among texts r in `lang`: "de-AT", then "de", ... then English. */
+static const char *text_for(const hp_ontology *o, const hp__range *r, hp_text_field field,
+                            const char *lang) {
     if (lang && *lang) {
-        /* "de-AT", then "de", ... then English */
         size_t len = strlen(lang);
         while (len > 0) {
-            const char *t = text_in(o, e, field, lang, len);
+            const char *t = text_in(o, r, field, lang, len);
             if (t)
                 return t;
             while (len > 0 && lang[len - 1] != '-' && lang[len - 1] != '_')
@@ -174,7 +171,13 @@ const char *hp_ontology_text(const hp_ontology *o, hp_entity_kind kind, size_t i
                 len--;
         }
     }
-    return text_in(o, e, field, "en", 2);
+    return text_in(o, r, field, "en", 2);
+}
+
+const char *hp_ontology_text(const hp_ontology *o, hp_entity_kind kind, size_t index,
+                             hp_text_field field, const char *lang) {
+    const hp__entry *e = hp__entry_of(o, kind, index);
+    return e ? text_for(o, &e->texts, field, lang) : NULL;
 }
 
 hp_status hp_ontology_source(const hp_ontology *o, size_t i, hp_source_info *out) {
@@ -305,6 +308,13 @@ hp_status hp_condition_presentation(const hp_ontology *o, size_t c, size_t k,
     out->n_evidence = p->links.count;
     out->sources = hp__s(o, p->sources);
     return HP_OK;
+}
+
+const char *hp_presentation_label(const hp_ontology *o, size_t c, size_t k, const char *lang) {
+    if (!o || c >= o->n_conditions || k >= o->conditions[c].presentations.count)
+        return NULL;
+    const hp__presentation *p = &o->presentations[o->conditions[c].presentations.first + k];
+    return text_for(o, &p->texts, HP_TEXT_LABEL, lang);
 }
 
 hp_status hp_presentation_evidence(const hp_ontology *o, size_t c, size_t k, size_t j,

@@ -322,13 +322,23 @@ class Browse(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stdout, r"Presentation upper: 75\.0% of the prior \[t2\]; its own "
                          r"findings:\n +90%  groin_pain +\[t2\]\n")
-        self.assertIn("Presentation lower: 25.0% of the prior", r.stdout)
-        r = run("--ontology", mix, "assess", "--json", "-",
-                stdin='{"findings": {"buttock_pain": true, "groin_pain": false}}')
+        # with its label when it has one, in the language asked for
+        self.assertIn("Presentation lower (Lower bone): 25.0% of the prior", r.stdout)
+        r = run("--ontology", mix, "show", "bone", "--lang", "de")
+        self.assertIn("Presentation lower (Unterer Knochen): 25.0% of the prior", r.stdout)
+        profile = '{"findings": {"buttock_pain": true, "groin_pain": false}}'
+        r = run("--ontology", mix, "assess", "-", stdin=profile)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"most likely Lower bone \(\d+% of this cause\)")
+        r = run("--ontology", mix, "assess", "--lang", "de-AT", "-", stdin=profile)
+        self.assertRegex(r.stdout, r"most likely Unterer Knochen \(AT\) \(\d+% of this cause\)")
+        r = run("--ontology", mix, "assess", "--json", "-", stdin=profile)
         self.assertEqual(r.returncode, 0, r.stderr)
         causes = {c["id"]: c for c in json.loads(r.stdout)["causes"]}
         pres = causes["bone"]["presentations"]
         self.assertEqual([p["id"] for p in pres], ["upper", "lower"])
+        self.assertNotIn("label", pres[0])
+        self.assertEqual(pres[1]["label"], "Lower bone")
         self.assertAlmostEqual(sum(p["probability"] for p in pres), 1)
         self.assertGreater(pres[1]["probability"], 0.5)
         self.assertNotIn("presentations", causes["muscle"])

@@ -67,11 +67,12 @@ class EvidenceLink(Record):
 
 
 class Presentation(Record):
-    """A site or form of a condition with evidence of its own: ``id``, ``share`` (of the
-    condition's prior), ``sources`` and ``evidence`` (its own finding links, used in place
-    of the condition's links of the same findings)."""
-    __slots__ = ("id", "share", "sources", "evidence")
-    _repr_fields = ("id", "share")
+    """A site or form of a condition with evidence of its own: ``id``, ``label`` (English,
+    or None when it has none; other languages with ``Ontology.presentation_label()``),
+    ``share`` (of the condition's prior), ``sources`` and ``evidence`` (its own finding
+    links, used in place of the condition's links of the same findings)."""
+    __slots__ = ("id", "label", "share", "sources", "evidence")
+    _repr_fields = ("id", "label", "share")
 
 
 class Condition(Entry):
@@ -251,7 +252,8 @@ def _build(h, kind_name: str) -> List[Entry]:
             for k in range(_c.hp_condition_presentation_count(h, i)):
                 p = _util.value(_c.hpx_condition_presentation, h, i, k)
                 pres.append(Presentation(
-                    id=p.id, share=p.share, sources=tuple(_util.words(p.sources)),
+                    id=p.id, label=_c.hp_presentation_label(h, i, k, None), share=p.share,
+                    sources=tuple(_util.words(p.sources)),
                     evidence=tuple(_evidence_link(h, _util.value(_c.hpx_presentation_evidence,
                                                                  h, i, k, j))
                                    for j in range(p.n_evidence))))
@@ -513,6 +515,22 @@ class Ontology:
         f = _util.value(_c.hpx_enum_parse, _c.HP_ENUM_TEXT_FIELD, field)
         i = _c.hp_ontology_index(self._h, k, id)
         return _c.hp_ontology_text(self._h, k, i, f, lang)
+
+    def presentation_label(self, condition: str, presentation: str,
+                           lang: Optional[str] = None) -> Optional[str]:
+        """The label of a presentation of a condition in a language, with the fallback of
+        ``text()``; None when it has none. Raises NotFound for an unknown condition or
+        presentation."""
+        n = _c.hp_ontology_count(self._h, _c.HP_ENTITY_CONDITION)
+        i = _c.hp_ontology_index(self._h, _c.HP_ENTITY_CONDITION, condition) \
+            if isinstance(condition, str) else n
+        if i >= n:
+            raise NotFound("no condition with id '%s'" % condition, status=_c.HP_E_NOT_FOUND)
+        for k in range(_c.hp_condition_presentation_count(self._h, i)):
+            if _util.value(_c.hpx_condition_presentation, self._h, i, k).id == presentation:
+                return _c.hp_presentation_label(self._h, i, k, lang)
+        raise NotFound("condition '%s' has no presentation '%s'" % (condition, presentation),
+                       status=_c.HP_E_NOT_FOUND)
 
     # -- using it (implemented in _assessment, _plan and _research) --
 

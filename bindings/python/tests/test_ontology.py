@@ -195,6 +195,20 @@ def test_presentations_of_a_condition_and_of_a_cause():
         ("groin_pain", pytest.approx(0.1)), ("buttock_pain", pytest.approx(0.9))]
     assert [e.finding for e in bone.evidence] == ["load_jump", "groin_pain"]
     assert mix.conditions["muscle"].presentations == ()
+    # labels: English on the record (None without one), other languages with fallback
+    assert [p.label for p in bone.presentations] == [None, "Lower bone"]
+    assert mix.presentation_label("bone", "lower") == "Lower bone"
+    assert mix.presentation_label("bone", "lower", "de") == "Unterer Knochen"
+    assert mix.presentation_label("bone", "lower", "de-AT") == "Unterer Knochen (AT)"
+    assert mix.presentation_label("bone", "lower", "de-CH") == "Unterer Knochen"
+    assert mix.presentation_label("bone", "lower", "fr") == "Lower bone"
+    assert mix.presentation_label("bone", "upper", "de") is None
+    with pytest.raises(hippain.NotFound):
+        mix.presentation_label("bone", "middle")
+    with pytest.raises(hippain.NotFound):
+        mix.presentation_label("muscle", "lower")
+    with pytest.raises(hippain.NotFound):
+        mix.presentation_label("groin_pain", "lower")
     # buttock pain without groin pain points at the "lower" site (worked out in
     # tests/test_presentations.c): its evidence is that site's own links
     a = mix.assess({"groin_pain": False, "buttock_pain": True})
