@@ -1005,3 +1005,36 @@ Test(text, ordinary_phrasings_batch_two, .init = setup, .fini = teardown) {
         hp_text_result_free(r);
     }
 }
+
+/* A negation cue standing between a phrase's words negates the phrase (German and
+   Spanish put it there); not after "when", "wenn", "cuando" (the condition's own). */
+Test(text, negation_inside_a_phrase, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Beim Radfahren nichts, und Gehen tut nicht weh.", "de");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Andar no me duele nada.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Mein Knie zickt, aber beim Laufen tut es nicht weh.", "de");
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("It only aches when I don't run for a week.", "en");
+    expect_none(r, "pain_during_run");
+    hp_text_result_free(r);
+    /* a later mention with the negation inside wins over an earlier one */
+    r = parse("Im Winter: Gehen tut weh. Jetzt im Sommer: Gehen tut nicht weh.", "de");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* A pain word after a negated place keeps the negation going to what follows: "no hip
+   pain at night" negates the night. */
+Test(text, pain_word_after_a_negated_place, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("The groin aches on runs. No groin ache at night though.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("No back pain when sitting for long, it is fine.", "en");
+    expect(r, "worse_prolonged_sitting", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

@@ -26,6 +26,7 @@ typedef struct hp__tok {
     uint8_t known;   /* the first word of a lexicon entry as it is: never read as a typo */
     double num;      /* HP__T_NUM: its value; stops and commas: their code point */
     uint8_t halts;   /* a one-word negation or boundary cue: no phrase's gap goes over it */
+    uint8_t neg;     /* a one-word negation cue ("nicht", "no"): may stand inside a phrase */
 } hp__tok;
 
 typedef struct hp__toks {

@@ -18,6 +18,10 @@
  *   gehört", "por fuera de la cadera no me duele"), not back over a boundary cue ("but
  *   they don't"), the clause after it ending at the next negation or boundary; a negation
  *   cue alone after a question's '?' negates the question's findings ("Fever? No.");
+ * - a one-word negation cue between a finding phrase's words negates that phrase
+ *   ("Sitzen tut nicht weh", "caminar no me duele"; not after "when", "wenn", "cuando", nor
+ *   a cue that begins a phrase of its own: "nichts geändert"); a pain word just after a
+ *   negated finding keeps the negation going ("no groin pain at rest");
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -108,6 +112,7 @@ typedef struct match {
     size_t len; /* text tokens consumed; 0 = none */
     unsigned typos, skips;
     const lexp *p;
+    unsigned negs; /* a negation cue between the phrase's words: "Sitzen tut nicht weh" */
 } match;
 
 /* A gap ("...") in a finding phrase at text token j: the token, at most GAP_WORDS words
@@ -126,8 +131,15 @@ static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, s
     return SIZE_MAX;
 }
 
+/* Words that open a condition: a negation after them is the condition's, not the
+   phrase's ("when I don't run" is no "when I run" negated). */
+static const char *const SUBORDINATE[] = {"when", "if",     "while", "whenever", "wenn", "falls",
+                                          "als",  "cuando", "si",    "mientras", NULL};
+
 static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
-    match m = {0, 0, 0, p}, none = {0, 0, 0, p};
+    match m = {0, 0, 0, p, 0}, none = {0, 0, 0, p, 0};
+    int may_negate =
+        p->kind == HP__PHRASE_FINDING && !hp__tok_in(&lx->c->pt, p->first, SUBORDINATE);
     unsigned fillers = 0; /* skipped between words: at most two, a gap aside */
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
@@ -141,13 +153,20 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
             m.skips++;
             continue;
         }
-        /* fillers only stand between a finding's words: a cue is its words ("and when") */
+        /* fillers only stand between a finding's words: a cue is its words ("and when");
+           so may one negation cue, which negates the phrase ("Sitzen tut nicht weh",
+           "caminar no me duele") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
-               p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
-               tt->v[j].cue <= HP__PHRASE_BOTH && fillers < 2) {
+               p->kind == HP__PHRASE_FINDING &&
+               ((tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
+                 fillers < 2) ||
+                (tt->v[j].neg && !m.negs && may_negate))) {
+            if (tt->v[j].neg)
+                m.negs++;
+            else
+                fillers++;
             j++;
             m.skips++;
-            fillers++;
         }
         if (!eq || (eq == 1 && m.typos))
             return none;
@@ -166,7 +185,7 @@ static int better(const match *m, const match *best) {
 
 /* The best phrase or cue at token i (of the languages in lx->mask). */
 static match best_at(const lexicon *lx, const hp__toks *tt, size_t i) {
-    match best = {0, 0, 0, NULL};
+    match best = {0, 0, 0, NULL, 0};
     unsigned char c = (unsigned char)tt->buf[tt->v[i].s];
     if (tt->v[i].type >= HP__T_STOP)
         return best;
@@ -178,6 +197,22 @@ static match best_at(const lexicon *lx, const hp__toks *tt, size_t i) {
             best = m;
     }
     return best;
+}
+
+/* A negation cue that begins a finding's phrase of its own ("nichts geändert", "no
+   better") is that phrase's, never one standing inside another phrase. */
+static void neg_inside_phrases(const lexicon *lx, hp__toks *tt) {
+    for (size_t i = 0; i < tt->n; i++) {
+        if (!tt->v[i].neg)
+            continue;
+        unsigned char c = (unsigned char)tt->buf[tt->v[i].s];
+        for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1] && tt->v[i].neg; k++) {
+            const lexp *p = &lx->c->v[k];
+            if ((lx->mask & (1u << p->lang)) && p->kind == HP__PHRASE_FINDING &&
+                match_at(lx, p, tt, i).len)
+                tt->v[i].neg = 0;
+        }
+    }
 }
 
 /* ---- The lexicon of the text's languages -------------------------------------------- */
@@ -208,6 +243,7 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
                 t->cue = p->kind;
             t->halts |= p->kind == HP__PHRASE_NEGATION || p->kind == HP__PHRASE_BOUNDARY ||
                         p->kind == HP__PHRASE_NEGATION_AFTER;
+            t->neg |= p->kind == HP__PHRASE_NEGATION;
         }
     }
 }
@@ -368,24 +404,33 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
         sc->neg_found = 1;
     }
     if (sc->seen[f]) {
+        if (m->negs && !sc->negated) /* "Sitzen tut weh ... Sitzen tut nicht mehr weh" */
+            for (size_t k = 0; k < sc->r->nf; k++)
+                if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT &&
+                    !m->p->absent) {
+                    sc->r->f[k].answer = HP_ANSWER_ABSENT;
+                    sc->r->f[k].confidence *= 0.8;
+                }
         mention_again(sc, f, i + m->len, in_list);
         return;
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    int absent = answer_absent(sc, m->p->absent, in_list);
+    /* a negation cue inside the phrase's words turns its answer */
+    int absent = answer_absent(sc, m->p->absent, in_list) ^ (m->negs != 0);
     hp_text_finding tf = {f,
                           absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                           a->off,
                           z->end - a->off,
-                          sc->negated ? c * 0.9 : c,
+                          sc->negated || m->negs ? c * 0.9 : c,
                           HP_SIDE_UNKNOWN};
     record(sc, &tf, m->p->requires);
     /* words that state two findings ("no change to my training", "sprint finish") */
     if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
         tf.finding = m->p->also;
-        tf.answer =
-            answer_absent(sc, m->p->also_absent, in_list) ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT;
+        tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ (m->negs != 0)
+                        ? HP_ANSWER_ABSENT
+                        : HP_ANSWER_PRESENT;
         record(sc, &tf, m->p->requires);
     }
 }
@@ -617,7 +662,8 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             negated_object(sc, tt, i);
             /* after a negated finding only connectors keep the negation going ("no fever
                or chills", not "keine Beule in der Leiste") */
-            if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
+            if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT) &&
+                !(i == sc->neg_end && hp__tok_in(tt, i, PAIN_WORD)))
                 sc->negated = 0;
             if (sc->negated && tt->v[i].cue != HP__PHRASE_FILLER && !--sc->neg_left)
                 sc->negated = 0;
@@ -668,6 +714,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
+    neg_inside_phrases(lx, tt);
     size_t nfind = o->n_findings ? o->n_findings : 1;
     scan sc = {.r = r,
                .side = HP_SIDE_UNKNOWN,
