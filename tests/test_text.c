@@ -1038,3 +1038,27 @@ Test(text, pain_word_after_a_negated_place, .init = setup, .fini = teardown) {
     expect(r, "worse_prolonged_sitting", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* "used to ... but not anymore": what the sentence named is absent now (after "but",
+   "aber", "pero" or a comma, the clause ending there); "no longer at night" negates only
+   the night. */
+Test(text, not_anymore, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"Back then I was limping, but now not anymore.", "en", "limping"},
+        {"I had night sweats in spring, not any more.", "en", "unexplained_weight_loss"},
+        {"Anfangs hat die Leiste gestochen, aber inzwischen nicht mehr.", "de", "pain_groin"},
+        {"Al principio cojeaba, pero ahora ya no.", "es", "limping"},
+        {"It was clicking for weeks but it doesn't anymore.", "en", "clicking_or_locking"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+    hp_text_result *r = parse("The groin ached but no longer at night.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

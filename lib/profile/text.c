@@ -22,6 +22,8 @@
  *   ("Sitzen tut nicht weh", "caminar no me duele"; not after "when", "wenn", "cuando", nor
  *   a cue that begins a phrase of its own: "nichts geändert"); a pain word just after a
  *   negated finding keeps the negation going ("no groin pain at rest");
+ * - "but not anymore", ", no longer", "aber jetzt nicht mehr", "pero ya no" ending a clause
+ *   state the sentence's findings so far absent ("it used to click but not anymore");
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -610,6 +612,45 @@ static void negation_after_at(scan *sc, const lexicon *lx, const hp__toks *tt, s
         negate(sc);
 }
 
+/* "not anymore", "no longer", "nicht mehr", "ya no" (after "now", "jetzt", "ahora" ...)
+   at token j, the clause ending after it: the number of tokens, or 0. */
+static size_t no_longer_at(const hp__toks *tt, size_t j) {
+    static const char *const NOW_W[] = {"now", "jetzt",  "inzwischen", "mittlerweile", "ahora",
+                                        "it",  "es",     "its",        "thats",        "is",
+                                        "ist", "doesnt", "does",       "hurt",         NULL};
+    static const char *const NOT_W[] = {"not", "no", "nicht", NULL};
+    static const char *const MORE_W[] = {"anymore", "longer", "more", "mehr", "langer", NULL};
+    size_t k = j;
+    while (k < tt->n && k - j < 3 && hp__tok_in(tt, k, NOW_W))
+        k++;
+    size_t n = 0;
+    int negated = 0;
+    for (size_t q = j; q < k; q++)
+        negated |= hp__tok_is(tt, q, "doesnt");
+    if (negated && hp__tok_is(tt, k, "anymore"))
+        n = 1; /* "now it doesn't (hurt) anymore" */
+    else if (hp__tok_is(tt, k, "ya") && hp__tok_is(tt, k + 1, "no"))
+        n = 2;
+    else if (hp__tok_in(tt, k, NOT_W) && hp__tok_in(tt, k + 1, MORE_W))
+        n = 2;
+    else if (hp__tok_is(tt, k, "not") && hp__tok_is(tt, k + 1, "any") &&
+             hp__tok_is(tt, k + 2, "more"))
+        n = 3;
+    if (!n || (k + n < tt->n && tt->v[k + n].type < HP__T_STOP))
+        return 0;
+    return k + n - j;
+}
+
+/* "It used to hurt at night, but not anymore", "früher ja, aber jetzt nicht mehr", "me
+   dolía, pero ya no": what the sentence named so far is absent now. */
+static void no_longer(scan *sc) {
+    for (size_t k = sc->clause_from; k < sc->r->nf; k++)
+        if (sc->r->f[k].answer == HP_ANSWER_PRESENT) {
+            sc->r->f[k].answer = HP_ANSWER_ABSENT;
+            sc->r->f[k].confidence *= 0.8;
+        }
+}
+
 static void boundary_at(scan *sc) {
     sc->negated = sc->unable = 0;
     sc->neg_from = sc->r->nf;
@@ -652,6 +693,11 @@ static void side_cue(scan *sc, uint8_t kind) {
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n;) {
         if (tt->v[i].type >= HP__T_STOP) {
+            size_t n = tt->v[i].type == HP__T_COMMA ? no_longer_at(tt, i + 1) : 0;
+            if (n) { /* "it hurt at night, not anymore" */
+                no_longer(sc);
+                i += n;
+            }
             punctuation_at(sc, tt, i++);
             continue;
         }
@@ -679,7 +725,15 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_NEGATION_AFTER: negation_after_at(sc, lx, tt, i, m.len); break;
-        case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
+        case HP__PHRASE_BOUNDARY: {
+            size_t n = no_longer_at(tt, i + m.len);
+            if (n) {
+                no_longer(sc);
+                i += n;
+            }
+            boundary_at(sc);
+            break;
+        }
         case HP__PHRASE_IGNORE: break;
         case HP__PHRASE_FILLER:
             if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
