@@ -1062,3 +1062,29 @@ Test(text, not_anymore, .init = setup, .fini = teardown) {
     expect(r, "pain_at_night", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* An activity said again with "too" / "auch" / "también" after a pain in the sentence is
+   that activity's finding; "auch nicht", "tampoco" negate it; a list after "al", "beim",
+   "when" goes on with its preposition. Not without a finding in the sentence. */
+Test(text, elliptical_activities, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Treppensteigen tut weh, und Laufen auch.", "de");
+    expect(r, "worse_climbing_stairs", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Gehen tut nicht weh, Laufen auch nicht.", "de");
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Andar no me duele y correr tampoco.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Noto molestias al subir escaleras, correr o caminar rápido.", "es");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Es zieht beim Treppensteigen und Laufen.", "de");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich fahre Rad, Laufen auch.", "de");
+    expect_none(r, "pain_during_run");
+    hp_text_result_free(r);
+}

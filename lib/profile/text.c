@@ -24,6 +24,10 @@
  *   negated finding keeps the negation going ("no groin pain at rest");
  * - "but not anymore", ", no longer", "aber jetzt nicht mehr", "pero ya no" ending a clause
  *   state the sentence's findings so far absent ("it used to click but not anymore");
+ * - an activity said again with "too", "auch", "también", "sí" (or "auch nicht", "tampoco")
+ *   after a finding in the sentence is read with pain words ("Sitzen tut weh, Laufen auch":
+ *   "Laufen tut weh", "beim Laufen"), and a list after an activity opened by "al", "beim",
+ *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr");
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -299,6 +303,8 @@ typedef struct scan {
     size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
     int unable;         /* "can't" in the clause: "without" then negates nothing */
     size_t q_from, q_to, q_tok; /* the last question's findings, the token after its '?' */
+    size_t dist_prep;           /* "al caminar, correr": the preposition token; SIZE_MAX */
+    int oom;                    /* an allocation failed */
     hp_text_finding *pend;      /* findings of phrases with requires="id", until the end */
     uint32_t *pend_req;         /* the finding each needs present */
     size_t n_pend, cap;         /* cap: the ontology's findings */
@@ -321,7 +327,7 @@ static void end_sentence(scan *sc, size_t next, int question) {
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
     sc->negated = 0;
-    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = sc->dist_prep = SIZE_MAX;
 }
 
 static void negate(scan *sc) {
@@ -391,6 +397,10 @@ static void mention_again(scan *sc, uint32_t f, size_t after, int in_list) {
             sc->again_tok = after, sc->again_k = k;
 }
 
+/* Words that open an activity and go on over a list: "al caminar, correr y saltar",
+   "beim Gehen und Laufen", "when walking or running". */
+static const char *const DIST_PREP[] = {"al", "beim", "when", "while", NULL};
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
     int in_list = sc->negated && sc->neg_found;
@@ -400,6 +410,10 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     }
     sc->last_found = i + m->len;
     sc->again_tok = SIZE_MAX;
+    sc->dist_prep = i > 0 && hp__tok_in(tt, i - 1, DIST_PREP) ? i - 1 : SIZE_MAX;
+    for (size_t k = i; m->len > 1 && k + 1 < i + m->len && sc->dist_prep == SIZE_MAX; k++)
+        if (hp__tok_in(tt, k, DIST_PREP))
+            sc->dist_prep = k;
     sc->neg_end = sc->negated ? i + m->len : SIZE_MAX;
     if (sc->negated) {
         sc->neg_left = NEG_SPAN;
@@ -654,7 +668,7 @@ static void no_longer(scan *sc) {
 static void boundary_at(scan *sc) {
     sc->negated = sc->unable = 0;
     sc->neg_from = sc->r->nf;
-    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = sc->dist_prep = SIZE_MAX;
 }
 
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
@@ -690,6 +704,83 @@ static void side_cue(scan *sc, uint8_t kind) {
     sc->side = s;
 }
 
+/* The finding phrase that "before WORD after" is as a whole (WORD: text token i), as a
+   match of token i alone; len 0 if none. */
+static match synth_match(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
+                         const char *before, const char *after) {
+    match none = {0, 0, 0, NULL, 0}, m;
+    char buf[96];
+    const hp__tok *t = &tt->v[i];
+    if (t->type != HP__T_WORD || t->n > 40)
+        return none;
+    int n = snprintf(buf, sizeof buf, "%s%s%s%s%s", before, *before ? " " : "", tt->buf + t->s,
+                     *after ? " " : "", after);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return none;
+    hp__toks st = {tt->a, NULL, 0, 0, NULL, 0, 0};
+    size_t bad;
+    int ok = hp__text_tokenise(&st, buf, (size_t)n, 0, &bad);
+    if (ok <= 0) {
+        sc->oom |= ok == 0;
+        hp__toks_free(&st);
+        return none;
+    }
+    for (size_t k = 0; k < st.n; k++)
+        st.v[k].known = 1; /* the grammar's words and a text word as it is: no typos */
+    m = best_at(lx, &st, 0);
+    if (!is_kind(&m, HP__PHRASE_FINDING) || m.len != st.n || m.negs)
+        m = none;
+    hp__toks_free(&st);
+    m.len = m.len ? 1 : 0;
+    m.skips++;
+    return m;
+}
+
+static const char *const TOO[] = {"too", "also", "auch", "ebenfalls", "tambien", "si", NULL};
+static const char *const TOO_NOT[] = {"either", "tampoco", NULL};
+
+/* An activity said again with "too" after a pain in the sentence ("Sitzen tut weh, Laufen
+   auch", "running hurts, sitting too", "me duele caminar y correr también", "correr
+   tampoco"), or a list item after an activity opened by "al", "beim", "when" ("al caminar,
+   correr y saltar"): the finding the activity would be with the sentence's pain words, at
+   token i. 1 if one was added. */
+static int elliptical_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const PRED[][2] = {{"", "hurts"}, {"", "tut weh"}, {"", "me duele"},
+                                          {"beim", ""},  {"al", ""},      {"when", ""}};
+    if (sc->r->nf <= sc->clause_from || tt->v[i].type != HP__T_WORD)
+        return 0;
+    int too = hp__tok_in(tt, i + 1, TOO), too_not = hp__tok_in(tt, i + 1, TOO_NOT);
+    size_t end = i + 2;
+    if (too && end < tt->n && tt->v[end].neg)
+        end++; /* "Laufen auch nicht": the negation after it negates it */
+    int listed = sc->dist_prep != SIZE_MAX && i > 0 &&
+                 (tt->v[i - 1].type == HP__T_COMMA || hp__tok_in(tt, i - 1, CONNECT_AND));
+    if (!((too || too_not) && (end >= tt->n || tt->v[end].type >= HP__T_STOP)) && !listed)
+        return 0;
+    match m = {0, 0, 0, NULL, 0};
+    if (listed && !too && !too_not) {
+        char prep[16];
+        const hp__tok *p = &tt->v[sc->dist_prep];
+        if (p->n >= sizeof prep)
+            return 0;
+        memcpy(prep, tt->buf + p->s, p->n);
+        prep[p->n] = 0;
+        m = synth_match(sc, lx, tt, i, prep, "");
+    }
+    for (size_t k = 0; !m.len && (too || too_not) && k < sizeof PRED / sizeof PRED[0]; k++)
+        m = synth_match(sc, lx, tt, i, PRED[k][0], PRED[k][1]);
+    if (!m.len)
+        return 0;
+    size_t prep = sc->dist_prep, nf = sc->r->nf;
+    add_finding(sc, &m, tt, i);
+    sc->dist_prep = prep; /* the list goes on */
+    if (too_not && sc->r->nf > nf && sc->r->f[nf].answer == HP_ANSWER_PRESENT) {
+        sc->r->f[nf].answer = HP_ANSWER_ABSENT;
+        sc->r->f[nf].confidence *= 0.8;
+    }
+    return 1;
+}
+
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n;) {
         if (tt->v[i].type >= HP__T_STOP) {
@@ -704,6 +795,10 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         match m = best_at(lx, tt, i);
         if (hp__tok_in(tt, i, UNABLE))
             sc->unable = 1;
+        if (!m.len && elliptical_at(sc, lx, tt, i)) {
+            i++;
+            continue;
+        }
         if (!m.len) {
             negated_object(sc, tt, i);
             /* after a negated finding only connectors keep the negation going ("no fever
@@ -777,6 +872,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                .neg_end = SIZE_MAX,
                .again_tok = SIZE_MAX,
                .q_tok = SIZE_MAX,
+               .dist_prep = SIZE_MAX,
                .cap = nfind};
     sc.seen = hp__calloc(&o->alloc, nfind, 1);
     sc.pend = hp__malloc(&o->alloc, nfind * sizeof *sc.pend);
@@ -790,7 +886,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
     hp__free(&o->alloc, sc.seen);
     hp__free(&o->alloc, sc.pend);
     hp__free(&o->alloc, sc.pend_req);
-    if (!ok)
+    if (!ok || sc.oom)
         return 0;
     hp__text_numbers(r, tt);
     return 1;
