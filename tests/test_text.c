@@ -1088,3 +1088,36 @@ Test(text, elliptical_activities, .init = setup, .fini = teardown) {
     expect_none(r, "pain_during_run");
     hp_text_result_free(r);
 }
+
+/* Sitting that hurts is worse with sitting in every language (the sit bone only when the
+   place is said); a twist is an injury with a sudden onset in every language. */
+Test(text, sitting_and_twisting_alike, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id, *not_id;
+    } cases[] = {
+        {"Lately it hurts to sit.", "en", "worse_prolonged_sitting", "pain_sitting_bone"},
+        {"Sitting in lectures is the worst.", "en", "worse_prolonged_sitting", NULL},
+        {"Mir tut es beim Sitzen weh.", "de", "worse_prolonged_sitting", "pain_sitting_bone"},
+        {"Me duele estar sentada en la oficina.", "es", "worse_prolonged_sitting",
+         "pain_sitting_bone"},
+        {"Me torcí el pie y la cadera.", "es", "onset_sudden", NULL},
+        {"Me torcí el pie y la cadera.", "es", "after_fall_or_trauma", NULL},
+        {"Hab mir die Hüfte verdreht.", "de", "onset_sudden", NULL},
+        {"Hab mir die Hüfte verdreht.", "de", "after_fall_or_trauma", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_PRESENT);
+        if (cases[i].not_id)
+            expect_none(r, cases[i].not_id);
+        hp_text_result_free(r);
+    }
+    hp_text_result *r = parse("Pain right on the sit bone when I sit on hard chairs.", "en");
+    expect(r, "pain_sitting_bone", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* the second finding of words that state two, when the first was stated before */
+    r = parse("I tripped on a root and twisted my hip.", "en");
+    expect(r, "after_fall_or_trauma", HP_ANSWER_PRESENT);
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

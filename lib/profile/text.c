@@ -419,17 +419,6 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
         sc->neg_left = NEG_SPAN;
         sc->neg_found = 1;
     }
-    if (sc->seen[f]) {
-        if (m->negs && !sc->negated) /* "Sitzen tut weh ... Sitzen tut nicht mehr weh" */
-            for (size_t k = 0; k < sc->r->nf; k++)
-                if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT &&
-                    !m->p->absent) {
-                    sc->r->f[k].answer = HP_ANSWER_ABSENT;
-                    sc->r->f[k].confidence *= 0.8;
-                }
-        mention_again(sc, f, i + m->len, in_list);
-        return;
-    }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
     /* a negation cue inside the phrase's words turns its answer */
@@ -440,8 +429,19 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
                           z->end - a->off,
                           sc->negated || m->negs ? c * 0.9 : c,
                           HP_SIDE_UNKNOWN};
-    record(sc, &tf, m->p->requires);
-    /* words that state two findings ("no change to my training", "sprint finish") */
+    if (sc->seen[f]) {
+        if (m->negs && !sc->negated) /* "Sitzen tut weh ... Sitzen tut nicht mehr weh" */
+            for (size_t k = 0; k < sc->r->nf; k++)
+                if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT &&
+                    !m->p->absent) {
+                    sc->r->f[k].answer = HP_ANSWER_ABSENT;
+                    sc->r->f[k].confidence *= 0.8;
+                }
+        mention_again(sc, f, i + m->len, in_list);
+    } else
+        record(sc, &tf, m->p->requires);
+    /* words that state two findings ("no change to my training", "sprint finish"), the
+       second also when the first was stated before ("slipped and twisted my hip") */
     if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
         tf.finding = m->p->also;
         tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ (m->negs != 0)
