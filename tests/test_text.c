@@ -1121,3 +1121,27 @@ Test(text, sitting_and_twisting_alike, .init = setup, .fini = teardown) {
     expect(r, "onset_sudden", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* Treatments listed, then "nothing" after a colon or "and": the pain persists, and rest
+   among them does not ease it; not for a list without a treatment. A negation answering
+   a colon ends the clause: "Fieber: nein". */
+Test(text, self_care_that_did_nothing, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Tres semanas de reposo y masajes: nada.", "es");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Ibuprofen, dehnen, Physio... und nichts.", "de");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect_none(r, "improves_with_rest");
+    hp_text_result_free(r);
+    r = parse("Took time off, saw a chiro and nothing.", "en");
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Questions about my hip: nothing.", "en");
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    r = parse("Schwellung: nein. Kribbeln: keins.", "de");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    expect(r, "numbness_or_tingling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

@@ -15,7 +15,8 @@
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
  *   chills or sweats"); a negation cue up to two words after a finding, with no finding
  *   after it in the clause, negates that finding ("fever: none", "Knall hab ich keinen
- *   gehört", "por fuera de la cadera no me duele"), not back over a boundary cue ("but
+ *   gehört", "por fuera de la cadera no me duele", "Fieber: nein"), not back over a
+   boundary cue ("but
  *   they don't"), the clause after it ending at the next negation or boundary; a negation
  *   cue alone after a question's '?' negates the question's findings ("Fever? No.");
  * - a one-word negation cue between a finding phrase's words negates that phrase
@@ -28,6 +29,8 @@
  *   after a finding in the sentence is read with pain words ("Sitzen tut weh, Laufen auch":
  *   "Laufen tut weh", "beim Laufen"), and a list after an activity opened by "al", "beim",
  *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr");
+ * - treatments listed, then "nothing", "nada", "nichts" after a colon or "and", "y", "und"
+ *   ("reposo, fisio: nada"): the pain persists; rest among them does not ease it;
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -545,7 +548,7 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
     /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
     for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
-        near &= tt->v[k].type != HP__T_COMMA;
+        near &= tt->v[k].type != HP__T_COMMA || tt->v[k].num == ':'; /* "Fieber: nein" */
     if (!near || end - after > 3 || sc->r->nf <= from ||
         (!after_only && finding_ahead(lx, tt, after)))
         return 0;
@@ -841,7 +844,113 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     end_sentence(sc, tt->n, 0);
 }
 
+/* ---- Self-care that did nothing ---------------------------------------------------- */
+
+static const char *const NOTHING[] = {"nothing", "nada", "nichts", "nix", NULL};
+static const char *const NOTHING_LEAD[] = {"and", "but", "y", "pero", "und", "aber", NULL};
+static const char *const CARE[] = {"physio",
+                                   "physiotherapy",
+                                   "pt",
+                                   "rehab",
+                                   "ibuprofen",
+                                   "painkillers",
+                                   "nsaids",
+                                   "massage",
+                                   "massages",
+                                   "stretching",
+                                   "stretches",
+                                   "injection",
+                                   "cortisone",
+                                   "icing",
+                                   "chiro",
+                                   "osteo",
+                                   "physiotherapie",
+                                   "schmerzmittel",
+                                   "dehnen",
+                                   "reha",
+                                   "spritze",
+                                   "tabletten",
+                                   "krankengymnastik",
+                                   "fisio",
+                                   "fisioterapia",
+                                   "antiinflamatorios",
+                                   "ibuprofeno",
+                                   "estiramientos",
+                                   "masajes",
+                                   "analgesicos",
+                                   "infiltracion",
+                                   "rehabilitacion",
+                                   NULL};
+static const char *const REST[] = {"rest",   "rested",   "resting",   "pause",
+                                   "ruhe",   "schonung", "laufpause", "pausiert",
+                                   "reposo", "descanso", "descanse",  NULL};
+
+/* Rest said at token k: a rest word, "time off", "sin correr", "dejé de correr", "stopped
+   running". */
+static int rest_at(const hp__toks *tt, size_t k) {
+    return hp__tok_in(tt, k, REST) || (hp__tok_is(tt, k, "time") && hp__tok_is(tt, k + 1, "off")) ||
+           (hp__tok_is(tt, k, "sin") && hp__tok_is(tt, k + 1, "correr")) ||
+           (hp__tok_is(tt, k, "deje") && hp__tok_is(tt, k + 1, "de") &&
+            hp__tok_is(tt, k + 2, "correr")) ||
+           (hp__tok_is(tt, k, "stopped") && hp__tok_is(tt, k + 1, "running"));
+}
+
+/* Finding id f (an index) stated with answer a at token k, in text order, unless stated. */
+static void insert_finding(scan *sc, const hp__toks *tt, size_t k, uint32_t f, hp_answer a) {
+    hp_text_result *r = sc->r;
+    if (f == UINT32_MAX || sc->seen[f] || r->nf >= sc->cap)
+        return;
+    sc->seen[f] = 1;
+    hp_text_finding tf = {f, a, tt->v[k].off, tt->v[k].end - tt->v[k].off, 0.8, HP_SIDE_UNKNOWN};
+    size_t at = r->nf;
+    while (at > 0 && r->f[at - 1].offset > tf.offset)
+        at--;
+    memmove(r->f + at + 1, r->f + at, (r->nf - at) * sizeof *r->f);
+    r->f[at] = tf;
+    r->nf++;
+}
+
+/* "fisio: nada", "rested, physio ... and nothing", "Pause, Physio: nichts": treatments
+   listed, then "nothing" ending the clause after a colon or "and", "y", "und": the pain
+   persists, and rest among them does not ease it. The list is the sentence's (over an
+   ellipsis "..." too). */
+static void self_care_failed(scan *sc, const hp__toks *tt, uint32_t persistent, uint32_t rest) {
+    for (size_t i = 1; i < tt->n; i++) {
+        const hp__tok *p = &tt->v[i - 1];
+        if (!hp__tok_in(tt, i, NOTHING) || (i + 1 < tt->n && tt->v[i + 1].type < HP__T_STOP) ||
+            !((p->type == HP__T_COMMA && p->num == ':') || hp__tok_in(tt, i - 1, NOTHING_LEAD)))
+            continue;
+        int care = 0, rested = 0;
+        for (size_t k = i - 1; k-- > 0 && i - k < 40;) {
+            const hp__tok *t = &tt->v[k];
+            if (t->type == HP__T_STOP) { /* an ellipsis goes on: "fui al fisio... y nada" */
+                int dots =
+                    t->num == 0x2026 ||
+                    (t->num == '.' &&
+                     ((k > 0 && tt->v[k - 1].type == HP__T_STOP && tt->v[k - 1].num == '.') ||
+                      (tt->v[k + 1].type == HP__T_STOP && tt->v[k + 1].num == '.')));
+                if (!dots)
+                    break;
+                continue;
+            }
+            care |= hp__tok_in(tt, k, CARE);
+            rested |= rest_at(tt, k);
+        }
+        if (!care && !rested)
+            continue;
+        insert_finding(sc, tt, i, persistent, HP_ANSWER_PRESENT);
+        if (rested)
+            insert_finding(sc, tt, i, rest, HP_ANSWER_ABSENT);
+    }
+}
+
 /* ---- The API ----------------------------------------------------------------------- */
+
+/* The index of finding id, UINT32_MAX if the ontology has none. */
+static uint32_t finding_index(const hp_ontology *o, const char *id) {
+    size_t f = hp_ontology_index(o, HP_ENTITY_FINDING, id);
+    return f == (size_t)-1 || f >= UINT32_MAX ? UINT32_MAX : (uint32_t)f;
+}
 
 static void names_of(const lexicon *lx, char *out, size_t size) {
     size_t len = 0;
@@ -881,6 +990,8 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
     int ok = sc.seen && sc.pend && sc.pend_req && r->f;
     if (ok) {
         scan_findings(&sc, lx, tt);
+        self_care_failed(&sc, tt, finding_index(o, "persistent_pain"),
+                         finding_index(o, "improves_with_rest"));
         add_pending(&sc);
     }
     hp__free(&o->alloc, sc.seen);
