@@ -1145,3 +1145,26 @@ Test(text, self_care_that_did_nothing, .init = setup, .fini = teardown) {
     expect(r, "numbness_or_tingling", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* "Overnight" is a sudden onset unless its sentence is about training (then it is how
+   fast the training changed); "this fall" is a season, "after this fall" a fall. */
+Test(text, overnight_and_this_fall, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("The ache arrived practically overnight.", "en");
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Nearly overnight I jumped from 15 to 40 km a week. Hip sore since.", "en");
+    expect_none(r, "onset_sudden");
+    hp_text_result_free(r);
+    r = parse("Über Nacht war die Leiste dick.", "de");
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Hab den Umfang über Nacht verdoppelt.", "de");
+    expect_none(r, "onset_sudden");
+    hp_text_result_free(r);
+    r = parse("Went over on the ice in town. Since that fall my groin aches.", "en");
+    expect(r, "after_fall_or_trauma", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("I joined a running club this fall.", "en");
+    expect_none(r, "after_fall_or_trauma");
+    hp_text_result_free(r);
+}

@@ -31,6 +31,9 @@
  *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr");
  * - treatments listed, then "nothing", "nada", "nichts" after a colon or "and", "y", "und"
  *   ("reposo, fisio: nada"): the pain persists; rest among them does not ease it;
+ * - an onset word "overnight" ("über Nacht", "de la noche a la mañana") in a sentence about
+ *   training (its words or a stated training change) states nothing: it is how fast the
+ *   training changed ("went from 2 miles a day to 6 almost overnight");
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -944,6 +947,63 @@ static void self_care_failed(scan *sc, const hp__toks *tt, uint32_t persistent, 
     }
 }
 
+/* ---- "Overnight" said of a training change ------------------------------------------ */
+
+static const char *const TRAINING_WORD[] = {
+    "mileage",       "miles",           "mi",          "km",         "kms",
+    "training",      "volume",          "kilometers",  "kilometres", "umfang",
+    "kilometer",     "trainingsumfang", "kilometraje", "kilometros", "volumen",
+    "entrenamiento", "entrenos",        "distance",    NULL};
+
+/* Does the finding f's match (bytes at off) say "overnight", "über Nacht", "de la noche a la
+   mañana"? The first token of it in *at. */
+static int says_overnight(const hp__toks *tt, const hp_text_finding *f, size_t *at) {
+    for (size_t k = 0; k < tt->n && tt->v[k].off < f->offset + f->length; k++) {
+        if (tt->v[k].off < f->offset)
+            continue;
+        if (hp__tok_is(tt, k, "overnight") ||
+            (hp__tok_is(tt, k, "nacht") && k > 0 && hp__tok_is(tt, k - 1, "uber")) ||
+            (hp__tok_is(tt, k, "manana") && k > 2 && hp__tok_is(tt, k - 3, "noche"))) {
+            *at = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Went from 2 miles a day to 6 almost overnight", "Umfang über Nacht verdoppelt": an
+   onset word "overnight" in a sentence about training (its words, or a stated change in
+   it) is how fast the training changed, not how the pain began: it states nothing. */
+static void overnight_change(scan *sc, const hp__toks *tt, uint32_t onset,
+                             const uint32_t change[3]) {
+    hp_text_result *r = sc->r;
+    size_t at;
+    for (size_t k = 0; k < r->nf; k++) {
+        hp_text_finding *f = &r->f[k];
+        if (f->finding != onset || !says_overnight(tt, f, &at))
+            continue;
+        size_t a = at, z = at;
+        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+            a--;
+        while (z < tt->n && tt->v[z].type != HP__T_STOP)
+            z++;
+        int training = 0;
+        for (size_t q = a; q < z && !training; q++)
+            training = hp__tok_in(tt, q, TRAINING_WORD);
+        for (size_t q = 0; q < r->nf && !training; q++)
+            training = (r->f[q].finding == change[0] || r->f[q].finding == change[1] ||
+                        r->f[q].finding == change[2]) &&
+                       r->f[q].answer == HP_ANSWER_PRESENT && r->f[q].offset >= tt->v[a].off &&
+                       (z == tt->n || r->f[q].offset < tt->v[z].off);
+        if (!training)
+            continue;
+        memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
+        r->nf--;
+        sc->seen[onset] = 0;
+        return;
+    }
+}
+
 /* ---- The API ----------------------------------------------------------------------- */
 
 /* The index of finding id, UINT32_MAX if the ontology has none. */
@@ -992,6 +1052,10 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         scan_findings(&sc, lx, tt);
         self_care_failed(&sc, tt, finding_index(o, "persistent_pain"),
                          finding_index(o, "improves_with_rest"));
+        const uint32_t change[3] = {finding_index(o, "mileage_increase_over_10pct"),
+                                    finding_index(o, "intensity_increase"),
+                                    finding_index(o, "long_run_spike")};
+        overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
         add_pending(&sc);
     }
     hp__free(&o->alloc, sc.seen);
