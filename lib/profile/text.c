@@ -150,8 +150,6 @@ static const char *const SUBORDINATE[] = {"when", "if",     "while", "whenever",
 
 static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
     match m = {0, 0, 0, p, 0}, none = {0, 0, 0, p, 0};
-    int may_negate =
-        p->kind == HP__PHRASE_FINDING && !hp__tok_in(&lx->c->pt, p->first, SUBORDINATE);
     unsigned fillers = 0; /* skipped between words: at most two, a gap aside */
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
@@ -172,7 +170,8 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
                p->kind == HP__PHRASE_FINDING &&
                ((tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
                  fillers < 2) ||
-                (tt->v[j].neg && !m.negs && may_negate))) {
+                (tt->v[j].neg && !m.negs &&
+                 !hp__tok_in(&lx->c->pt, p->first, SUBORDINATE)))) {
             if (tt->v[j].neg)
                 m.negs++;
             else
