@@ -1168,3 +1168,26 @@ Test(text, overnight_and_this_fall, .init = setup, .fini = teardown) {
     expect_none(r, "after_fall_or_trauma");
     hp_text_result_free(r);
 }
+
+/* "kann nicht", "no puedo": what the runner cannot do, not a negation (as English
+   "can't"); a negation still after "kann nicht sagen" and with "keine". */
+Test(text, inability_is_no_negation, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Seit dem Rennen kann ich nicht sprinten.", "de");
+    expect(r, "worse_sprinting", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Mi hija no puede subir escaleras.", "es");
+    expect(r, "worse_climbing_stairs", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Er sagt, er kann nicht auf dem Bein stehen.", "de");
+    expect(r, "unable_to_bear_weight", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Er kann nicht gehen.", "de");
+    expect(r, "unable_to_bear_weight", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich kann keine Beule tasten.", "de");
+    expect(r, "groin_lump", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("No puedo notar hinchazón.", "es");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

@@ -34,6 +34,9 @@
  * - an onset word "overnight" ("über Nacht", "de la noche a la mañana") in a sentence about
  *   training (its words or a stated training change) states nothing: it is how fast the
  *   training changed ("went from 2 miles a day to 6 almost overnight");
+ * - "nicht" after "kann", "konnte" (up to three words before) and "no" before "puedo",
+ *   "puede" say what the runner cannot do (as English "can't run"): no negation, unless a
+ *   verb of knowing or feeling follows ("kann nicht sagen", "no puedo notar");
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -170,8 +173,7 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
                p->kind == HP__PHRASE_FINDING &&
                ((tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
                  fillers < 2) ||
-                (tt->v[j].neg && !m.negs &&
-                 !hp__tok_in(&lx->c->pt, p->first, SUBORDINATE)))) {
+                (tt->v[j].neg && !m.negs && !hp__tok_in(&lx->c->pt, p->first, SUBORDINATE)))) {
             if (tt->v[j].neg)
                 m.negs++;
             else
@@ -604,9 +606,42 @@ static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) 
 static const char *const WITHOUT[] = {"without", "ohne", "sin", NULL};
 static const char *const UNABLE[] = {"cant", "cannot", "couldnt", "unable", NULL};
 
+static const char *const CAN_DE[] = {"kann",   "kannst",   "konnte", "konnten",
+                                     "konnen", "konntest", NULL};
+static const char *const CAN_ES[] = {"puedo",  "puede",  "podia",   "pude",    "pudo",
+                                     "puedes", "pueden", "podemos", "consigo", NULL};
+static const char *const KNOW_VERB[] = {"sagen",    "erinnern",    "fuhlen", "spuren",   "tasten",
+                                        "sehen",    "feststellen", "decir",  "recordar", "notar",
+                                        "sentir",   "ver",         "tocar",  "palpar",   "saber",
+                                        "explicar", "beschreiben", NULL};
+
+/* "kann nicht sprinten", "Treppen kann ich nicht steigen", "no puedo subir escaleras":
+   "nicht" with "kann" up to three words before it, or "no" before "puedo", says what the
+   runner cannot do (as English "can't run"), which the pain stops: no negation. Not
+   before a verb of knowing or feeling ("kann nicht sagen", "no puedo notar"). */
+static int inability_at(const hp__toks *tt, size_t i, size_t len) {
+    size_t after = i + 1;
+    int can = 0;
+    if (len != 1)
+        return 0;
+    if (hp__tok_is(tt, i, "nicht"))
+        for (size_t k = i; k > 0 && i - k < 4 && tt->v[k - 1].type < HP__T_STOP && !can; k--)
+            can = hp__tok_in(tt, k - 1, CAN_DE);
+    else if (hp__tok_is(tt, i, "no") && hp__tok_in(tt, i + 1, CAN_ES))
+        can = 1, after = i + 2;
+    for (size_t k = after; can && k < tt->n && k < after + 3; k++)
+        if (hp__tok_in(tt, k, KNOW_VERB))
+            return 0;
+    return can;
+}
+
 static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
     if (answers_question(sc, tt, i, len))
         return;
+    if (inability_at(tt, i, len)) {
+        sc->unable = 1; /* "no puedo correr sin dolor" */
+        return;
+    }
     /* a double negation states what it names: "can't sit without it aching", "nicht ohne
        Schmerzen", "no puedo correr sin dolor" */
     if (len == 1 && hp__tok_in(tt, i, WITHOUT) && (sc->unable || (sc->negated && !sc->neg_found))) {
