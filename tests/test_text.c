@@ -1191,3 +1191,14 @@ Test(text, inability_is_no_negation, .init = setup, .fini = teardown) {
     expect(r, "swelling", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* A treatment in the sentence of a pain that gets worse: the pain persists despite it. */
+Test(text, worse_despite_treatment, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Did rehab for a month and it keeps getting worse.", "en");
+    expect(r, "worsening_pain", HP_ANSWER_PRESENT);
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("It keeps getting worse. I had massages last year.", "en");
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+}

@@ -30,7 +30,9 @@
  *   "Laufen tut weh", "beim Laufen"), and a list after an activity opened by "al", "beim",
  *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr");
  * - treatments listed, then "nothing", "nada", "nichts" after a colon or "and", "y", "und"
- *   ("reposo, fisio: nada"): the pain persists; rest among them does not ease it;
+ *   ("reposo, fisio: nada"): the pain persists; rest among them does not ease it; a
+ *   treatment in the sentence of a pain that gets worse: it persists ("weeks of physio and
+ *   it's only getting worse");
  * - an onset word "overnight" ("über Nacht", "de la noche a la mañana") in a sentence about
  *   training (its words or a stated training change) states nothing: it is how fast the
  *   training changed ("went from 2 miles a day to 6 almost overnight");
@@ -981,6 +983,30 @@ static void self_care_failed(scan *sc, const hp__toks *tt, uint32_t persistent, 
     }
 }
 
+/* "Weeks of physio and it's only getting worse": a treatment in the sentence of a pain
+   that gets worse: the pain persists despite it. */
+static void worse_despite_care(scan *sc, const hp__toks *tt, uint32_t persistent,
+                               uint32_t worsening) {
+    hp_text_result *r = sc->r;
+    for (size_t f = 0; f < r->nf && persistent != UINT32_MAX && !sc->seen[persistent]; f++) {
+        if (r->f[f].finding != worsening || r->f[f].answer != HP_ANSWER_PRESENT)
+            continue;
+        size_t at = 0;
+        while (at < tt->n && tt->v[at].off < r->f[f].offset)
+            at++;
+        size_t a = at, z = at;
+        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+            a--;
+        while (z < tt->n && tt->v[z].type != HP__T_STOP)
+            z++;
+        for (size_t k = a; k < z; k++)
+            if (hp__tok_in(tt, k, CARE) || rest_at(tt, k)) {
+                insert_finding(sc, tt, at, persistent, HP_ANSWER_PRESENT);
+                break;
+            }
+    }
+}
+
 /* ---- "Overnight" said of a training change ------------------------------------------ */
 
 static const char *const TRAINING_WORD[] = {
@@ -1086,6 +1112,8 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         scan_findings(&sc, lx, tt);
         self_care_failed(&sc, tt, finding_index(o, "persistent_pain"),
                          finding_index(o, "improves_with_rest"));
+        worse_despite_care(&sc, tt, finding_index(o, "persistent_pain"),
+                           finding_index(o, "worsening_pain"));
         const uint32_t change[3] = {finding_index(o, "mileage_increase_over_10pct"),
                                     finding_index(o, "intensity_increase"),
                                     finding_index(o, "long_run_spike")};
