@@ -1202,3 +1202,14 @@ Test(text, worse_despite_treatment, .init = setup, .fini = teardown) {
     expect_none(r, "persistent_pain");
     hp_text_result_free(r);
 }
+
+/* German compounds of a place and a pain word read as the place. */
+Test(text, german_compounds, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Seit dem Lauf Knieschmerzen, aber keine Pobeschwerden.", "de");
+    expect(r, "pain_knee", HP_ANSWER_PRESENT);
+    expect(r, "pain_buttock", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Schmerzhaftes Wochenende.", "de");
+    cr_assert_eq(hp_text_result_finding_count(r), 0);
+    hp_text_result_free(r);
+}

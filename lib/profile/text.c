@@ -39,6 +39,8 @@
  * - "nicht" after "kann", "konnte" (up to three words before) and "no" before "puedo",
  *   "puede" say what the runner cannot do (as English "can't run"): no negation, unless a
  *   verb of knowing or feeling follows ("kann nicht sagen", "no puedo notar");
+ * - a German compound of a place and a pain word the lexicon does not have
+ *   ("Knieschmerzen", "Pobereich") reads as the place when that is a one-word phrase;
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -748,17 +750,8 @@ static void side_cue(scan *sc, uint8_t kind) {
 
 /* The finding phrase that "before WORD after" is as a whole (WORD: text token i), as a
    match of token i alone; len 0 if none. */
-static match synth_match(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
-                         const char *before, const char *after) {
+static match synth_text(scan *sc, const lexicon *lx, const hp__toks *tt, const char *buf, int n) {
     match none = {0, 0, 0, NULL, 0}, m;
-    char buf[96];
-    const hp__tok *t = &tt->v[i];
-    if (t->type != HP__T_WORD || t->n > 40)
-        return none;
-    int n = snprintf(buf, sizeof buf, "%s%s%s%s%s", before, *before ? " " : "", tt->buf + t->s,
-                     *after ? " " : "", after);
-    if (n < 0 || (size_t)n >= sizeof buf)
-        return none;
     hp__toks st = {tt->a, NULL, 0, 0, NULL, 0, 0};
     size_t bad;
     int ok = hp__text_tokenise(&st, buf, (size_t)n, 0, &bad);
@@ -776,6 +769,53 @@ static match synth_match(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     m.len = m.len ? 1 : 0;
     m.skips++;
     return m;
+}
+
+static match synth_match(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
+                         const char *before, const char *after) {
+    match none = {0, 0, 0, NULL, 0};
+    char buf[96];
+    const hp__tok *t = &tt->v[i];
+    if (t->type != HP__T_WORD || t->n > 40)
+        return none;
+    int n = snprintf(buf, sizeof buf, "%s%s%s%s%s", before, *before ? " " : "", tt->buf + t->s,
+                     *after ? " " : "", after);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return none;
+    return synth_text(sc, lx, tt, buf, n);
+}
+
+/* German compounds of a place and a pain word ("Knieschmerzen", "Hüftbeugerbeschwerden",
+   "Pobereich"): the word at token i, unknown to the lexicon, read as its first part when
+   that (without a linking "s", "n", "en") is a one-word finding phrase. */
+static int compound_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const HEAD[] = {"schmerzen", "schmerz", "beschwerden", "probleme",
+                                       "problem",   "bereich", "gegend",      "region",
+                                       "schmerzes", NULL};
+    static const char *const LINK[] = {"", "s", "n", "en", NULL};
+    const hp__tok *t = &tt->v[i];
+    const char *w = tt->buf + t->s;
+    if (t->type != HP__T_WORD || t->known || t->cue || t->n < 7 || t->n > 40)
+        return 0;
+    for (const char *const *h = HEAD; *h; h++) {
+        size_t hn = strlen(*h);
+        if (t->n < hn + 2 || memcmp(w + t->n - hn, *h, hn))
+            continue;
+        for (const char *const *l = LINK; *l; l++) {
+            size_t ln = strlen(*l), mn = t->n - hn;
+            if (mn < ln + 2 || memcmp(w + mn - ln, *l, ln))
+                continue;
+            char buf[48];
+            memcpy(buf, w, mn - ln);
+            buf[mn - ln] = 0;
+            match m = synth_text(sc, lx, tt, buf, (int)(mn - ln));
+            if (m.len) {
+                add_finding(sc, &m, tt, i);
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 static const char *const TOO[] = {"too", "also", "auch", "ebenfalls", "tambien", "si", NULL};
@@ -837,7 +877,7 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         match m = best_at(lx, tt, i);
         if (hp__tok_in(tt, i, UNABLE))
             sc->unable = 1;
-        if (!m.len && elliptical_at(sc, lx, tt, i)) {
+        if (!m.len && (elliptical_at(sc, lx, tt, i) || compound_at(sc, lx, tt, i))) {
             i++;
             continue;
         }
