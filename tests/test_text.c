@@ -212,6 +212,8 @@ Test(text, weekly_distances_said_otherwise, .init = setup, .fini = teardown) {
         {"my first 18 miler on sunday", HP_RUNNER_LONGEST_RUN_KM_30D, 29},
         {"cadence is about 170", HP_RUNNER_CADENCE_SPM, 170},
         {"Meine Kadenz liegt bei 168", HP_RUNNER_CADENCE_SPM, 168},
+        {"Mein Wochenumfang ist etwa 45 km", HP_RUNNER_WEEKLY_KM, 45},
+        {"so um die 30 Wochenkilometer", HP_RUNNER_WEEKLY_KM, 30},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
