@@ -1215,3 +1215,22 @@ Test(text, german_compounds, .init = setup, .fini = teardown) {
     cr_assert_eq(hp_text_result_finding_count(r), 0);
     hp_text_result_free(r);
 }
+
+/* Ordinary ways to say hopping, standing and dressing hurt. */
+Test(text, hopping_standing_dressing, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"It really hurts to hop.", "en", "hop_test_painful"},
+        {"Standing is painful after a while.", "en", "worse_weight_bearing"},
+        {"Even tying my shoes is bad.", "en", "pain_daily_activities"},
+        {"Es zieht, wenn ich lange stehe.", "de", "worse_weight_bearing"},
+        {"Morgens Schuhe anziehen ist schwer.", "de", "pain_daily_activities"},
+        {"Me cuesta ponerme los zapatos.", "es", "pain_daily_activities"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_PRESENT);
+        hp_text_result_free(r);
+    }
+}
