@@ -1234,3 +1234,16 @@ Test(text, hopping_standing_dressing, .init = setup, .fini = teardown) {
         hp_text_result_free(r);
     }
 }
+
+/* Any number of weeks from 6 is more than six weeks; 3 weeks is not. */
+Test(text, weeks_counted, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Sore for 17 weeks now and physio didn't help.", "en");
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Seit 13 Wochen, trotz Physio.", "de");
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Sore for 3 weeks now and physio didn't help.", "en");
+    expect_none(r, "pain_six_weeks_despite_self_care");
+    hp_text_result_free(r);
+}

@@ -41,6 +41,7 @@
  *   verb of knowing or feeling follows ("kann nicht sagen", "no puedo notar");
  * - a German compound of a place and a pain word the lexicon does not have
  *   ("Knieschmerzen", "Pobereich") reads as the place when that is a one-word phrase;
+ * - a number of weeks from 6 to 104 reads as the lexicon's "6 weeks" ("for 13 weeks");
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -818,6 +819,25 @@ static int compound_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i
     return 0;
 }
 
+/* NUMBER weeks at token i, 6 to 104 ("13 weeks", "seit 15 Wochen", "20 semanas"): read as
+   "6 weeks", the lexicon's words for more than six weeks. */
+static int weeks_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const WEEKS[][2] = {
+        {"weeks", "6 weeks"}, {"wks", "6 weeks"}, {"wochen", "6 wochen"}, {"semanas", "6 semanas"}};
+    const hp__tok *t = &tt->v[i];
+    if (t->type != HP__T_NUM || t->num < 6 || t->num > 104 || t->num != floor(t->num))
+        return 0;
+    for (size_t k = 0; k < sizeof WEEKS / sizeof WEEKS[0]; k++)
+        if (hp__tok_is(tt, i + 1, WEEKS[k][0])) {
+            match m = synth_text(sc, lx, tt, WEEKS[k][1], (int)strlen(WEEKS[k][1]));
+            if (!m.len)
+                return 0;
+            add_finding(sc, &m, tt, i);
+            return 1;
+        }
+    return 0;
+}
+
 static const char *const TOO[] = {"too", "also", "auch", "ebenfalls", "tambien", "si", NULL};
 static const char *const TOO_NOT[] = {"either", "tampoco", NULL};
 
@@ -877,7 +897,8 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
         match m = best_at(lx, tt, i);
         if (hp__tok_in(tt, i, UNABLE))
             sc->unable = 1;
-        if (!m.len && (elliptical_at(sc, lx, tt, i) || compound_at(sc, lx, tt, i))) {
+        if (!m.len && (elliptical_at(sc, lx, tt, i) || compound_at(sc, lx, tt, i) ||
+                       weeks_at(sc, lx, tt, i))) {
             i++;
             continue;
         }
