@@ -1247,3 +1247,21 @@ Test(text, weeks_counted, .init = setup, .fini = teardown) {
     expect_none(r, "pain_six_weeks_despite_self_care");
     hp_text_result_free(r);
 }
+
+/* What someone asked about ("asked if", "fragte, ob", "preguntó si") is no answer; the
+   clause after a comma is. */
+Test(text, asked_if_is_no_answer, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("My GP asked whether I'd had night sweats.", "en");
+    expect_none(r, "unexplained_weight_loss");
+    hp_text_result_free(r);
+    r = parse("Die Ärztin wollte wissen, ob ich Fieber habe, und ja, ich hinke.", "de");
+    expect_none(r, "fever_or_chills");
+    expect(r, "limping", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Me preguntaron si cojeaba.", "es");
+    expect_none(r, "limping");
+    hp_text_result_free(r);
+    r = parse("If I run, the groin hurts.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

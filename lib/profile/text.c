@@ -42,6 +42,8 @@
  * - a German compound of a place and a pain word the lexicon does not have
  *   ("Knieschmerzen", "Pobereich") reads as the place when that is a one-word phrase;
  * - a number of weeks from 6 to 104 reads as the lexicon's "6 weeks" ("for 13 weeks");
+ * - what someone asked about ("asked if", "wondering whether", "fragte, ob", "me preguntó
+ *   si") up to the clause's end is no answer: it states nothing;
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -317,6 +319,7 @@ typedef struct scan {
     size_t q_from, q_to, q_tok; /* the last question's findings, the token after its '?' */
     size_t dist_prep;           /* "al caminar, correr": the preposition token; SIZE_MAX */
     int oom;                    /* an allocation failed */
+    int asked;                  /* in "asked if ...", "fragte, ob": what it names is no answer */
     hp_text_finding *pend;      /* findings of phrases with requires="id", until the end */
     uint32_t *pend_req;         /* the finding each needs present */
     size_t n_pend, cap;         /* cap: the ontology's findings */
@@ -338,7 +341,7 @@ static void end_sentence(scan *sc, size_t next, int question) {
     if (sc->side != HP_SIDE_UNKNOWN)
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
-    sc->negated = 0;
+    sc->negated = sc->asked = 0;
     sc->last_found = sc->neg_end = sc->again_tok = sc->dist_prep = SIZE_MAX;
 }
 
@@ -415,6 +418,10 @@ static const char *const DIST_PREP[] = {"al", "beim", "when", "while", NULL};
 
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
+    if (sc->asked) { /* "the doctor asked if I had a fever" */
+        sc->last_found = i + m->len;
+        return;
+    }
     int in_list = sc->negated && sc->neg_found;
     if (places_negated(sc, tt, i)) {
         sc->neg_end = sc->last_found = i + m->len;
@@ -711,7 +718,7 @@ static void no_longer(scan *sc) {
 }
 
 static void boundary_at(scan *sc) {
-    sc->negated = sc->unable = 0;
+    sc->negated = sc->unable = sc->asked = 0;
     sc->neg_from = sc->r->nf;
     sc->last_found = sc->neg_end = sc->again_tok = sc->dist_prep = SIZE_MAX;
 }
@@ -719,8 +726,8 @@ static void boundary_at(scan *sc) {
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
     if (tt->v[i].type == HP__T_STOP)
         end_sentence(sc, i + 1, tt->v[i].num == '?');
-    else if (sc->negated && !list_goes_on(tt, i))
-        sc->negated = 0;
+    else if ((sc->negated || sc->asked) && !list_goes_on(tt, i))
+        sc->negated = sc->asked = 0;
 }
 
 static const char *const PAIN_WORD[] = {
@@ -883,8 +890,27 @@ static int elliptical_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     return 1;
 }
 
+/* "asked if", "asked me whether", "wondering if", "fragte, ob", "wollte wissen, ob", "me
+   preguntó si": "if" at token i after a word of asking (up to two words and a comma
+   between). */
+static int asked_if(const hp__toks *tt, size_t i) {
+    static const char *const IF_W[] = {"if", "whether", "ob", "si", NULL};
+    static const char *const ASK[] = {"asked",       "asks",        "ask",      "asking",
+                                      "wondering",   "wonder",      "fragte",   "gefragt",
+                                      "fragt",       "wissen",      "pregunto", "pregunta",
+                                      "preguntaron", "preguntando", NULL};
+    if (!hp__tok_in(tt, i, IF_W))
+        return 0;
+    for (size_t k = i; k > 0 && i - k < 4 && tt->v[k - 1].type != HP__T_STOP; k--)
+        if (hp__tok_in(tt, k - 1, ASK))
+            return 1;
+    return 0;
+}
+
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n;) {
+        if (asked_if(tt, i))
+            sc->asked = 1;
         if (tt->v[i].type >= HP__T_STOP) {
             size_t n = tt->v[i].type == HP__T_COMMA ? no_longer_at(tt, i + 1) : 0;
             if (n) { /* "it hurt at night, not anymore" */
