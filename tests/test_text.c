@@ -1265,3 +1265,38 @@ Test(text, asked_if_is_no_answer, .init = setup, .fini = teardown) {
     expect(r, "pain_groin", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* The forms of the pain verbs read alike: past and plural as the phrase's present. */
+Test(text, pain_verb_forms, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"Andar me dolía bastante.", "es", "pain_daily_activities", HP_ANSWER_PRESENT},
+        {"Gestern tat Gehen weh, heute Sitzen tat weh.", "de", "worse_prolonged_sitting",
+         HP_ANSWER_PRESENT},
+        {"Last week running hurt.", "en", "pain_during_run", HP_ANSWER_PRESENT},
+        {"Walking didn't hurt at all.", "en", "pain_daily_activities", HP_ANSWER_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+}
+
+/* A hard run months or years ago is no recent one; a month ago or last weekend is. */
+Test(text, hard_run_long_ago, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I did a trail ultra two years ago and the hip aches.", "en");
+    expect_none(r, "recent_hard_or_downhill_run");
+    hp_text_result_free(r);
+    r = parse("Hice una carrera de montaña hace meses.", "es");
+    expect_none(r, "recent_hard_or_downhill_run");
+    hp_text_result_free(r);
+    r = parse("Hice una carrera de montaña el domingo.", "es");
+    expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("In the last few months I ran a marathon every month.", "en");
+    expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

@@ -51,6 +51,10 @@
  *   phrases with also="id" state finding id as well, with the same answer or the one
  *   also-answer gives ("rest doesn't help": rest does not help, the pain persists);
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
+ * - the forms of the pain verbs match alike ("dolía", "duelen" as "duele"; "tat", "tun" as
+ *   "tut"; "hurt", "hurting" as "hurts");
+ * - a hard run in a sentence that puts it months or years ago ("a few months back", "vor
+ *   zwei Jahren", "hace meses", "last year") is no recent one: it states nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - "..." in a finding phrase stands for up to GAP_WORDS words of the clause, no negation
  *   or boundary cue among them ("por las mañanas ... rígid*"); the two filler words a
@@ -112,6 +116,26 @@ static int swapped(const char *a, const char *b, size_t n) {
            !memcmp(a + i + 2, b + i + 2, n - i - 2);
 }
 
+/* Forms of the pain verbs, each group read alike ("caminar me dolía" is "caminar me
+   duele", "Sitzen tat weh" is "Sitzen tut weh", "running hurt" is "running hurts"). */
+static const char *const VERB_FORMS[][7] = {
+    {"hurts", "hurt", "hurting", NULL},
+    {"tut", "tat", "taten", "tun", NULL},
+    {"schmerzt", "schmerzte", "schmerzten", NULL},
+    {"duele", "dolia", "dolio", "duelen", "dolian", "dolieron", NULL},
+    {"molesta", "molestaba", "molesto", "molestan", "molestaban", NULL},
+};
+#define N_VERB_FORMS (sizeof VERB_FORMS / sizeof VERB_FORMS[0])
+
+/* The group of word w (n bytes) in VERB_FORMS, 1-based; 0 if none. */
+static uint8_t verb_form(const char *w, size_t n) {
+    for (size_t g = 0; g < N_VERB_FORMS; g++)
+        for (const char *const *f = VERB_FORMS[g]; *f; f++)
+            if (strlen(*f) == n && !memcmp(*f, w, n))
+                return (uint8_t)(g + 1);
+    return 0;
+}
+
 /* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. A
    one-word phrase of 5 letters matches with two letters swapped only ("grion"). */
 static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, const hp__tok *t,
@@ -122,6 +146,8 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
     if (p->n > 1 && a[p->n - 1] == '*')
         return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
     if (p->n == t->n && !memcmp(a, b, p->n))
+        return 2;
+    if (t->alias && p->type == HP__T_WORD && verb_form(a, p->n) == t->alias)
         return 2;
     if (p->type != HP__T_WORD || t->known || min_typo == SIZE_MAX)
         return 0;
@@ -252,6 +278,7 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
             continue;
         unsigned char c = (unsigned char)tt->buf[t->s];
         t->known = (uint8_t)hp__lexicon_has_word(lx->c, tt->buf + t->s);
+        t->alias = verb_form(tt->buf + t->s, t->n);
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
             if (!(lx->mask & (1u << p->lang)))
@@ -1151,6 +1178,44 @@ static void overnight_change(scan *sc, const hp__toks *tt, uint32_t onset,
     }
 }
 
+/* ---- A hard run long ago is no recent one -------------------------------------------- */
+
+/* "Since a 10k race a few months back", "vor zwei Jahren ein Marathon", "hace meses una
+   carrera de montaña": a hard run in a sentence that puts it months or years ago is no
+   recent one: it states nothing. */
+static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
+    static const char *const LONG[] = {"months", "year",  "years", "monaten", "monate", "jahr",
+                                       "jahren", "jahre", "meses", "ano",     "anos",   NULL};
+    static const char *const AGO[] = {"ago", "back", "vor", "hace", "pasado", NULL};
+    hp_text_result *r = sc->r;
+    for (size_t k = 0; recent != UINT32_MAX && k < r->nf; k++) {
+        if (r->f[k].finding != recent || r->f[k].answer != HP_ANSWER_PRESENT)
+            continue;
+        size_t at = 0;
+        while (at + 1 < tt->n && tt->v[at].off < r->f[k].offset)
+            at++;
+        size_t a = at, z = at;
+        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+            a--;
+        while (z < tt->n && tt->v[z].type != HP__T_STOP)
+            z++;
+        int ago = 0;
+        for (size_t q = a; q + 1 < z && !ago; q++) /* "last year", "letztes Jahr" */
+            ago = (hp__tok_is(tt, q, "last") && hp__tok_is(tt, q + 1, "year")) ||
+                  (hp__tok_is(tt, q, "letztes") && hp__tok_is(tt, q + 1, "jahr"));
+        for (size_t q = a; q < z && !ago; q++)
+            if (hp__tok_in(tt, q, LONG))
+                for (size_t w = q > a + 3 ? q - 3 : a; w < z && w <= q + 2 && !ago; w++)
+                    ago = hp__tok_in(tt, w, AGO);
+        if (!ago)
+            continue;
+        memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
+        r->nf--;
+        sc->seen[recent] = 0;
+        return;
+    }
+}
+
 /* ---- The API ----------------------------------------------------------------------- */
 
 /* The index of finding id, UINT32_MAX if the ontology has none. */
@@ -1205,6 +1270,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                                     finding_index(o, "intensity_increase"),
                                     finding_index(o, "long_run_spike")};
         overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
+        long_ago(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"));
         add_pending(&sc);
     }
     hp__free(&o->alloc, sc.seen);
