@@ -127,12 +127,21 @@ static const char *const VERB_FORMS[][7] = {
 };
 #define N_VERB_FORMS (sizeof VERB_FORMS / sizeof VERB_FORMS[0])
 
+/* Is word w (n bytes) in group g of VERB_FORMS? */
+static int in_verb_forms(size_t g, const char *w, size_t n) {
+    for (const char *const *f = VERB_FORMS[g]; *f; f++)
+        if (**f == *w && (*f)[1] == w[1] && !strncmp(*f, w, n) && (*f)[n] == 0)
+            return 1;
+    return 0;
+}
+
 /* The group of word w (n bytes) in VERB_FORMS, 1-based; 0 if none. */
 static uint8_t verb_form(const char *w, size_t n) {
+    if (n < 3 || n > 10 || !strchr("htsdm", *w))
+        return 0;
     for (size_t g = 0; g < N_VERB_FORMS; g++)
-        for (const char *const *f = VERB_FORMS[g]; *f; f++)
-            if (strlen(*f) == n && !memcmp(*f, w, n))
-                return (uint8_t)(g + 1);
+        if (in_verb_forms(g, w, n))
+            return (uint8_t)(g + 1);
     return 0;
 }
 
@@ -147,7 +156,7 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
         return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
     if (p->n == t->n && !memcmp(a, b, p->n))
         return 2;
-    if (t->alias && p->type == HP__T_WORD && verb_form(a, p->n) == t->alias)
+    if (t->alias && p->type == HP__T_WORD && in_verb_forms(t->alias - 1u, a, p->n))
         return 2;
     if (p->type != HP__T_WORD || t->known || min_typo == SIZE_MAX)
         return 0;
@@ -255,6 +264,7 @@ static void neg_inside_phrases(const lexicon *lx, hp__toks *tt) {
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1] && tt->v[i].neg; k++) {
             const lexp *p = &lx->c->v[k];
             if ((lx->mask & (1u << p->lang)) && p->kind == HP__PHRASE_FINDING &&
+                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, &tt->v[i], SIZE_MAX) &&
                 match_at(lx, p, tt, i).len)
                 tt->v[i].neg = 0;
         }
