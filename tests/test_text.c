@@ -1300,3 +1300,17 @@ Test(text, hard_run_long_ago, .init = setup, .fini = teardown) {
     expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* A negation answering a question may go on with words that name no finding. */
+Test(text, question_answered_at_length, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Any swelling? None I could find myself.", "en");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("¿Hormigueo? No, ninguno en todo este tiempo.", "es");
+    expect(r, "numbness_or_tingling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Fever? No swelling either.", "en");
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

@@ -16,9 +16,9 @@
  *   chills or sweats"); a negation cue up to two words after a finding, with no finding
  *   after it in the clause, negates that finding ("fever: none", "Knall hab ich keinen
  *   gehört", "por fuera de la cadera no me duele", "Fieber: nein"), not back over a
-   boundary cue ("but
- *   they don't"), the clause after it ending at the next negation or boundary; a negation
- *   cue alone after a question's '?' negates the question's findings ("Fever? No.");
+ *   boundary cue ("but they don't"), the clause after it ending at the next negation or
+ *   boundary; a negation cue after a question's '?', no finding after it in its clause,
+ *   negates the question's findings ("Fever? No.", "Swelling? None that I can see");
  * - a one-word negation cue between a finding phrase's words negates that phrase
  *   ("Sitzen tut nicht weh", "caminar no me duele"; not after "when", "wenn", "cuando", nor
  *   a cue that begins a phrase of its own: "nichts geändert"); a pain word just after a
@@ -640,9 +640,10 @@ static int negates_again(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
 }
 
 /* A negation cue of len tokens at token i answering the question just before it ("Fever?
-   No.", "Fieber? Nein"): its findings are absent. 1 if it applied. */
-static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) {
-    if (i != sc->q_tok || (i + len < tt->n && tt->v[i + len].type < HP__T_STOP))
+   No.", "Fieber? Nein", "Swelling? None that I can see": no finding after it in its
+   clause): its findings are absent. 1 if it applied. */
+static int answers_question(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
+    if (i != sc->q_tok || finding_ahead(lx, tt, i + len))
         return 0;
     for (size_t k = sc->q_from; k < sc->q_to; k++)
         if (sc->r->f[k].answer == HP_ANSWER_PRESENT) {
@@ -685,7 +686,7 @@ static int inability_at(const hp__toks *tt, size_t i, size_t len) {
 }
 
 static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
-    if (answers_question(sc, tt, i, len))
+    if (answers_question(sc, lx, tt, i, len))
         return;
     if (inability_at(tt, i, len)) {
         sc->unable = 1; /* "no puedo correr sin dolor" */
@@ -708,7 +709,7 @@ static const char *const NEG_LEAD[] = {"no", "kein", "keine", "keinen", "keinerl
    forwards instead ("no problems at night", "kein Problem beim Gehen"). */
 static void negation_after_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
                               size_t len) {
-    if (answers_question(sc, tt, i, len) || negates_again(sc, lx, tt, i, len, 1) ||
+    if (answers_question(sc, lx, tt, i, len) || negates_again(sc, lx, tt, i, len, 1) ||
         post_negation(sc, lx, tt, i, len, 1))
         return;
     if (hp__tok_in(tt, i, NEG_LEAD) && finding_ahead(lx, tt, i + len))
