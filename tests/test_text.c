@@ -1314,3 +1314,22 @@ Test(text, question_answered_at_length, .init = setup, .fini = teardown) {
     expect(r, "swelling", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* "only" + an activity after a comma or "but" is that activity's pain, not the runner who
+   only runs; "when sitting" is worse with sitting. */
+Test(text, only_an_activity, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Walking is no problem, only running.", "en");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    expect_none(r, "running_only");
+    hp_text_result_free(r);
+    r = parse("Andar no me duele, solo correr.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("I do only running, no gym.", "en");
+    expect(r, "running_only", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("It aches when sitting.", "en");
+    expect(r, "worse_prolonged_sitting", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

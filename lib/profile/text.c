@@ -28,7 +28,9 @@
  * - an activity said again with "too", "auch", "también", "sí" (or "auch nicht", "tampoco")
  *   after a finding in the sentence is read with pain words ("Sitzen tut weh, Laufen auch":
  *   "Laufen tut weh", "beim Laufen"), and a list after an activity opened by "al", "beim",
- *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr");
+ *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr"); so is
+ *   "only", "nur", "solo" + an activity after a comma or "but" ("no pain walking, only
+ *   running": running hurts, not the runner who only runs);
  * - treatments listed, then "nothing", "nada", "nichts" after a colon or "and", "y", "und"
  *   ("reposo, fisio: nada"): the pain persists; rest among them does not ease it; a
  *   treatment in the sentence of a pain that gets worse: it persists ("weeks of physio and
@@ -945,6 +947,30 @@ static int asked_if(const hp__toks *tt, size_t i) {
     return 0;
 }
 
+/* "No pain when walking, only running", "Beim Gehen nicht, nur Laufen", "caminar no me
+   duele, solo correr": "only" after a comma or "but" in a sentence with a finding, then
+   an activity ending the clause, at token i: the activity read with pain words (not
+   "running only", the runner who only runs). Tokens consumed, or 0. */
+static size_t only_activity_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const ONLY[] = {"only", "just", "nur", "solo", NULL};
+    static const char *const BUT[] = {"but", "aber", "pero", "sondern", NULL};
+    static const char *const PRED[][2] = {{"", "hurts"}, {"", "tut weh"}, {"", "me duele"},
+                                          {"beim", ""},  {"al", ""},      {"when", ""}};
+    if (!hp__tok_in(tt, i, ONLY) || i == 0 || sc->r->nf <= sc->clause_from ||
+        !(tt->v[i - 1].type == HP__T_COMMA || hp__tok_in(tt, i - 1, BUT)) ||
+        (i + 2 < tt->n && tt->v[i + 2].type < HP__T_STOP))
+        return 0;
+    for (size_t k = 0; k < sizeof PRED / sizeof PRED[0]; k++) {
+        match m = synth_match(sc, lx, tt, i + 1, PRED[k][0], PRED[k][1]);
+        if (m.len) {
+            sc->negated = 0;
+            add_finding(sc, &m, tt, i + 1);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n;) {
         if (asked_if(tt, i))
@@ -956,6 +982,11 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
                 i += n;
             }
             punctuation_at(sc, tt, i++);
+            continue;
+        }
+        size_t only = only_activity_at(sc, lx, tt, i);
+        if (only) {
+            i += only;
             continue;
         }
         match m = best_at(lx, tt, i);
