@@ -184,6 +184,8 @@ int hp__tok_is(const hp__toks *t, size_t i, const char *w) {
     if (i >= t->n || t->v[i].type != HP__T_WORD)
         return 0;
     const hp__tok *k = &t->v[i];
+    if (!k->n || *w != t->buf[k->s]) /* the first letter first: most words differ there */
+        return 0;
     return strlen(w) == k->n && !memcmp(w, t->buf + k->s, k->n);
 }
 
