@@ -1333,3 +1333,20 @@ Test(text, only_an_activity, .init = setup, .fini = teardown) {
     expect(r, "worse_prolonged_sitting", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* A negation cue ending the sentence reaches back over a comma ("Hinchazón, ninguna."),
+   not when words follow it ("at night, nothing else"); "keinerlei" negates. */
+Test(text, negation_ending_the_sentence, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Redness, none.", "en");
+    expect(r, "redness", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Fiebre, ninguna.", "es");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("It aches at night, nothing else.", "en");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Keinerlei Schwellung.", "de");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

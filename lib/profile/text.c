@@ -602,7 +602,8 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     from = sc->neg_from > from ? sc->neg_from : from;
     int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
     /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
-    for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
+    int last = after >= tt->n || tt->v[after].type == HP__T_STOP; /* "Hinchazón, ninguna." */
+    for (size_t k = near ? sc->last_found : i; !after_only && !last && k < i; k++)
         near &= tt->v[k].type != HP__T_COMMA || tt->v[k].num == ':'; /* "Fieber: nein" */
     if (!near || end - after > 3 || sc->r->nf <= from ||
         (!after_only && finding_ahead(lx, tt, after)))
