@@ -212,6 +212,8 @@ Test(text, weekly_distances_said_otherwise, .init = setup, .fini = teardown) {
         {"my first 18 miler on sunday", HP_RUNNER_LONGEST_RUN_KM_30D, 29},
         {"cadence is about 170", HP_RUNNER_CADENCE_SPM, 170},
         {"Meine Kadenz liegt bei 168", HP_RUNNER_CADENCE_SPM, 168},
+        {"Mein Wochenumfang ist etwa 45 km", HP_RUNNER_WEEKLY_KM, 45},
+        {"so um die 30 Wochenkilometer", HP_RUNNER_WEEKLY_KM, 30},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         hp_text_result *r = parse(cases[i].text, NULL);
@@ -1004,4 +1006,347 @@ Test(text, ordinary_phrasings_batch_two, .init = setup, .fini = teardown) {
         expect_none(r, none[i].id);
         hp_text_result_free(r);
     }
+}
+
+/* A negation cue standing between a phrase's words negates the phrase (German and
+   Spanish put it there); not after "when", "wenn", "cuando" (the condition's own). */
+Test(text, negation_inside_a_phrase, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Beim Radfahren nichts, und Gehen tut nicht weh.", "de");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Andar no me duele nada.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Mein Knie zickt, aber beim Laufen tut es nicht weh.", "de");
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("It only aches when I don't run for a week.", "en");
+    expect_none(r, "pain_during_run");
+    hp_text_result_free(r);
+    /* a later mention with the negation inside wins over an earlier one */
+    r = parse("Im Winter: Gehen tut weh. Jetzt im Sommer: Gehen tut nicht weh.", "de");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* A pain word after a negated place keeps the negation going to what follows: "no hip
+   pain at night" negates the night. */
+Test(text, pain_word_after_a_negated_place, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("The groin aches on runs. No groin ache at night though.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("No back pain when sitting for long, it is fine.", "en");
+    expect(r, "worse_prolonged_sitting", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* "used to ... but not anymore": what the sentence named is absent now (after "but",
+   "aber", "pero" or a comma, the clause ending there); "no longer at night" negates only
+   the night. */
+Test(text, not_anymore, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"Back then I was limping, but now not anymore.", "en", "limping"},
+        {"I had night sweats in spring, not any more.", "en", "unexplained_weight_loss"},
+        {"Anfangs hat die Leiste gestochen, aber inzwischen nicht mehr.", "de", "pain_groin"},
+        {"Al principio cojeaba, pero ahora ya no.", "es", "limping"},
+        {"It was clicking for weeks but it doesn't anymore.", "en", "clicking_or_locking"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_ABSENT);
+        hp_text_result_free(r);
+    }
+    hp_text_result *r = parse("The groin ached but no longer at night.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* An activity said again with "too" / "auch" / "también" after a pain in the sentence is
+   that activity's finding; "auch nicht", "tampoco" negate it; a list after "al", "beim",
+   "when" goes on with its preposition. Not without a finding in the sentence. */
+Test(text, elliptical_activities, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Treppensteigen tut weh, und Laufen auch.", "de");
+    expect(r, "worse_climbing_stairs", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Gehen tut nicht weh, Laufen auch nicht.", "de");
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Andar no me duele y correr tampoco.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    expect(r, "pain_during_run", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Noto molestias al subir escaleras, correr o caminar rápido.", "es");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Es zieht beim Treppensteigen und Laufen.", "de");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich fahre Rad, Laufen auch.", "de");
+    expect_none(r, "pain_during_run");
+    hp_text_result_free(r);
+}
+
+/* Sitting that hurts is worse with sitting in every language (the sit bone only when the
+   place is said); a twist is an injury with a sudden onset in every language. */
+Test(text, sitting_and_twisting_alike, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id, *not_id;
+    } cases[] = {
+        {"Lately it hurts to sit.", "en", "worse_prolonged_sitting", "pain_sitting_bone"},
+        {"Sitting in lectures is the worst.", "en", "worse_prolonged_sitting", NULL},
+        {"Mir tut es beim Sitzen weh.", "de", "worse_prolonged_sitting", "pain_sitting_bone"},
+        {"Me duele estar sentada en la oficina.", "es", "worse_prolonged_sitting",
+         "pain_sitting_bone"},
+        {"Me torcí el pie y la cadera.", "es", "onset_sudden", NULL},
+        {"Me torcí el pie y la cadera.", "es", "after_fall_or_trauma", NULL},
+        {"Hab mir die Hüfte verdreht.", "de", "onset_sudden", NULL},
+        {"Hab mir die Hüfte verdreht.", "de", "after_fall_or_trauma", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_PRESENT);
+        if (cases[i].not_id)
+            expect_none(r, cases[i].not_id);
+        hp_text_result_free(r);
+    }
+    hp_text_result *r = parse("Pain right on the sit bone when I sit on hard chairs.", "en");
+    expect(r, "pain_sitting_bone", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    /* the second finding of words that state two, when the first was stated before */
+    r = parse("I tripped on a root and twisted my hip.", "en");
+    expect(r, "after_fall_or_trauma", HP_ANSWER_PRESENT);
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* Treatments listed, then "nothing" after a colon or "and": the pain persists, and rest
+   among them does not ease it; not for a list without a treatment. A negation answering
+   a colon ends the clause: "Fieber: nein". */
+Test(text, self_care_that_did_nothing, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Tres semanas de reposo y masajes: nada.", "es");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Ibuprofen, dehnen, Physio... und nichts.", "de");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect_none(r, "improves_with_rest");
+    hp_text_result_free(r);
+    r = parse("Took time off, saw a chiro and nothing.", "en");
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Questions about my hip: nothing.", "en");
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+    r = parse("Schwellung: nein. Kribbeln: keins.", "de");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    expect(r, "numbness_or_tingling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* "Overnight" is a sudden onset unless its sentence is about training (then it is how
+   fast the training changed); "this fall" is a season, "after this fall" a fall. */
+Test(text, overnight_and_this_fall, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("The ache arrived practically overnight.", "en");
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Nearly overnight I jumped from 15 to 40 km a week. Hip sore since.", "en");
+    expect_none(r, "onset_sudden");
+    hp_text_result_free(r);
+    r = parse("Über Nacht war die Leiste dick.", "de");
+    expect(r, "onset_sudden", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Hab den Umfang über Nacht verdoppelt.", "de");
+    expect_none(r, "onset_sudden");
+    hp_text_result_free(r);
+    r = parse("Went over on the ice in town. Since that fall my groin aches.", "en");
+    expect(r, "after_fall_or_trauma", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("I joined a running club this fall.", "en");
+    expect_none(r, "after_fall_or_trauma");
+    hp_text_result_free(r);
+}
+
+/* "kann nicht", "no puedo": what the runner cannot do, not a negation (as English
+   "can't"); a negation still after "kann nicht sagen" and with "keine". */
+Test(text, inability_is_no_negation, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Seit dem Rennen kann ich nicht sprinten.", "de");
+    expect(r, "worse_sprinting", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Mi hija no puede subir escaleras.", "es");
+    expect(r, "worse_climbing_stairs", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Er sagt, er kann nicht auf dem Bein stehen.", "de");
+    expect(r, "unable_to_bear_weight", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Er kann nicht gehen.", "de");
+    expect(r, "unable_to_bear_weight", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich kann keine Beule tasten.", "de");
+    expect(r, "groin_lump", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("No puedo notar hinchazón.", "es");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* A treatment in the sentence of a pain that gets worse: the pain persists despite it. */
+Test(text, worse_despite_treatment, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Did rehab for a month and it keeps getting worse.", "en");
+    expect(r, "worsening_pain", HP_ANSWER_PRESENT);
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("It keeps getting worse. I had massages last year.", "en");
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+}
+
+/* German compounds of a place and a pain word read as the place. */
+Test(text, german_compounds, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Seit dem Lauf Knieschmerzen, aber keine Pobeschwerden.", "de");
+    expect(r, "pain_knee", HP_ANSWER_PRESENT);
+    expect(r, "pain_buttock", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Schmerzhaftes Wochenende.", "de");
+    cr_assert_eq(hp_text_result_finding_count(r), 0);
+    hp_text_result_free(r);
+}
+
+/* Ordinary ways to say hopping, standing and dressing hurt. */
+Test(text, hopping_standing_dressing, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+    } cases[] = {
+        {"It really hurts to hop.", "en", "hop_test_painful"},
+        {"Standing is painful after a while.", "en", "worse_weight_bearing"},
+        {"Even tying my shoes is bad.", "en", "pain_daily_activities"},
+        {"Es zieht, wenn ich lange stehe.", "de", "worse_weight_bearing"},
+        {"Morgens Schuhe anziehen ist schwer.", "de", "pain_daily_activities"},
+        {"Me cuesta ponerme los zapatos.", "es", "pain_daily_activities"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, HP_ANSWER_PRESENT);
+        hp_text_result_free(r);
+    }
+}
+
+/* Any number of weeks from 6 is more than six weeks; 3 weeks is not. */
+Test(text, weeks_counted, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Sore for 17 weeks now and physio didn't help.", "en");
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Seit 13 Wochen, trotz Physio.", "de");
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Sore for 3 weeks now and physio didn't help.", "en");
+    expect_none(r, "pain_six_weeks_despite_self_care");
+    hp_text_result_free(r);
+}
+
+/* What someone asked about ("asked if", "fragte, ob", "preguntó si") is no answer; the
+   clause after a comma is. */
+Test(text, asked_if_is_no_answer, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("My GP asked whether I'd had night sweats.", "en");
+    expect_none(r, "unexplained_weight_loss");
+    hp_text_result_free(r);
+    r = parse("Die Ärztin wollte wissen, ob ich Fieber habe, und ja, ich hinke.", "de");
+    expect_none(r, "fever_or_chills");
+    expect(r, "limping", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Me preguntaron si cojeaba.", "es");
+    expect_none(r, "limping");
+    hp_text_result_free(r);
+    r = parse("If I run, the groin hurts.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* The forms of the pain verbs read alike: past and plural as the phrase's present. */
+Test(text, pain_verb_forms, .init = setup, .fini = teardown) {
+    static const struct {
+        const char *text, *lang, *id;
+        hp_answer answer;
+    } cases[] = {
+        {"Andar me dolía bastante.", "es", "pain_daily_activities", HP_ANSWER_PRESENT},
+        {"Gestern tat Gehen weh, heute Sitzen tat weh.", "de", "worse_prolonged_sitting",
+         HP_ANSWER_PRESENT},
+        {"Last week running hurt.", "en", "pain_during_run", HP_ANSWER_PRESENT},
+        {"Walking didn't hurt at all.", "en", "pain_daily_activities", HP_ANSWER_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hp_text_result *r = parse(cases[i].text, cases[i].lang);
+        expect(r, cases[i].id, cases[i].answer);
+        hp_text_result_free(r);
+    }
+}
+
+/* A hard run months or years ago is no recent one; a month ago or last weekend is. */
+Test(text, hard_run_long_ago, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I did a trail ultra two years ago and the hip aches.", "en");
+    expect_none(r, "recent_hard_or_downhill_run");
+    hp_text_result_free(r);
+    r = parse("Hice una carrera de montaña hace meses.", "es");
+    expect_none(r, "recent_hard_or_downhill_run");
+    hp_text_result_free(r);
+    r = parse("Hice una carrera de montaña el domingo.", "es");
+    expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("In the last few months I ran a marathon every month.", "en");
+    expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* A negation answering a question may go on with words that name no finding. */
+Test(text, question_answered_at_length, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Any swelling? None I could find myself.", "en");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("¿Hormigueo? No, ninguno en todo este tiempo.", "es");
+    expect(r, "numbness_or_tingling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Fever? No swelling either.", "en");
+    expect(r, "fever_or_chills", HP_ANSWER_PRESENT);
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* "only" + an activity after a comma or "but" is that activity's pain, not the runner who
+   only runs; "when sitting" is worse with sitting. */
+Test(text, only_an_activity, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Walking is no problem, only running.", "en");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    expect_none(r, "running_only");
+    hp_text_result_free(r);
+    r = parse("Andar no me duele, solo correr.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("I do only running, no gym.", "en");
+    expect(r, "running_only", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("It aches when sitting.", "en");
+    expect(r, "worse_prolonged_sitting", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
+
+/* A negation cue ending the sentence reaches back over a comma ("Hinchazón, ninguna."),
+   not when words follow it ("at night, nothing else"); "keinerlei" negates. */
+Test(text, negation_ending_the_sentence, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Redness, none.", "en");
+    expect(r, "redness", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Fiebre, ninguna.", "es");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("It aches at night, nothing else.", "en");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Keinerlei Schwellung.", "de");
+    expect(r, "swelling", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
 }

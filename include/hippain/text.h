@@ -10,7 +10,10 @@
  * in words of 5 letters or more (never for a word the lexicon has as it is), negation up
  * to the end of the clause (punctuation or a boundary cue), a negation just after the
  * findings it negates ("fever: none") or answering a question ("Fever? No."), double
- * negation ("can't sit without it aching", "nicht ohne") stating what it names, and
+ * negation ("can't sit without it aching", "nicht ohne") stating what it names, a
+ * negation inside a phrase ("Sitzen tut nicht weh"), "but not anymore", "kann nicht" /
+ * "no puedo" as inability, elliptical activities ("Laufen auch", "al caminar, correr"),
+ * pain-verb forms ("dolía" = "duele"), German place compounds ("Knieschmerzen"), and
  * numbers with units (km, k, miles, "a week", "pro Woche", "por
  * semana"; "from 20 to 30 miles"; age "I'm 34", "34yo", "tengo 34 años", "51F").
  */

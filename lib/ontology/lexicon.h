@@ -26,6 +26,8 @@ typedef struct hp__tok {
     uint8_t known;   /* the first word of a lexicon entry as it is: never read as a typo */
     double num;      /* HP__T_NUM: its value; stops and commas: their code point */
     uint8_t halts;   /* a one-word negation or boundary cue: no phrase's gap goes over it */
+    uint8_t neg;     /* a one-word negation cue ("nicht", "no"): may stand inside a phrase */
+    uint8_t alias;   /* a form of a pain verb (text.c): matches the group's other forms */
 } hp__tok;
 
 typedef struct hp__toks {

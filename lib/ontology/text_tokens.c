@@ -105,7 +105,7 @@ static int add_cp(hp__toks *t, hp__tok *cur, char c, unsigned long cp, const cha
         cur->n = 0;
     }
     if (!cur->n)
-        *cur = (hp__tok){(uint32_t)t->blen, 0, at, at, type, 0, 0, 0, 0};
+        *cur = (hp__tok){(uint32_t)t->blen, 0, at, at, type, 0, 0, 0, 0, 0, 0};
     char ch = (char)(cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : 0);
     if (c == 'd' && (cp == ',' || cp == '.'))
         ch = '.';
@@ -164,7 +164,8 @@ int hp__text_tokenise(hp__toks *t, const char *text, size_t n, int pattern, size
             return 0;
         cur.n = 0;
         if (c == '.' || c == ',') {
-            hp__tok k = {0, 0, at, i, c == '.' ? HP__T_STOP : HP__T_COMMA, 0, 0, (double)cp, 0};
+            hp__tok k = {0,          0, at, i, c == '.' ? HP__T_STOP : HP__T_COMMA, 0, 0,
+                         (double)cp, 0, 0,  0};
             if (!push_tok(t, k))
                 return 0;
         }
@@ -183,6 +184,8 @@ int hp__tok_is(const hp__toks *t, size_t i, const char *w) {
     if (i >= t->n || t->v[i].type != HP__T_WORD)
         return 0;
     const hp__tok *k = &t->v[i];
+    if (!k->n || *w != t->buf[k->s]) /* the first letter first: most words differ there */
+        return 0;
     return strlen(w) == k->n && !memcmp(w, t->buf + k->s, k->n);
 }
 

@@ -15,9 +15,37 @@
  *   cue, NEG_SPAN words without a finding, or a comma (unless a list goes on: "no fever,
  *   chills or sweats"); a negation cue up to two words after a finding, with no finding
  *   after it in the clause, negates that finding ("fever: none", "Knall hab ich keinen
- *   gehört", "por fuera de la cadera no me duele"), not back over a boundary cue ("but
- *   they don't"), the clause after it ending at the next negation or boundary; a negation
- *   cue alone after a question's '?' negates the question's findings ("Fever? No.");
+ *   gehört", "por fuera de la cadera no me duele", "Fieber: nein"), not back over a
+ *   boundary cue ("but they don't"), the clause after it ending at the next negation or
+ *   boundary; a negation cue after a question's '?', no finding after it in its clause,
+ *   negates the question's findings ("Fever? No.", "Swelling? None that I can see");
+ * - a one-word negation cue between a finding phrase's words negates that phrase
+ *   ("Sitzen tut nicht weh", "caminar no me duele"; not after "when", "wenn", "cuando", nor
+ *   a cue that begins a phrase of its own: "nichts geändert"); a pain word just after a
+ *   negated finding keeps the negation going ("no groin pain at rest");
+ * - "but not anymore", ", no longer", "aber jetzt nicht mehr", "pero ya no" ending a clause
+ *   state the sentence's findings so far absent ("it used to click but not anymore");
+ * - an activity said again with "too", "auch", "también", "sí" (or "auch nicht", "tampoco")
+ *   after a finding in the sentence is read with pain words ("Sitzen tut weh, Laufen auch":
+ *   "Laufen tut weh", "beim Laufen"), and a list after an activity opened by "al", "beim",
+ *   "when", "while" goes on with it ("al caminar, correr y saltar": "al correr"); so is
+ *   "only", "nur", "solo" + an activity after a comma or "but" ("no pain walking, only
+ *   running": running hurts, not the runner who only runs);
+ * - treatments listed, then "nothing", "nada", "nichts" after a colon or "and", "y", "und"
+ *   ("reposo, fisio: nada"): the pain persists; rest among them does not ease it; a
+ *   treatment in the sentence of a pain that gets worse: it persists ("weeks of physio and
+ *   it's only getting worse");
+ * - an onset word "overnight" ("über Nacht", "de la noche a la mañana") in a sentence about
+ *   training (its words or a stated training change) states nothing: it is how fast the
+ *   training changed ("went from 2 miles a day to 6 almost overnight");
+ * - "nicht" after "kann", "konnte" (up to three words before) and "no" before "puedo",
+ *   "puede" say what the runner cannot do (as English "can't run"): no negation, unless a
+ *   verb of knowing or feeling follows ("kann nicht sagen", "no puedo notar");
+ * - a German compound of a place and a pain word the lexicon does not have
+ *   ("Knieschmerzen", "Pobereich") reads as the place when that is a one-word phrase;
+ * - a number of weeks from 6 to 104 reads as the lexicon's "6 weeks" ("for 13 weeks");
+ * - what someone asked about ("asked if", "wondering whether", "fragte, ob", "me preguntó
+ *   si") up to the clause's end is no answer: it states nothing;
  * - "without", "ohne", "sin" after "can't" or an open negation state what they name
  *   ("can't sit without it aching", "nicht ohne Schmerzen");
  * - phrases with answer="absent" state their finding absent ("skinny"), negated present;
@@ -25,6 +53,10 @@
  *   phrases with also="id" state finding id as well, with the same answer or the one
  *   also-answer gives ("rest doesn't help": rest does not help, the pain persists);
  *   ignore cues ("not only", "nicht nur") are matched and mean nothing;
+ * - the forms of the pain verbs match alike ("dolía", "duelen" as "duele"; "tat", "tun" as
+ *   "tut"; "hurt", "hurting" as "hurts");
+ * - a hard run in a sentence that puts it months or years ago ("a few months back", "vor
+ *   zwei Jahren", "hace meses", "last year") is no recent one: it states nothing;
  * - a word the lexicon has as it is is never read as a typo of another;
  * - "..." in a finding phrase stands for up to GAP_WORDS words of the clause, no negation
  *   or boundary cue among them ("por las mañanas ... rígid*"); the two filler words a
@@ -86,6 +118,35 @@ static int swapped(const char *a, const char *b, size_t n) {
            !memcmp(a + i + 2, b + i + 2, n - i - 2);
 }
 
+/* Forms of the pain verbs, each group read alike ("caminar me dolía" is "caminar me
+   duele", "Sitzen tat weh" is "Sitzen tut weh", "running hurt" is "running hurts"). */
+static const char *const VERB_FORMS[][7] = {
+    {"hurts", "hurt", "hurting", NULL},
+    {"tut", "tat", "taten", "tun", NULL},
+    {"schmerzt", "schmerzte", "schmerzten", NULL},
+    {"duele", "dolia", "dolio", "duelen", "dolian", "dolieron", NULL},
+    {"molesta", "molestaba", "molesto", "molestan", "molestaban", NULL},
+};
+#define N_VERB_FORMS (sizeof VERB_FORMS / sizeof VERB_FORMS[0])
+
+/* Is word w (n bytes) in group g of VERB_FORMS? */
+static int in_verb_forms(size_t g, const char *w, size_t n) {
+    for (const char *const *f = VERB_FORMS[g]; *f; f++)
+        if (**f == *w && (*f)[1] == w[1] && !strncmp(*f, w, n) && (*f)[n] == 0)
+            return 1;
+    return 0;
+}
+
+/* The group of word w (n bytes) in VERB_FORMS, 1-based; 0 if none. */
+static uint8_t verb_form(const char *w, size_t n) {
+    if (n < 3 || n > 10 || !strchr("htsdm", *w))
+        return 0;
+    for (size_t g = 0; g < N_VERB_FORMS; g++)
+        if (in_verb_forms(g, w, n))
+            return (uint8_t)(g + 1);
+    return 0;
+}
+
 /* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. A
    one-word phrase of 5 letters matches with two letters swapped only ("grion"). */
 static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, const hp__tok *t,
@@ -96,6 +157,8 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
     if (p->n > 1 && a[p->n - 1] == '*')
         return t->n >= p->n - 1 && !memcmp(a, b, p->n - 1) ? 2 : 0;
     if (p->n == t->n && !memcmp(a, b, p->n))
+        return 2;
+    if (t->alias && p->type == HP__T_WORD && in_verb_forms(t->alias - 1u, a, p->n))
         return 2;
     if (p->type != HP__T_WORD || t->known || min_typo == SIZE_MAX)
         return 0;
@@ -108,6 +171,7 @@ typedef struct match {
     size_t len; /* text tokens consumed; 0 = none */
     unsigned typos, skips;
     const lexp *p;
+    unsigned negs; /* a negation cue between the phrase's words: "Sitzen tut nicht weh" */
 } match;
 
 /* A gap ("...") in a finding phrase at text token j: the token, at most GAP_WORDS words
@@ -126,8 +190,13 @@ static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, s
     return SIZE_MAX;
 }
 
+/* Words that open a condition: a negation after them is the condition's, not the
+   phrase's ("when I don't run" is no "when I run" negated). */
+static const char *const SUBORDINATE[] = {"when", "if",     "while", "whenever", "wenn", "falls",
+                                          "als",  "cuando", "si",    "mientras", NULL};
+
 static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size_t i) {
-    match m = {0, 0, 0, p}, none = {0, 0, 0, p};
+    match m = {0, 0, 0, p, 0}, none = {0, 0, 0, p, 0};
     unsigned fillers = 0; /* skipped between words: at most two, a gap aside */
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
     for (uint32_t k = 0; k < p->count; k++, j++) {
@@ -141,13 +210,20 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
             m.skips++;
             continue;
         }
-        /* fillers only stand between a finding's words: a cue is its words ("and when") */
+        /* fillers only stand between a finding's words: a cue is its words ("and when");
+           so may one negation cue, which negates the phrase ("Sitzen tut nicht weh",
+           "caminar no me duele") */
         while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
-               p->kind == HP__PHRASE_FINDING && tt->v[j].cue >= HP__PHRASE_FILLER &&
-               tt->v[j].cue <= HP__PHRASE_BOTH && fillers < 2) {
+               p->kind == HP__PHRASE_FINDING &&
+               ((tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
+                 fillers < 2) ||
+                (tt->v[j].neg && !m.negs && !hp__tok_in(&lx->c->pt, p->first, SUBORDINATE)))) {
+            if (tt->v[j].neg)
+                m.negs++;
+            else
+                fillers++;
             j++;
             m.skips++;
-            fillers++;
         }
         if (!eq || (eq == 1 && m.typos))
             return none;
@@ -166,7 +242,7 @@ static int better(const match *m, const match *best) {
 
 /* The best phrase or cue at token i (of the languages in lx->mask). */
 static match best_at(const lexicon *lx, const hp__toks *tt, size_t i) {
-    match best = {0, 0, 0, NULL};
+    match best = {0, 0, 0, NULL, 0};
     unsigned char c = (unsigned char)tt->buf[tt->v[i].s];
     if (tt->v[i].type >= HP__T_STOP)
         return best;
@@ -178,6 +254,23 @@ static match best_at(const lexicon *lx, const hp__toks *tt, size_t i) {
             best = m;
     }
     return best;
+}
+
+/* A negation cue that begins a finding's phrase of its own ("nichts geändert", "no
+   better") is that phrase's, never one standing inside another phrase. */
+static void neg_inside_phrases(const lexicon *lx, hp__toks *tt) {
+    for (size_t i = 0; i < tt->n; i++) {
+        if (!tt->v[i].neg)
+            continue;
+        unsigned char c = (unsigned char)tt->buf[tt->v[i].s];
+        for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1] && tt->v[i].neg; k++) {
+            const lexp *p = &lx->c->v[k];
+            if ((lx->mask & (1u << p->lang)) && p->kind == HP__PHRASE_FINDING &&
+                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, &tt->v[i], SIZE_MAX) &&
+                match_at(lx, p, tt, i).len)
+                tt->v[i].neg = 0;
+        }
+    }
 }
 
 /* ---- The lexicon of the text's languages -------------------------------------------- */
@@ -197,6 +290,7 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
             continue;
         unsigned char c = (unsigned char)tt->buf[t->s];
         t->known = (uint8_t)hp__lexicon_has_word(lx->c, tt->buf + t->s);
+        t->alias = verb_form(tt->buf + t->s, t->n);
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
             if (!(lx->mask & (1u << p->lang)))
@@ -208,6 +302,7 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
                 t->cue = p->kind;
             t->halts |= p->kind == HP__PHRASE_NEGATION || p->kind == HP__PHRASE_BOUNDARY ||
                         p->kind == HP__PHRASE_NEGATION_AFTER;
+            t->neg |= p->kind == HP__PHRASE_NEGATION;
         }
     }
 }
@@ -261,6 +356,9 @@ typedef struct scan {
     size_t neg_from;    /* first finding a negation after its words reaches (not over "but") */
     int unable;         /* "can't" in the clause: "without" then negates nothing */
     size_t q_from, q_to, q_tok; /* the last question's findings, the token after its '?' */
+    size_t dist_prep;           /* "al caminar, correr": the preposition token; SIZE_MAX */
+    int oom;                    /* an allocation failed */
+    int asked;                  /* in "asked if ...", "fragte, ob": what it names is no answer */
     hp_text_finding *pend;      /* findings of phrases with requires="id", until the end */
     uint32_t *pend_req;         /* the finding each needs present */
     size_t n_pend, cap;         /* cap: the ontology's findings */
@@ -282,8 +380,8 @@ static void end_sentence(scan *sc, size_t next, int question) {
     if (sc->side != HP_SIDE_UNKNOWN)
         sc->last_side = sc->side;
     sc->side = HP_SIDE_UNKNOWN;
-    sc->negated = 0;
-    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
+    sc->negated = sc->asked = 0;
+    sc->last_found = sc->neg_end = sc->again_tok = sc->dist_prep = SIZE_MAX;
 }
 
 static void negate(scan *sc) {
@@ -353,8 +451,16 @@ static void mention_again(scan *sc, uint32_t f, size_t after, int in_list) {
             sc->again_tok = after, sc->again_k = k;
 }
 
+/* Words that open an activity and go on over a list: "al caminar, correr y saltar",
+   "beim Gehen und Laufen", "when walking or running". */
+static const char *const DIST_PREP[] = {"al", "beim", "when", "while", NULL};
+
 static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) {
     uint32_t f = m->p->finding;
+    if (sc->asked) { /* "the doctor asked if I had a fever" */
+        sc->last_found = i + m->len;
+        return;
+    }
     int in_list = sc->negated && sc->neg_found;
     if (places_negated(sc, tt, i)) {
         sc->neg_end = sc->last_found = i + m->len;
@@ -362,30 +468,43 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     }
     sc->last_found = i + m->len;
     sc->again_tok = SIZE_MAX;
+    sc->dist_prep = i > 0 && hp__tok_in(tt, i - 1, DIST_PREP) ? i - 1 : SIZE_MAX;
+    for (size_t k = i; m->len > 1 && k + 1 < i + m->len && sc->dist_prep == SIZE_MAX; k++)
+        if (hp__tok_in(tt, k, DIST_PREP))
+            sc->dist_prep = k;
     sc->neg_end = sc->negated ? i + m->len : SIZE_MAX;
     if (sc->negated) {
         sc->neg_left = NEG_SPAN;
         sc->neg_found = 1;
     }
-    if (sc->seen[f]) {
-        mention_again(sc, f, i + m->len, in_list);
-        return;
-    }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    int absent = answer_absent(sc, m->p->absent, in_list);
+    /* a negation cue inside the phrase's words turns its answer */
+    int absent = answer_absent(sc, m->p->absent, in_list) ^ (m->negs != 0);
     hp_text_finding tf = {f,
                           absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                           a->off,
                           z->end - a->off,
-                          sc->negated ? c * 0.9 : c,
+                          sc->negated || m->negs ? c * 0.9 : c,
                           HP_SIDE_UNKNOWN};
-    record(sc, &tf, m->p->requires);
-    /* words that state two findings ("no change to my training", "sprint finish") */
+    if (sc->seen[f]) {
+        if (m->negs && !sc->negated) /* "Sitzen tut weh ... Sitzen tut nicht mehr weh" */
+            for (size_t k = 0; k < sc->r->nf; k++)
+                if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT &&
+                    !m->p->absent) {
+                    sc->r->f[k].answer = HP_ANSWER_ABSENT;
+                    sc->r->f[k].confidence *= 0.8;
+                }
+        mention_again(sc, f, i + m->len, in_list);
+    } else
+        record(sc, &tf, m->p->requires);
+    /* words that state two findings ("no change to my training", "sprint finish"), the
+       second also when the first was stated before ("slipped and twisted my hip") */
     if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
         tf.finding = m->p->also;
-        tf.answer =
-            answer_absent(sc, m->p->also_absent, in_list) ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT;
+        tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ (m->negs != 0)
+                        ? HP_ANSWER_ABSENT
+                        : HP_ANSWER_PRESENT;
         record(sc, &tf, m->p->requires);
     }
 }
@@ -483,8 +602,9 @@ static int post_negation(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
     from = sc->neg_from > from ? sc->neg_from : from;
     int near = sc->last_found != SIZE_MAX && sc->last_found <= i && i - sc->last_found <= 2;
     /* a cue that also negates forwards ("no", "sin") does not reach back over a comma */
-    for (size_t k = near ? sc->last_found : i; !after_only && k < i; k++)
-        near &= tt->v[k].type != HP__T_COMMA;
+    int last = after >= tt->n || tt->v[after].type == HP__T_STOP; /* "Hinchazón, ninguna." */
+    for (size_t k = near ? sc->last_found : i; !after_only && !last && k < i; k++)
+        near &= tt->v[k].type != HP__T_COMMA || tt->v[k].num == ':'; /* "Fieber: nein" */
     if (!near || end - after > 3 || sc->r->nf <= from ||
         (!after_only && finding_ahead(lx, tt, after)))
         return 0;
@@ -523,9 +643,10 @@ static int negates_again(scan *sc, const lexicon *lx, const hp__toks *tt, size_t
 }
 
 /* A negation cue of len tokens at token i answering the question just before it ("Fever?
-   No.", "Fieber? Nein"): its findings are absent. 1 if it applied. */
-static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) {
-    if (i != sc->q_tok || (i + len < tt->n && tt->v[i + len].type < HP__T_STOP))
+   No.", "Fieber? Nein", "Swelling? None that I can see": no finding after it in its
+   clause): its findings are absent. 1 if it applied. */
+static int answers_question(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
+    if (i != sc->q_tok || finding_ahead(lx, tt, i + len))
         return 0;
     for (size_t k = sc->q_from; k < sc->q_to; k++)
         if (sc->r->f[k].answer == HP_ANSWER_PRESENT) {
@@ -538,9 +659,42 @@ static int answers_question(scan *sc, const hp__toks *tt, size_t i, size_t len) 
 static const char *const WITHOUT[] = {"without", "ohne", "sin", NULL};
 static const char *const UNABLE[] = {"cant", "cannot", "couldnt", "unable", NULL};
 
+static const char *const CAN_DE[] = {"kann",   "kannst",   "konnte", "konnten",
+                                     "konnen", "konntest", NULL};
+static const char *const CAN_ES[] = {"puedo",  "puede",  "podia",   "pude",    "pudo",
+                                     "puedes", "pueden", "podemos", "consigo", NULL};
+static const char *const KNOW_VERB[] = {"sagen",    "erinnern",    "fuhlen", "spuren",   "tasten",
+                                        "sehen",    "feststellen", "decir",  "recordar", "notar",
+                                        "sentir",   "ver",         "tocar",  "palpar",   "saber",
+                                        "explicar", "beschreiben", NULL};
+
+/* "kann nicht sprinten", "Treppen kann ich nicht steigen", "no puedo subir escaleras":
+   "nicht" with "kann" up to three words before it, or "no" before "puedo", says what the
+   runner cannot do (as English "can't run"), which the pain stops: no negation. Not
+   before a verb of knowing or feeling ("kann nicht sagen", "no puedo notar"). */
+static int inability_at(const hp__toks *tt, size_t i, size_t len) {
+    size_t after = i + 1;
+    int can = 0;
+    if (len != 1)
+        return 0;
+    if (hp__tok_is(tt, i, "nicht"))
+        for (size_t k = i; k > 0 && i - k < 4 && tt->v[k - 1].type < HP__T_STOP && !can; k--)
+            can = hp__tok_in(tt, k - 1, CAN_DE);
+    else if (hp__tok_is(tt, i, "no") && hp__tok_in(tt, i + 1, CAN_ES))
+        can = 1, after = i + 2;
+    for (size_t k = after; can && k < tt->n && k < after + 3; k++)
+        if (hp__tok_in(tt, k, KNOW_VERB))
+            return 0;
+    return can;
+}
+
 static void negation_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i, size_t len) {
-    if (answers_question(sc, tt, i, len))
+    if (answers_question(sc, lx, tt, i, len))
         return;
+    if (inability_at(tt, i, len)) {
+        sc->unable = 1; /* "no puedo correr sin dolor" */
+        return;
+    }
     /* a double negation states what it names: "can't sit without it aching", "nicht ohne
        Schmerzen", "no puedo correr sin dolor" */
     if (len == 1 && hp__tok_in(tt, i, WITHOUT) && (sc->unable || (sc->negated && !sc->neg_found))) {
@@ -558,24 +712,63 @@ static const char *const NEG_LEAD[] = {"no", "kein", "keine", "keinen", "keinerl
    forwards instead ("no problems at night", "kein Problem beim Gehen"). */
 static void negation_after_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
                               size_t len) {
-    if (answers_question(sc, tt, i, len) || negates_again(sc, lx, tt, i, len, 1) ||
+    if (answers_question(sc, lx, tt, i, len) || negates_again(sc, lx, tt, i, len, 1) ||
         post_negation(sc, lx, tt, i, len, 1))
         return;
     if (hp__tok_in(tt, i, NEG_LEAD) && finding_ahead(lx, tt, i + len))
         negate(sc);
 }
 
+/* "not anymore", "no longer", "nicht mehr", "ya no" (after "now", "jetzt", "ahora" ...)
+   at token j, the clause ending after it: the number of tokens, or 0. */
+static size_t no_longer_at(const hp__toks *tt, size_t j) {
+    static const char *const NOW_W[] = {"now", "jetzt",  "inzwischen", "mittlerweile", "ahora",
+                                        "it",  "es",     "its",        "thats",        "is",
+                                        "ist", "doesnt", "does",       "hurt",         NULL};
+    static const char *const NOT_W[] = {"not", "no", "nicht", NULL};
+    static const char *const MORE_W[] = {"anymore", "longer", "more", "mehr", "langer", NULL};
+    size_t k = j;
+    while (k < tt->n && k - j < 3 && hp__tok_in(tt, k, NOW_W))
+        k++;
+    size_t n = 0;
+    int negated = 0;
+    for (size_t q = j; q < k; q++)
+        negated |= hp__tok_is(tt, q, "doesnt");
+    if (negated && hp__tok_is(tt, k, "anymore"))
+        n = 1; /* "now it doesn't (hurt) anymore" */
+    else if (hp__tok_is(tt, k, "ya") && hp__tok_is(tt, k + 1, "no"))
+        n = 2;
+    else if (hp__tok_in(tt, k, NOT_W) && hp__tok_in(tt, k + 1, MORE_W))
+        n = 2;
+    else if (hp__tok_is(tt, k, "not") && hp__tok_is(tt, k + 1, "any") &&
+             hp__tok_is(tt, k + 2, "more"))
+        n = 3;
+    if (!n || (k + n < tt->n && tt->v[k + n].type < HP__T_STOP))
+        return 0;
+    return k + n - j;
+}
+
+/* "It used to hurt at night, but not anymore", "früher ja, aber jetzt nicht mehr", "me
+   dolía, pero ya no": what the sentence named so far is absent now. */
+static void no_longer(scan *sc) {
+    for (size_t k = sc->clause_from; k < sc->r->nf; k++)
+        if (sc->r->f[k].answer == HP_ANSWER_PRESENT) {
+            sc->r->f[k].answer = HP_ANSWER_ABSENT;
+            sc->r->f[k].confidence *= 0.8;
+        }
+}
+
 static void boundary_at(scan *sc) {
-    sc->negated = sc->unable = 0;
+    sc->negated = sc->unable = sc->asked = 0;
     sc->neg_from = sc->r->nf;
-    sc->last_found = sc->neg_end = sc->again_tok = SIZE_MAX;
+    sc->last_found = sc->neg_end = sc->again_tok = sc->dist_prep = SIZE_MAX;
 }
 
 static void punctuation_at(scan *sc, const hp__toks *tt, size_t i) {
     if (tt->v[i].type == HP__T_STOP)
         end_sentence(sc, i + 1, tt->v[i].num == '?');
-    else if (sc->negated && !list_goes_on(tt, i))
-        sc->negated = 0;
+    else if ((sc->negated || sc->asked) && !list_goes_on(tt, i))
+        sc->negated = sc->asked = 0;
 }
 
 static const char *const PAIN_WORD[] = {
@@ -604,20 +797,213 @@ static void side_cue(scan *sc, uint8_t kind) {
     sc->side = s;
 }
 
+/* The finding phrase that "before WORD after" is as a whole (WORD: text token i), as a
+   match of token i alone; len 0 if none. */
+static match synth_text(scan *sc, const lexicon *lx, const hp__toks *tt, const char *buf, int n) {
+    match none = {0, 0, 0, NULL, 0}, m;
+    hp__toks st = {tt->a, NULL, 0, 0, NULL, 0, 0};
+    size_t bad;
+    int ok = hp__text_tokenise(&st, buf, (size_t)n, 0, &bad);
+    if (ok <= 0) {
+        sc->oom |= ok == 0;
+        hp__toks_free(&st);
+        return none;
+    }
+    for (size_t k = 0; k < st.n; k++)
+        st.v[k].known = 1; /* the grammar's words and a text word as it is: no typos */
+    m = best_at(lx, &st, 0);
+    if (!is_kind(&m, HP__PHRASE_FINDING) || m.len != st.n || m.negs)
+        m = none;
+    hp__toks_free(&st);
+    m.len = m.len ? 1 : 0;
+    m.skips++;
+    return m;
+}
+
+static match synth_match(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i,
+                         const char *before, const char *after) {
+    match none = {0, 0, 0, NULL, 0};
+    char buf[96];
+    const hp__tok *t = &tt->v[i];
+    if (t->type != HP__T_WORD || t->n > 40)
+        return none;
+    int n = snprintf(buf, sizeof buf, "%s%s%s%s%s", before, *before ? " " : "", tt->buf + t->s,
+                     *after ? " " : "", after);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return none;
+    return synth_text(sc, lx, tt, buf, n);
+}
+
+/* German compounds of a place and a pain word ("Knieschmerzen", "Hüftbeugerbeschwerden",
+   "Pobereich"): the word at token i, unknown to the lexicon, read as its first part when
+   that (without a linking "s", "n", "en") is a one-word finding phrase. */
+static int compound_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const HEAD[] = {"schmerzen", "schmerz", "beschwerden", "probleme",
+                                       "problem",   "bereich", "gegend",      "region",
+                                       "schmerzes", NULL};
+    static const char *const LINK[] = {"", "s", "n", "en", NULL};
+    const hp__tok *t = &tt->v[i];
+    const char *w = tt->buf + t->s;
+    if (t->type != HP__T_WORD || t->known || t->cue || t->n < 7 || t->n > 40)
+        return 0;
+    for (const char *const *h = HEAD; *h; h++) {
+        size_t hn = strlen(*h);
+        if (t->n < hn + 2 || memcmp(w + t->n - hn, *h, hn))
+            continue;
+        for (const char *const *l = LINK; *l; l++) {
+            size_t ln = strlen(*l), mn = t->n - hn;
+            if (mn < ln + 2 || memcmp(w + mn - ln, *l, ln))
+                continue;
+            char buf[48];
+            memcpy(buf, w, mn - ln);
+            buf[mn - ln] = 0;
+            match m = synth_text(sc, lx, tt, buf, (int)(mn - ln));
+            if (m.len) {
+                add_finding(sc, &m, tt, i);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* NUMBER weeks at token i, 6 to 104 ("13 weeks", "seit 15 Wochen", "20 semanas"): read as
+   "6 weeks", the lexicon's words for more than six weeks. */
+static int weeks_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const WEEKS[][2] = {
+        {"weeks", "6 weeks"}, {"wks", "6 weeks"}, {"wochen", "6 wochen"}, {"semanas", "6 semanas"}};
+    const hp__tok *t = &tt->v[i];
+    if (t->type != HP__T_NUM || t->num < 6 || t->num > 104 || t->num != floor(t->num))
+        return 0;
+    for (size_t k = 0; k < sizeof WEEKS / sizeof WEEKS[0]; k++)
+        if (hp__tok_is(tt, i + 1, WEEKS[k][0])) {
+            match m = synth_text(sc, lx, tt, WEEKS[k][1], (int)strlen(WEEKS[k][1]));
+            if (!m.len)
+                return 0;
+            add_finding(sc, &m, tt, i);
+            return 1;
+        }
+    return 0;
+}
+
+static const char *const TOO[] = {"too", "also", "auch", "ebenfalls", "tambien", "si", NULL};
+static const char *const TOO_NOT[] = {"either", "tampoco", NULL};
+
+/* An activity said again with "too" after a pain in the sentence ("Sitzen tut weh, Laufen
+   auch", "running hurts, sitting too", "me duele caminar y correr también", "correr
+   tampoco"), or a list item after an activity opened by "al", "beim", "when" ("al caminar,
+   correr y saltar"): the finding the activity would be with the sentence's pain words, at
+   token i. 1 if one was added. */
+static int elliptical_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const PRED[][2] = {{"", "hurts"}, {"", "tut weh"}, {"", "me duele"},
+                                          {"beim", ""},  {"al", ""},      {"when", ""}};
+    if (sc->r->nf <= sc->clause_from || tt->v[i].type != HP__T_WORD)
+        return 0;
+    int too = hp__tok_in(tt, i + 1, TOO), too_not = hp__tok_in(tt, i + 1, TOO_NOT);
+    size_t end = i + 2;
+    if (too && end < tt->n && tt->v[end].neg)
+        end++; /* "Laufen auch nicht": the negation after it negates it */
+    int listed = sc->dist_prep != SIZE_MAX && i > 0 &&
+                 (tt->v[i - 1].type == HP__T_COMMA || hp__tok_in(tt, i - 1, CONNECT_AND));
+    if (!((too || too_not) && (end >= tt->n || tt->v[end].type >= HP__T_STOP)) && !listed)
+        return 0;
+    match m = {0, 0, 0, NULL, 0};
+    if (listed && !too && !too_not) {
+        char prep[16];
+        const hp__tok *p = &tt->v[sc->dist_prep];
+        if (p->n >= sizeof prep)
+            return 0;
+        memcpy(prep, tt->buf + p->s, p->n);
+        prep[p->n] = 0;
+        m = synth_match(sc, lx, tt, i, prep, "");
+    }
+    for (size_t k = 0; !m.len && (too || too_not) && k < sizeof PRED / sizeof PRED[0]; k++)
+        m = synth_match(sc, lx, tt, i, PRED[k][0], PRED[k][1]);
+    if (!m.len)
+        return 0;
+    size_t prep = sc->dist_prep, nf = sc->r->nf;
+    add_finding(sc, &m, tt, i);
+    sc->dist_prep = prep; /* the list goes on */
+    if (too_not && sc->r->nf > nf && sc->r->f[nf].answer == HP_ANSWER_PRESENT) {
+        sc->r->f[nf].answer = HP_ANSWER_ABSENT;
+        sc->r->f[nf].confidence *= 0.8;
+    }
+    return 1;
+}
+
+/* "asked if", "asked me whether", "wondering if", "fragte, ob", "wollte wissen, ob", "me
+   preguntó si": "if" at token i after a word of asking (up to two words and a comma
+   between). */
+static int asked_if(const hp__toks *tt, size_t i) {
+    static const char *const IF_W[] = {"if", "whether", "ob", "si", NULL};
+    static const char *const ASK[] = {"asked",       "asks",        "ask",      "asking",
+                                      "wondering",   "wonder",      "fragte",   "gefragt",
+                                      "fragt",       "wissen",      "pregunto", "pregunta",
+                                      "preguntaron", "preguntando", NULL};
+    if (!hp__tok_in(tt, i, IF_W))
+        return 0;
+    for (size_t k = i; k > 0 && i - k < 4 && tt->v[k - 1].type != HP__T_STOP; k--)
+        if (hp__tok_in(tt, k - 1, ASK))
+            return 1;
+    return 0;
+}
+
+/* "No pain when walking, only running", "Beim Gehen nicht, nur Laufen", "caminar no me
+   duele, solo correr": "only" after a comma or "but" in a sentence with a finding, then
+   an activity ending the clause, at token i: the activity read with pain words (not
+   "running only", the runner who only runs). Tokens consumed, or 0. */
+static size_t only_activity_at(scan *sc, const lexicon *lx, const hp__toks *tt, size_t i) {
+    static const char *const ONLY[] = {"only", "just", "nur", "solo", NULL};
+    static const char *const BUT[] = {"but", "aber", "pero", "sondern", NULL};
+    static const char *const PRED[][2] = {{"", "hurts"}, {"", "tut weh"}, {"", "me duele"},
+                                          {"beim", ""},  {"al", ""},      {"when", ""}};
+    if (!hp__tok_in(tt, i, ONLY) || i == 0 || sc->r->nf <= sc->clause_from ||
+        !(tt->v[i - 1].type == HP__T_COMMA || hp__tok_in(tt, i - 1, BUT)) ||
+        (i + 2 < tt->n && tt->v[i + 2].type < HP__T_STOP))
+        return 0;
+    for (size_t k = 0; k < sizeof PRED / sizeof PRED[0]; k++) {
+        match m = synth_match(sc, lx, tt, i + 1, PRED[k][0], PRED[k][1]);
+        if (m.len) {
+            sc->negated = 0;
+            add_finding(sc, &m, tt, i + 1);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n;) {
+        if (asked_if(tt, i))
+            sc->asked = 1;
         if (tt->v[i].type >= HP__T_STOP) {
+            size_t n = tt->v[i].type == HP__T_COMMA ? no_longer_at(tt, i + 1) : 0;
+            if (n) { /* "it hurt at night, not anymore" */
+                no_longer(sc);
+                i += n;
+            }
             punctuation_at(sc, tt, i++);
+            continue;
+        }
+        size_t only = only_activity_at(sc, lx, tt, i);
+        if (only) {
+            i += only;
             continue;
         }
         match m = best_at(lx, tt, i);
         if (hp__tok_in(tt, i, UNABLE))
             sc->unable = 1;
+        if (!m.len && (elliptical_at(sc, lx, tt, i) || compound_at(sc, lx, tt, i) ||
+                       weeks_at(sc, lx, tt, i))) {
+            i++;
+            continue;
+        }
         if (!m.len) {
             negated_object(sc, tt, i);
             /* after a negated finding only connectors keep the negation going ("no fever
                or chills", not "keine Beule in der Leiste") */
-            if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
+            if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT) &&
+                !(i == sc->neg_end && hp__tok_in(tt, i, PAIN_WORD)))
                 sc->negated = 0;
             if (sc->negated && tt->v[i].cue != HP__PHRASE_FILLER && !--sc->neg_left)
                 sc->negated = 0;
@@ -633,7 +1019,15 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
             break;
         case HP__PHRASE_NEGATION: negation_at(sc, lx, tt, i, m.len); break;
         case HP__PHRASE_NEGATION_AFTER: negation_after_at(sc, lx, tt, i, m.len); break;
-        case HP__PHRASE_BOUNDARY: boundary_at(sc); break;
+        case HP__PHRASE_BOUNDARY: {
+            size_t n = no_longer_at(tt, i + m.len);
+            if (n) {
+                no_longer(sc);
+                i += n;
+            }
+            boundary_at(sc);
+            break;
+        }
         case HP__PHRASE_IGNORE: break;
         case HP__PHRASE_FILLER:
             if (sc->negated && sc->neg_found && !hp__tok_in(tt, i, CONNECT))
@@ -646,7 +1040,232 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     end_sentence(sc, tt->n, 0);
 }
 
+/* ---- Self-care that did nothing ---------------------------------------------------- */
+
+static const char *const NOTHING[] = {"nothing", "nada", "nichts", "nix", NULL};
+static const char *const NOTHING_LEAD[] = {"and", "but", "y", "pero", "und", "aber", NULL};
+static const char *const CARE[] = {"physio",
+                                   "physiotherapy",
+                                   "pt",
+                                   "rehab",
+                                   "ibuprofen",
+                                   "painkillers",
+                                   "nsaids",
+                                   "massage",
+                                   "massages",
+                                   "stretching",
+                                   "stretches",
+                                   "injection",
+                                   "cortisone",
+                                   "icing",
+                                   "chiro",
+                                   "osteo",
+                                   "physiotherapie",
+                                   "schmerzmittel",
+                                   "dehnen",
+                                   "reha",
+                                   "spritze",
+                                   "tabletten",
+                                   "krankengymnastik",
+                                   "fisio",
+                                   "fisioterapia",
+                                   "antiinflamatorios",
+                                   "ibuprofeno",
+                                   "estiramientos",
+                                   "masajes",
+                                   "analgesicos",
+                                   "infiltracion",
+                                   "rehabilitacion",
+                                   NULL};
+static const char *const REST[] = {"rest",   "rested",   "resting",   "pause",
+                                   "ruhe",   "schonung", "laufpause", "pausiert",
+                                   "reposo", "descanso", "descanse",  NULL};
+
+/* Rest said at token k: a rest word, "time off", "sin correr", "dejé de correr", "stopped
+   running". */
+static int rest_at(const hp__toks *tt, size_t k) {
+    return hp__tok_in(tt, k, REST) || (hp__tok_is(tt, k, "time") && hp__tok_is(tt, k + 1, "off")) ||
+           (hp__tok_is(tt, k, "sin") && hp__tok_is(tt, k + 1, "correr")) ||
+           (hp__tok_is(tt, k, "deje") && hp__tok_is(tt, k + 1, "de") &&
+            hp__tok_is(tt, k + 2, "correr")) ||
+           (hp__tok_is(tt, k, "stopped") && hp__tok_is(tt, k + 1, "running"));
+}
+
+/* Finding id f (an index) stated with answer a at token k, in text order, unless stated. */
+static void insert_finding(scan *sc, const hp__toks *tt, size_t k, uint32_t f, hp_answer a) {
+    hp_text_result *r = sc->r;
+    if (f == UINT32_MAX || sc->seen[f] || r->nf >= sc->cap)
+        return;
+    sc->seen[f] = 1;
+    hp_text_finding tf = {f, a, tt->v[k].off, tt->v[k].end - tt->v[k].off, 0.8, HP_SIDE_UNKNOWN};
+    size_t at = r->nf;
+    while (at > 0 && r->f[at - 1].offset > tf.offset)
+        at--;
+    memmove(r->f + at + 1, r->f + at, (r->nf - at) * sizeof *r->f);
+    r->f[at] = tf;
+    r->nf++;
+}
+
+/* "fisio: nada", "rested, physio ... and nothing", "Pause, Physio: nichts": treatments
+   listed, then "nothing" ending the clause after a colon or "and", "y", "und": the pain
+   persists, and rest among them does not ease it. The list is the sentence's (over an
+   ellipsis "..." too). */
+static void self_care_failed(scan *sc, const hp__toks *tt, uint32_t persistent, uint32_t rest) {
+    for (size_t i = 1; i < tt->n; i++) {
+        const hp__tok *p = &tt->v[i - 1];
+        if (!hp__tok_in(tt, i, NOTHING) || (i + 1 < tt->n && tt->v[i + 1].type < HP__T_STOP) ||
+            !((p->type == HP__T_COMMA && p->num == ':') || hp__tok_in(tt, i - 1, NOTHING_LEAD)))
+            continue;
+        int care = 0, rested = 0;
+        for (size_t k = i - 1; k-- > 0 && i - k < 40;) {
+            const hp__tok *t = &tt->v[k];
+            if (t->type == HP__T_STOP) { /* an ellipsis goes on: "fui al fisio... y nada" */
+                int dots =
+                    t->num == 0x2026 ||
+                    (t->num == '.' &&
+                     ((k > 0 && tt->v[k - 1].type == HP__T_STOP && tt->v[k - 1].num == '.') ||
+                      (tt->v[k + 1].type == HP__T_STOP && tt->v[k + 1].num == '.')));
+                if (!dots)
+                    break;
+                continue;
+            }
+            care |= hp__tok_in(tt, k, CARE);
+            rested |= rest_at(tt, k);
+        }
+        if (!care && !rested)
+            continue;
+        insert_finding(sc, tt, i, persistent, HP_ANSWER_PRESENT);
+        if (rested)
+            insert_finding(sc, tt, i, rest, HP_ANSWER_ABSENT);
+    }
+}
+
+/* "Weeks of physio and it's only getting worse": a treatment in the sentence of a pain
+   that gets worse: the pain persists despite it. */
+static void worse_despite_care(scan *sc, const hp__toks *tt, uint32_t persistent,
+                               uint32_t worsening) {
+    hp_text_result *r = sc->r;
+    for (size_t f = 0; f < r->nf && persistent != UINT32_MAX && !sc->seen[persistent]; f++) {
+        if (r->f[f].finding != worsening || r->f[f].answer != HP_ANSWER_PRESENT)
+            continue;
+        size_t at = 0;
+        while (at < tt->n && tt->v[at].off < r->f[f].offset)
+            at++;
+        size_t a = at, z = at;
+        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+            a--;
+        while (z < tt->n && tt->v[z].type != HP__T_STOP)
+            z++;
+        for (size_t k = a; k < z; k++)
+            if (hp__tok_in(tt, k, CARE) || rest_at(tt, k)) {
+                insert_finding(sc, tt, at, persistent, HP_ANSWER_PRESENT);
+                break;
+            }
+    }
+}
+
+/* ---- "Overnight" said of a training change ------------------------------------------ */
+
+static const char *const TRAINING_WORD[] = {
+    "mileage",       "miles",           "mi",          "km",         "kms",
+    "training",      "volume",          "kilometers",  "kilometres", "umfang",
+    "kilometer",     "trainingsumfang", "kilometraje", "kilometros", "volumen",
+    "entrenamiento", "entrenos",        "distance",    NULL};
+
+/* Does the finding f's match (bytes at off) say "overnight", "über Nacht", "de la noche a la
+   mañana"? The first token of it in *at. */
+static int says_overnight(const hp__toks *tt, const hp_text_finding *f, size_t *at) {
+    for (size_t k = 0; k < tt->n && tt->v[k].off < f->offset + f->length; k++) {
+        if (tt->v[k].off < f->offset)
+            continue;
+        if (hp__tok_is(tt, k, "overnight") ||
+            (hp__tok_is(tt, k, "nacht") && k > 0 && hp__tok_is(tt, k - 1, "uber")) ||
+            (hp__tok_is(tt, k, "manana") && k > 2 && hp__tok_is(tt, k - 3, "noche"))) {
+            *at = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Went from 2 miles a day to 6 almost overnight", "Umfang über Nacht verdoppelt": an
+   onset word "overnight" in a sentence about training (its words, or a stated change in
+   it) is how fast the training changed, not how the pain began: it states nothing. */
+static void overnight_change(scan *sc, const hp__toks *tt, uint32_t onset,
+                             const uint32_t change[3]) {
+    hp_text_result *r = sc->r;
+    size_t at;
+    for (size_t k = 0; k < r->nf; k++) {
+        hp_text_finding *f = &r->f[k];
+        if (f->finding != onset || !says_overnight(tt, f, &at))
+            continue;
+        size_t a = at, z = at;
+        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+            a--;
+        while (z < tt->n && tt->v[z].type != HP__T_STOP)
+            z++;
+        int training = 0;
+        for (size_t q = a; q < z && !training; q++)
+            training = hp__tok_in(tt, q, TRAINING_WORD);
+        for (size_t q = 0; q < r->nf && !training; q++)
+            training = (r->f[q].finding == change[0] || r->f[q].finding == change[1] ||
+                        r->f[q].finding == change[2]) &&
+                       r->f[q].answer == HP_ANSWER_PRESENT && r->f[q].offset >= tt->v[a].off &&
+                       (z == tt->n || r->f[q].offset < tt->v[z].off);
+        if (!training)
+            continue;
+        memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
+        r->nf--;
+        sc->seen[onset] = 0;
+        return;
+    }
+}
+
+/* ---- A hard run long ago is no recent one -------------------------------------------- */
+
+/* "Since a 10k race a few months back", "vor zwei Jahren ein Marathon", "hace meses una
+   carrera de montaña": a hard run in a sentence that puts it months or years ago is no
+   recent one: it states nothing. */
+static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
+    static const char *const LONG[] = {"months", "year",  "years", "monaten", "monate", "jahr",
+                                       "jahren", "jahre", "meses", "ano",     "anos",   NULL};
+    static const char *const AGO[] = {"ago", "back", "vor", "hace", "pasado", NULL};
+    hp_text_result *r = sc->r;
+    for (size_t k = 0; recent != UINT32_MAX && k < r->nf; k++) {
+        if (r->f[k].finding != recent || r->f[k].answer != HP_ANSWER_PRESENT)
+            continue;
+        size_t at = 0;
+        while (at + 1 < tt->n && tt->v[at].off < r->f[k].offset)
+            at++;
+        size_t a = at, z = at;
+        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+            a--;
+        while (z < tt->n && tt->v[z].type != HP__T_STOP)
+            z++;
+        int ago = 0;
+        for (size_t q = a; q + 1 < z && !ago; q++) /* "last year", "letztes Jahr" */
+            ago = (hp__tok_is(tt, q, "last") && hp__tok_is(tt, q + 1, "year")) ||
+                  (hp__tok_is(tt, q, "letztes") && hp__tok_is(tt, q + 1, "jahr"));
+        for (size_t q = a; q < z && !ago; q++)
+            if (hp__tok_in(tt, q, LONG))
+                for (size_t w = q > a + 3 ? q - 3 : a; w < z && w <= q + 2 && !ago; w++)
+                    ago = hp__tok_in(tt, w, AGO);
+        if (!ago)
+            continue;
+        memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
+        r->nf--;
+        sc->seen[recent] = 0;
+        return;
+    }
+}
+
 /* ---- The API ----------------------------------------------------------------------- */
+
+/* The index of finding id, UINT32_MAX if the ontology has none. */
+static uint32_t finding_index(const hp_ontology *o, const char *id) {
+    size_t f = hp_ontology_index(o, HP_ENTITY_FINDING, id);
+    return f == (size_t)-1 || f >= UINT32_MAX ? UINT32_MAX : (uint32_t)f;
+}
 
 static void names_of(const lexicon *lx, char *out, size_t size) {
     size_t len = 0;
@@ -668,6 +1287,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         detect_languages(lx, tt);
     names_of(lx, r->langs, sizeof r->langs);
     mark_cues(lx, tt);
+    neg_inside_phrases(lx, tt);
     size_t nfind = o->n_findings ? o->n_findings : 1;
     scan sc = {.r = r,
                .side = HP_SIDE_UNKNOWN,
@@ -676,6 +1296,7 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                .neg_end = SIZE_MAX,
                .again_tok = SIZE_MAX,
                .q_tok = SIZE_MAX,
+               .dist_prep = SIZE_MAX,
                .cap = nfind};
     sc.seen = hp__calloc(&o->alloc, nfind, 1);
     sc.pend = hp__malloc(&o->alloc, nfind * sizeof *sc.pend);
@@ -684,12 +1305,21 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
     int ok = sc.seen && sc.pend && sc.pend_req && r->f;
     if (ok) {
         scan_findings(&sc, lx, tt);
+        self_care_failed(&sc, tt, finding_index(o, "persistent_pain"),
+                         finding_index(o, "improves_with_rest"));
+        worse_despite_care(&sc, tt, finding_index(o, "persistent_pain"),
+                           finding_index(o, "worsening_pain"));
+        const uint32_t change[3] = {finding_index(o, "mileage_increase_over_10pct"),
+                                    finding_index(o, "intensity_increase"),
+                                    finding_index(o, "long_run_spike")};
+        overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
+        long_ago(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"));
         add_pending(&sc);
     }
     hp__free(&o->alloc, sc.seen);
     hp__free(&o->alloc, sc.pend);
     hp__free(&o->alloc, sc.pend_req);
-    if (!ok)
+    if (!ok || sc.oom)
         return 0;
     hp__text_numbers(r, tt);
     return 1;

@@ -3,9 +3,9 @@
  * vocabulary, so it lives here rather than in the lexicon), in English, German and
  * Spanish, on the folded tokens of text_tokens.c:
  * - weekly distance: NUMBER UNIT [a|per|pro|por|each] WEEK ("30 km a week", "20 mpw",
- *   "40k pw", "50 km pro Woche", "30 km semanales"), or WEEK ... NUMBER UNIT ("weekly
- *   mileage is 30 miles"); UNIT km, k, kms, kilometres (km), mi, miles, meilen, millas
- *   (1 mile = 1.609344 km);
+ *   "40k pw", "50 km pro Woche", "30 km semanales", "30 Wochenkilometer"), or WEEK ... NUMBER UNIT
+ * ("Wochenumfang 40 km", "weekly mileage is 30 miles"); UNIT km, k, kms, kilometres (km), mi,
+ * miles, meilen, millas (1 mile = 1.609344 km);
  * - a change: [from|von|de] X [to|->|auf|bis|a|hasta] Y UNIT -> previous_weekly_km X,
  *   weekly_km Y (X takes Y's unit); a weekly X then "now Y" or, after "from", "to Y" in
  *   the sentence ("30 mi a week before, now 10", "from about 35km a week to 50km"; Y takes
@@ -43,8 +43,10 @@ static const char *const KM[] = {"km",         "kms",        "k",          "kilo
 static const char *const MILES[] = {"mi",     "mile",  "miles", "mls", "meilen",
                                     "millas", "milla", "miler", NULL};
 static const char *const MILEAGE[] = {"mileage", NULL};
-static const char *const WEEK[] = {"week",        "weekly", "wk",      "wks",       "pw", "woche",
-                                   "wochentlich", "semana", "semanal", "semanales", NULL};
+static const char *const WEEK[] = {"week",     "weekly",    "wk",           "wks",
+                                   "pw",       "woche",     "wochentlich",  "semana",
+                                   "semanal",  "semanales", "wochenumfang", "wochenkilometer",
+                                   "wochenkm", NULL};
 static const char *const PER[] = {"a",    "per", "pro", "por", "each", "every",
                                   "cada", "la",  "in",  "der", "die",  NULL};
 static const char *const RANGE_TO[] = {"to", "bis", "auf", "a", "hasta", "up", "into", NULL};
@@ -228,7 +230,8 @@ static void distance_at(hp_text_result *r, const hp__toks *tt, size_t i) {
     double v, u = unit_at(tt, i + 1), n;
     if (!num_at(tt, i, &v))
         return;
-    int mpw = hp__tok_is(tt, i + 1, "mpw") || hp__tok_is(tt, i + 1, "kpw");
+    int mpw = hp__tok_is(tt, i + 1, "mpw") || hp__tok_is(tt, i + 1, "kpw") ||
+              hp__tok_is(tt, i + 1, "wochenkilometer") || hp__tok_is(tt, i + 1, "wochenkm");
     if (mpw)
         u = hp__tok_is(tt, i + 1, "mpw") ? 1.609344 : 1.0;
     if (range_at(r, tt, i) || u <= 0)
