@@ -1350,3 +1350,66 @@ Test(text, negation_ending_the_sentence, .init = setup, .fini = teardown) {
     expect(r, "swelling", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* Rest and a word of easing in one clause, no negation: improves with rest, and the rest
+   word is no pain at rest; not for an ease "at first" only. */
+Test(text, rest_that_eases, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("After a rest day it settles again.", "en");
+    expect(r, "improves_with_rest", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Die Leiste sticht, aber in Ruhe wird es schnell besser.", "de");
+    expect(r, "improves_with_rest", HP_ANSWER_PRESENT);
+    expect_none(r, "pain_at_rest");
+    hp_text_result_free(r);
+    r = parse("Con unos días de reposo se alivia bastante.", "es");
+    expect(r, "improves_with_rest", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Mit Pause wurde es erst besser, dann wieder schlimm.", "de");
+    expect_none(r, "improves_with_rest");
+    hp_text_result_free(r);
+    r = parse("Even at rest it never gets better.", "en");
+    cr_assert(!found(r, "improves_with_rest") ||
+              found(r, "improves_with_rest")->answer == HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* Rest or a treatment, then a negated verb of helping in its clause: the pain persists;
+   rest alone that does not help does not ease it; rest among treatments says only that. */
+Test(text, care_that_did_not_help, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("For three months now; ice and physio haven't fixed anything.", "en");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "pain_six_weeks_despite_self_care", HP_ANSWER_PRESENT);
+    expect_none(r, "improves_with_rest");
+    hp_text_result_free(r);
+    r = parse("Ausruhen bringt gar nichts.", "de");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Descansar no me ayuda.", "es");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    expect(r, "improves_with_rest", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("My physio says it helps to stretch, and it does not hurt at night.", "en");
+    expect_none(r, "persistent_pain");
+    hp_text_result_free(r);
+}
+
+/* Getting worse next to "the longer" is worse with activity, not worsening over time;
+   followed by running it is pain during the run; not after "or" (walking first). */
+Test(text, worse_within_one_run, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Es wird immer schlimmer, je länger ich laufe.", "de");
+    expect(r, "worse_with_activity", HP_ANSWER_PRESENT);
+    expect_none(r, "worsening_pain");
+    hp_text_result_free(r);
+    r = parse("On long runs it hurts more and more the longer I keep going.", "en");
+    expect(r, "worse_with_activity", HP_ANSWER_PRESENT);
+    expect_none(r, "worsening_pain");
+    hp_text_result_free(r);
+    r = parse("Over the weeks it got worse. The hip aches worse the longer I run.", "en");
+    expect(r, "worsening_pain", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Me molesta cuanto más camino o corro.", "es");
+    expect(r, "worse_with_activity", HP_ANSWER_PRESENT);
+    expect_none(r, "pain_during_run");
+    hp_text_result_free(r);
+}

@@ -1259,6 +1259,163 @@ static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
     }
 }
 
+/* ---- Rest, effort and care said in a clause --------------------------------------- */
+
+/* The first token at or after byte offset off. */
+static size_t tok_at(const hp__toks *tt, size_t off) {
+    size_t at = 0;
+    while (at + 1 < tt->n && tt->v[at].off < off)
+        at++;
+    return at;
+}
+
+/* Remove finding k of the result (it states nothing after all). */
+static void drop_finding(scan *sc, size_t k) {
+    hp_text_result *r = sc->r;
+    sc->seen[r->f[k].finding] = 0;
+    memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
+    r->nf--;
+}
+
+/* The present finding f in the result, SIZE_MAX if none. */
+static size_t found_at(const scan *sc, uint32_t f) {
+    for (size_t k = 0; f != UINT32_MAX && k < sc->r->nf; k++)
+        if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT)
+            return k;
+    return SIZE_MAX;
+}
+
+/* The clause of token k: from after the last stop, comma or boundary cue before it to the
+   next one, at most w tokens either side, as [*a, *z). */
+static void clause_of(const hp__toks *tt, size_t k, size_t w, size_t *a, size_t *z) {
+    size_t x = k, y = k + 1;
+    while (x > 0 && k - x < w && tt->v[x - 1].type < HP__T_STOP &&
+           !(tt->v[x - 1].halts && !tt->v[x - 1].neg))
+        x--;
+    while (y < tt->n && y - k <= w && tt->v[y].type < HP__T_STOP &&
+           !(tt->v[y].halts && !tt->v[y].neg))
+        y++;
+    *a = x;
+    *z = y;
+}
+
+static int any_neg(const hp__toks *tt, size_t a, size_t z) {
+    for (size_t q = a; q < z; q++)
+        if (tt->v[q].neg)
+            return 1;
+    return 0;
+}
+
+static int any_in(const hp__toks *tt, size_t a, size_t z, const char *const *list) {
+    for (size_t q = a; q < z; q++)
+        if (hp__tok_in(tt, q, list))
+            return 1;
+    return 0;
+}
+
+static const char *const REST_MORE[] = {"ausruhen", "ausruhe", "ausgeruht", "descansar",
+                                        "descansando", "ruhetage", "ruhetagen", NULL};
+
+/* Rest said at token k, with the words rest_at() does not know. */
+static int rest_word(const hp__toks *tt, size_t k) {
+    return rest_at(tt, k) || hp__tok_in(tt, k, REST_MORE);
+}
+
+/* "On rest days it calms down", "in Ruhe wird's besser", "con reposo se calma": a rest word
+   and a word of easing in one clause, no negation in it: the pain improves with rest; the
+   rest word itself is then no pain at rest. */
+static void rest_eases(scan *sc, const hp__toks *tt, uint32_t improves, uint32_t at_rest) {
+    static const char *const EASE[] = {
+        "calms",   "settles", "eases",     "better",   "subsides", "improves", "fades",
+        "besser",  "bessert", "beruhigt",  "lasst",    "mejora",   "calma",    "alivia",
+        "mejoro",  "calmo",   "desaparece", NULL};
+    if (improves == UINT32_MAX)
+        return;
+    for (size_t k = 0; k < tt->n && !sc->seen[improves]; k++) {
+        if (!rest_word(tt, k))
+            continue;
+        size_t a, z;
+        clause_of(tt, k, 6, &a, &z);
+        static const char *const AT_FIRST[] = {"first", "initially", "erst", "zunachst",
+                                               "anfangs", "principio", "primero", NULL};
+        if (!any_in(tt, a, z, EASE) || any_neg(tt, a, z) || any_in(tt, a, z, AT_FIRST))
+            continue; /* "wurde es erst besser, dann ...": only for a while */
+        size_t r = found_at(sc, at_rest);
+        if (r != SIZE_MAX && sc->r->f[r].offset <= tt->v[k].off &&
+            sc->r->f[r].offset + sc->r->f[r].length >= tt->v[k].end)
+            drop_finding(sc, r);
+        insert_finding(sc, tt, k, improves, HP_ANSWER_PRESENT);
+    }
+}
+
+/* "Resting hasn't fixed it", "rest and physio haven't helped at all", "Ausruhen hilft
+   überhaupt nicht": rest or a treatment, then in its clause a verb of helping and a
+   negation: the pain persists, and rest among them does not ease it. */
+static void care_did_not_help(scan *sc, const hp__toks *tt, uint32_t persistent, uint32_t rest) {
+    static const char *const HELP[] = {
+        "help",     "helps",  "helped",   "helping",  "fixed",   "fix",    "fixing",
+        "worked",   "cured",  "hilft",    "geholfen", "gebracht", "bringt", "ayuda",
+        "ayudado",  "servido", "sirve",   "funciona", "funcionado", NULL};
+    static const char *const HELP_ONLY[] = {"doesnt", "didnt", "hilft", "ayuda", NULL};
+    for (size_t k = 0; k < tt->n; k++) {
+        int rested = rest_word(tt, k);
+        if (!rested && !hp__tok_in(tt, k, CARE))
+            continue;
+        size_t a, z;
+        clause_of(tt, k, 7, &a, &z);
+        if (!any_in(tt, k + 1, z, HELP) || !any_neg(tt, k + 1, z))
+            continue;
+        /* Rest alone that does not help does not ease the pain; rest among treatments
+           that did not fix it ("resting hasn't fixed it, nor has physio") says only that
+           the pain persists. */
+        int alone = rested && hp__tok_in(tt, k + 1, HELP_ONLY);
+        for (size_t q = a; q < z && alone; q++)
+            alone = !hp__tok_in(tt, q, CARE) && !(q > k + 1 && rest_word(tt, q));
+        insert_finding(sc, tt, k, persistent, HP_ANSWER_PRESENT);
+        if (alone)
+            insert_finding(sc, tt, k, rest, HP_ANSWER_ABSENT);
+    }
+}
+
+/* "Wird immer schlimmer, je länger ich laufe", "va a más cuanto más tiempo juego": a pain
+   getting worse next to "the longer" is worse with activity, not worsening over time. */
+static void worse_within_run(scan *sc, const hp__toks *tt, uint32_t worsening,
+                             uint32_t activity) {
+    size_t w = found_at(sc, worsening), v = found_at(sc, activity);
+    if (w == SIZE_MAX || v == SIZE_MAX)
+        return;
+    const hp_text_finding *fw = &sc->r->f[w], *fv = &sc->r->f[v];
+    size_t a = tok_at(tt, fw->offset), b = tok_at(tt, fw->offset + fw->length);
+    size_t c = tok_at(tt, fv->offset);
+    size_t gap = c >= b ? c - b : (a >= c ? a - c : 0);
+    if (gap > 3)
+        return;
+    for (size_t q = c < a ? c : b; q < (c < a ? a : c); q++)
+        if (tt->v[q].type == HP__T_STOP) /* a comma may stand between: ", je länger" */
+            return;
+    drop_finding(sc, w);
+}
+
+/* "Gets worse the longer I run", "je länger ich laufe": worse with activity followed by a
+   word of running in its clause is pain during the run too. */
+static void activity_is_running(scan *sc, const hp__toks *tt, uint32_t activity,
+                                uint32_t during) {
+    static const char *const RUN[] = {"run",   "running", "runs", "jog",    "jogging",
+                                      "laufe", "laufen",  "lauf", "corro", "correr", NULL};
+    size_t v = found_at(sc, activity);
+    if (v == SIZE_MAX || during == UINT32_MAX || sc->seen[during])
+        return;
+    size_t b = tok_at(tt, sc->r->f[v].offset + sc->r->f[v].length);
+    static const char *const OR[] = {"or", "oder", "o", "u", NULL};
+    for (size_t q = b; q < tt->n && q < b + 3 && tt->v[q].type < HP__T_STOP; q++)
+        if (hp__tok_in(tt, q, OR)) /* "cuanto más camino o corro": walking first */
+            return;
+        else if (hp__tok_in(tt, q, RUN)) {
+            insert_finding(sc, tt, q, during, HP_ANSWER_PRESENT);
+            return;
+        }
+}
+
 /* ---- The API ----------------------------------------------------------------------- */
 
 /* The index of finding id, UINT32_MAX if the ontology has none. */
@@ -1307,6 +1464,14 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
         scan_findings(&sc, lx, tt);
         self_care_failed(&sc, tt, finding_index(o, "persistent_pain"),
                          finding_index(o, "improves_with_rest"));
+        care_did_not_help(&sc, tt, finding_index(o, "persistent_pain"),
+                          finding_index(o, "improves_with_rest"));
+        rest_eases(&sc, tt, finding_index(o, "improves_with_rest"),
+                   finding_index(o, "pain_at_rest"));
+        worse_within_run(&sc, tt, finding_index(o, "worsening_pain"),
+                         finding_index(o, "worse_with_activity"));
+        activity_is_running(&sc, tt, finding_index(o, "worse_with_activity"),
+                            finding_index(o, "pain_during_run"));
         worse_despite_care(&sc, tt, finding_index(o, "persistent_pain"),
                            finding_index(o, "worsening_pain"));
         const uint32_t change[3] = {finding_index(o, "mileage_increase_over_10pct"),
