@@ -1413,3 +1413,56 @@ Test(text, worse_within_one_run, .init = setup, .fini = teardown) {
     expect_none(r, "pain_during_run");
     hp_text_result_free(r);
 }
+
+/* A gap reaches over a German clause bracket (six words); German particles ("eigentlich",
+   "wohl") are fillers; a negated "weakness in the leg", "Kraft normal". */
+Test(text, clause_bracket_and_particles, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Die Regel ist bei mir seit dem Winter ausgeblieben.", "de");
+    expect(r, "menstrual_irregularity", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Die Regel ist nicht ausgeblieben.", "de");
+    cr_assert(!found(r, "menstrual_irregularity") ||
+              found(r, "menstrual_irregularity")->answer == HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Ich esse wohl zu wenig.", "de");
+    expect(r, "low_energy_availability", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Belasten ist eigentlich okay.", "de");
+    expect(r, "worse_weight_bearing", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("There is no weakness in the legs.", "en");
+    expect(r, "leg_weakness", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Kraft normal, kein Kribbeln.", "de");
+    expect(r, "leg_weakness", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}
+
+/* Families of ordinary phrasings: a too-fast build-up, under-fuelling, rolling onto the
+   side, coughing as a verb, Spanish plurals of "clic", "von Woche zu Woche". */
+Test(text, phrasing_families_round_four, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I think I built up too quickly for the ultra.", "en");
+    expect(r, "mileage_increase_over_10pct", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Hab den Umfang im Herbst deutlich erhöht.", "de");
+    expect(r, "mileage_increase_over_10pct", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Aumenté demasiado rápido y ahora me duele.", "es");
+    expect(r, "mileage_increase_over_10pct", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Probably underfuelling during the build.", "en");
+    expect(r, "low_energy_availability", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("It wakes me when I roll onto my side.", "en");
+    expect(r, "worse_lying_on_side", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Me duele cuando toso.", "es");
+    expect(r, "worse_coughing_or_sneezing", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Noto unos clics en la ingle.", "es");
+    expect(r, "clicking_or_locking", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Es wird von Woche zu Woche schlimmer.", "de");
+    expect(r, "worsening_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

@@ -176,9 +176,10 @@ typedef struct match {
 
 /* A gap ("...") in a finding phrase at text token j: the token, at most GAP_WORDS words
    on, where pattern word pk matches (the clause's words only, no negation or boundary cue
-   between: "por las mañanas ... rígid*" reads "por las mañanas tengo la cadera rígida");
-   SIZE_MAX if none. */
-#define GAP_WORDS 4
+   between: "por las mañanas ... rígid*" reads "por las mañanas tengo la cadera rígida";
+   six words reach over a German clause bracket: "Periode ... ausgeblieben" reads "Periode
+   ist seit ein paar Monaten ausgeblieben"); SIZE_MAX if none. */
+#define GAP_WORDS 6
 static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, size_t j) {
     for (size_t g = 0; g <= GAP_WORDS && j + g < tt->n; g++) {
         const hp__tok *t = &tt->v[j + g];
