@@ -973,6 +973,20 @@ static size_t only_activity_at(scan *sc, const lexicon *lx, const hp__toks *tt, 
     return 0;
 }
 
+/* Does a longer finding phrase begin inside finding match m at token i and end past it
+   ("hurts to stand on just that leg": "stand on just that leg", not "to stand on")? */
+static int yields_to_longer(const lexicon *lx, const hp__toks *tt, size_t i, const match *m) {
+    if (tt->v[i].neg || tt->v[i].halts || m->negs || m->p->absent || hp__tok_in(tt, i, UNABLE))
+        return 0; /* "can't stand on" keeps its inability */
+    /* two words shared at least: "still hurts" keeps "hurts when I run" apart */
+    for (size_t k = i + 1; k + 2 <= i + m->len; k++) {
+        match o = best_at(lx, tt, k);
+        if (o.len > m->len && o.p->kind == HP__PHRASE_FINDING && k + o.len > i + m->len)
+            return 1;
+    }
+    return 0;
+}
+
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
     for (size_t i = 0; i < tt->n;) {
         if (asked_if(tt, i))
@@ -1008,6 +1022,10 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
                 sc->negated = 0;
             if (sc->negated && tt->v[i].cue != HP__PHRASE_FILLER && !--sc->neg_left)
                 sc->negated = 0;
+            i++;
+            continue;
+        }
+        if (m.p->kind == HP__PHRASE_FINDING && yields_to_longer(lx, tt, i, &m)) {
             i++;
             continue;
         }
@@ -1366,15 +1384,17 @@ static void care_did_not_help(scan *sc, const hp__toks *tt, uint32_t persistent,
         clause_of(tt, k, 7, &a, &z);
         if (!any_in(tt, k + 1, z, HELP) || !any_neg(tt, k + 1, z))
             continue;
-        /* Rest alone that does not help does not ease the pain; rest among treatments
-           that did not fix it ("resting hasn't fixed it, nor has physio") says only that
-           the pain persists. */
+        /* Rest alone that does not help ("Ausruhen hilft nicht") does not ease the pain,
+           and says no more; a treatment that did not help, or rest among treatments that
+           did not fix it ("resting hasn't fixed it, nor has physio"), says the pain
+           persists. */
         int alone = rested && hp__tok_in(tt, k + 1, HELP_ONLY);
         for (size_t q = a; q < z && alone; q++)
             alone = !hp__tok_in(tt, q, CARE) && !(q > k + 1 && rest_word(tt, q));
-        insert_finding(sc, tt, k, persistent, HP_ANSWER_PRESENT);
         if (alone)
             insert_finding(sc, tt, k, rest, HP_ANSWER_ABSENT);
+        else
+            insert_finding(sc, tt, k, persistent, HP_ANSWER_PRESENT);
     }
 }
 
