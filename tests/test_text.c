@@ -1482,3 +1482,25 @@ Test(text, longer_phrase_overlapping, .init = setup, .fini = teardown) {
     expect(r, "pain_during_run", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* A hard run on a day named before and "today" after it: soreness the days after; no
+   hard run, no soreness. "Race weight" is no race; a clunk over the bone is snapping. */
+Test(text, sore_days_after_a_hard_run, .init = setup, .fini = teardown) {
+    hp_text_result *r =
+        parse("Raced a hilly 25k on Saturday and today both legs are stiff and sore.", "en");
+    expect(r, "soreness_next_day", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Am Sonntag ein Bergrennen gelaufen, heute tun mir die Oberschenkel weh.", "de");
+    expect(r, "soreness_next_day", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("I rested on Sunday and today the hip aches.", "en");
+    expect_none(r, "soreness_next_day");
+    hp_text_result_free(r);
+    r = parse("Trying to get down to race weight.", "en");
+    expect_none(r, "recent_hard_or_downhill_run");
+    hp_text_result_free(r);
+    r = parse("There is a clunk at the side of my hip.", "en");
+    expect(r, "snapping_sensation", HP_ANSWER_PRESENT);
+    expect_none(r, "clicking_or_locking");
+    hp_text_result_free(r);
+}

@@ -1437,6 +1437,29 @@ static void activity_is_running(scan *sc, const hp__toks *tt, uint32_t activity,
         }
 }
 
+/* "Did a hilly race on Sunday, today (Tuesday) my legs are sore", "gestern ... heute",
+   "el sábado ... hoy lunes": a hard run on a day named before and "today" after it: the
+   soreness came on the days after. */
+static void sore_days_after(scan *sc, const hp__toks *tt, uint32_t soreness, uint32_t hard) {
+    static const char *const DAY[] = {
+        "monday",   "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",
+        "yesterday", "montag",  "dienstag",  "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonntag",  "gestern",  "lunes",     "martes",   "miercoles", "jueves", "viernes",
+        "sabado",   "domingo",  "ayer",      NULL};
+    static const char *const TODAY[] = {"today", "heute", "hoy", NULL};
+    if (soreness == UINT32_MAX || sc->seen[soreness] || found_at(sc, hard) == SIZE_MAX)
+        return;
+    size_t day = SIZE_MAX;
+    for (size_t k = 0; k < tt->n; k++) {
+        if (day == SIZE_MAX && hp__tok_in(tt, k, DAY))
+            day = k;
+        else if (day != SIZE_MAX && hp__tok_in(tt, k, TODAY)) {
+            insert_finding(sc, tt, k, soreness, HP_ANSWER_PRESENT);
+            return;
+        }
+    }
+}
+
 /* ---- The API ----------------------------------------------------------------------- */
 
 /* The index of finding id, UINT32_MAX if the ontology has none. */
@@ -1500,6 +1523,8 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                                     finding_index(o, "long_run_spike")};
         overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
         long_ago(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"));
+        sore_days_after(&sc, tt, finding_index(o, "soreness_next_day"),
+                        finding_index(o, "recent_hard_or_downhill_run"));
         add_pending(&sc);
     }
     hp__free(&o->alloc, sc.seen);
