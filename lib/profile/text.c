@@ -973,18 +973,18 @@ static size_t only_activity_at(scan *sc, const lexicon *lx, const hp__toks *tt, 
     return 0;
 }
 
-/* Does a longer finding phrase begin inside finding match m at token i and end past it
-   ("hurts to stand on just that leg": "stand on just that leg", not "to stand on")? */
+/* Does a longer finding phrase begin at the second word of finding match m at token i (so
+   ending past it: "hurts to stand on just that leg": "stand on just that leg", not "to
+   stand on")? */
 static int yields_to_longer(const lexicon *lx, const hp__toks *tt, size_t i, const match *m) {
     if (tt->v[i].neg || tt->v[i].halts || m->negs || m->p->absent || hp__tok_in(tt, i, UNABLE))
         return 0; /* "can't stand on" keeps its inability */
-    /* two words shared at least: "still hurts" keeps "hurts when I run" apart */
-    for (size_t k = i + 1; k + 2 <= i + m->len; k++) {
-        match o = best_at(lx, tt, k);
-        if (o.len > m->len && o.p->kind == HP__PHRASE_FINDING && k + o.len > i + m->len)
-            return 1;
-    }
-    return 0;
+    /* from its second word, two words shared at least: "still hurts" keeps "hurts when I
+       run" apart */
+    if (m->len < 3)
+        return 0;
+    match o = best_at(lx, tt, i + 1);
+    return o.len > m->len && o.p->kind == HP__PHRASE_FINDING;
 }
 
 static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
@@ -1337,6 +1337,9 @@ static const char *const REST_MORE[] = {"ausruhen", "ausruhe", "ausgeruht", "des
 
 /* Rest said at token k, with the words rest_at() does not know. */
 static int rest_word(const hp__toks *tt, size_t k) {
+    const hp__tok *t = &tt->v[k];
+    if (t->type != HP__T_WORD || !t->n || !strchr("adlprst", tt->buf[t->s])) /* quick no */
+        return 0;
     return rest_at(tt, k) || hp__tok_in(tt, k, REST_MORE);
 }
 
@@ -1376,13 +1379,24 @@ static void care_did_not_help(scan *sc, const hp__toks *tt, uint32_t persistent,
         "worked",   "cured",  "hilft",    "geholfen", "gebracht", "bringt", "ayuda",
         "ayudado",  "servido", "sirve",   "funciona", "funcionado", NULL};
     static const char *const HELP_ONLY[] = {"doesnt", "didnt", "hilft", "ayuda", NULL};
-    for (size_t k = 0; k < tt->n; k++) {
-        int rested = rest_word(tt, k);
-        if (!rested && !hp__tok_in(tt, k, CARE))
+    for (size_t n = 0; n < tt->n; n++) {
+        if (!tt->v[n].neg) /* a negation first (few), then rest or care before it */
             continue;
+        size_t k = n, found = SIZE_MAX;
+        int rested = 0;
+        while (k-- > 0 && n - k <= 7 && found == SIZE_MAX) {
+            const hp__tok *t = &tt->v[k];
+            if (t->type >= HP__T_STOP || (t->halts && !t->neg))
+                break; /* the negation's clause only */
+            if ((rested = rest_word(tt, k)) || hp__tok_in(tt, k, CARE))
+                found = k;
+        }
+        if (found == SIZE_MAX)
+            continue;
+        k = found;
         size_t a, z;
         clause_of(tt, k, 7, &a, &z);
-        if (!any_in(tt, k + 1, z, HELP) || !any_neg(tt, k + 1, z))
+        if (n >= z || !any_in(tt, k + 1, z, HELP))
             continue;
         /* Rest alone that does not help ("Ausruhen hilft nicht") does not ease the pain,
            and says no more; a treatment that did not help, or rest among treatments that
