@@ -1504,3 +1504,14 @@ Test(text, sore_days_after_a_hard_run, .init = setup, .fini = teardown) {
     expect_none(r, "clicking_or_locking");
     hp_text_result_free(r);
 }
+
+/* A hard run the pain began in with an acute onset (sudden, a pop, a fall) is no hard run
+   before it; pain while running in the same sentence is no such onset. */
+Test(text, injured_during_the_hard_run, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("On the steep descent I slipped and felt my hip go.", "en");
+    expect_none(r, "recent_hard_or_downhill_run");
+    hp_text_result_free(r);
+    r = parse("Since the hill session last week it hurts when I run.", "en");
+    expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

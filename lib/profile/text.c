@@ -1451,6 +1451,35 @@ static void activity_is_running(scan *sc, const hp__toks *tt, uint32_t activity,
         }
 }
 
+/* "Racing on the downhill she felt something crack", "went for a sprint finish in my PB
+   attempt and felt a stab", "me torcí la cadera en una carrera": a hard run the pain began
+   in (the sentence says an acute onset: sudden, a pop, a fall or twist, having to stop)
+   is where the injury happened, not a hard run before it: it states nothing. Pain while
+   running is no such onset ("since the hard session it hurts when I run"). */
+static void injured_in_the_run(scan *sc, const hp__toks *tt, uint32_t hard,
+                               const uint32_t onset[5]) {
+    size_t k = found_at(sc, hard);
+    if (k == SIZE_MAX)
+        return;
+    const hp_text_finding *h = &sc->r->f[k];
+    size_t a = tok_at(tt, h->offset), z = a;
+    while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
+        a--;
+    while (z < tt->n && tt->v[z].type != HP__T_STOP)
+        z++;
+    size_t from = tt->v[a].off, to = z < tt->n ? tt->v[z].off : SIZE_MAX;
+    for (size_t q = 0; q < sc->r->nf; q++) {
+        const hp_text_finding *f = &sc->r->f[q];
+        if (f->answer != HP_ANSWER_PRESENT || f->offset < from || f->offset >= to)
+            continue;
+        for (int o = 0; o < 5; o++)
+            if (f->finding == onset[o]) {
+                drop_finding(sc, k);
+                return;
+            }
+    }
+}
+
 /* "Did a hilly race on Sunday, today (Tuesday) my legs are sore", "gestern ... heute",
    "el sábado ... hoy lunes": a hard run on a day named before and "today" after it: the
    soreness came on the days after. */
@@ -1537,6 +1566,12 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                                     finding_index(o, "long_run_spike")};
         overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
         long_ago(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"));
+        const uint32_t onset[5] = {finding_index(o, "onset_sudden"),
+                                   finding_index(o, "onset_sudden"),
+                                   finding_index(o, "pop_at_onset"),
+                                   finding_index(o, "after_fall_or_trauma"),
+                                   finding_index(o, "loss_of_function")};
+        injured_in_the_run(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"), onset);
         sore_days_after(&sc, tt, finding_index(o, "soreness_next_day"),
                         finding_index(o, "recent_hard_or_downhill_run"));
         add_pending(&sc);
