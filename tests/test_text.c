@@ -1465,6 +1465,9 @@ Test(text, phrasing_families_round_four, .init = setup, .fini = teardown) {
     r = parse("Es wird von Woche zu Woche schlimmer.", "de");
     expect(r, "worsening_pain", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
+    r = parse("About 4 mi in, the groin starts to ache.", "en");
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
 }
 
 /* A finding's phrase gives way to a longer one that shares two of its words and ends past
