@@ -1518,3 +1518,21 @@ Test(text, injured_during_the_hard_run, .init = setup, .fini = teardown) {
     expect(r, "recent_hard_or_downhill_run", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* "wouldn't", "weren't", "won't" negate ("won't go away" stays persistent); a correlative
+   "ni" / "nor" inside a phrase under a negation does not turn it back. */
+Test(text, more_negation_cues_and_correlatives, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I wouldn't call it sharp.", "en");
+    expect(r, "pain_sharp", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("The pain just won't go away.", "en");
+    expect(r, "persistent_pain", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("No me duele ni al andar ni en la cama.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    expect(r, "pain_at_night", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+    r = parse("Caminar no me duele.", "es");
+    expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
+    hp_text_result_free(r);
+}

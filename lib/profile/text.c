@@ -480,8 +480,14 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
     }
     double c = 1.0 - 0.2 * m->typos - 0.05 * m->skips;
     const hp__tok *a = &tt->v[i], *z = &tt->v[i + m->len - 1];
-    /* a negation cue inside the phrase's words turns its answer */
-    int absent = answer_absent(sc, m->p->absent, in_list) ^ (m->negs != 0);
+    /* a negation cue inside the phrase's words turns its answer; not a correlative one
+       under a negation already ("no me duele ni al caminar ni de noche") */
+    static const char *const CORRELATIVE[] = {"ni", "nor", "neither", "weder", NULL};
+    int flip = m->negs != 0;
+    for (size_t k = i; flip && sc->negated && k < i + m->len; k++)
+        if (tt->v[k].neg && hp__tok_in(tt, k, CORRELATIVE))
+            flip = 0;
+    int absent = answer_absent(sc, m->p->absent, in_list) ^ flip;
     hp_text_finding tf = {f,
                           absent ? HP_ANSWER_ABSENT : HP_ANSWER_PRESENT,
                           a->off,
@@ -503,7 +509,7 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
        second also when the first was stated before ("slipped and twisted my hip") */
     if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
         tf.finding = m->p->also;
-        tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ (m->negs != 0)
+        tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ flip
                         ? HP_ANSWER_ABSENT
                         : HP_ANSWER_PRESENT;
         record(sc, &tf, m->p->requires);
