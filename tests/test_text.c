@@ -1536,3 +1536,20 @@ Test(text, more_negation_cues_and_correlatives, .init = setup, .fini = teardown)
     expect(r, "pain_daily_activities", HP_ANSWER_ABSENT);
     hp_text_result_free(r);
 }
+
+/* "Sometimes not", "not always", "manchmal nicht", "no siempre" say a finding comes and
+   goes, not that it is absent. */
+Test(text, sometimes_not_is_no_negation, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("There is a catch in the groin, sometimes not.", "en");
+    expect(r, "clicking_or_locking", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("It's not always there at night.", "en");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Nachts tut es weh, aber nicht immer.", "de");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Se me bloquea la cadera, a veces no.", "es");
+    expect(r, "clicking_or_locking", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}
