@@ -1553,3 +1553,22 @@ Test(text, sometimes_not_is_no_negation, .init = setup, .fini = teardown) {
     expect(r, "clicking_or_locking", HP_ANSWER_PRESENT);
     hp_text_result_free(r);
 }
+
+/* Inflection by the phrase's language: Spanish plurals ("nocturnos", "chasquidos" stays
+   clicking), German verb persons in a phrase of several words ("drauf liege"), not in
+   one word ("stehe" is no "Stehen"). */
+Test(text, inflected_forms, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("Tengo unos dolores nocturnos muy fuertes.", "es");
+    expect(r, "pain_at_night", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Es tut weh, wenn ich nachts drauf liege.", "de");
+    expect(r, "worse_lying_on_side", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("Ich stehe viel im Job.", "de");
+    expect_none(r, "worse_weight_bearing");
+    hp_text_result_free(r);
+    r = parse("Noto chasquidos al correr.", "es");
+    expect(r, "clicking_or_locking", HP_ANSWER_PRESENT);
+    expect_none(r, "pop_at_onset");
+    hp_text_result_free(r);
+}

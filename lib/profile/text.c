@@ -82,10 +82,14 @@
 
 typedef hp__lexp lexp;
 
+/* Inflection of a finding's word, by the language of its phrase. */
+enum { INFLECT_NONE, INFLECT_ES, INFLECT_DE };
+
 /* The ontology's compiled lexicon (ontology/lexicon.h) and the text's languages in it. */
 typedef struct lexicon {
     const hp__lexicon *c;
-    unsigned mask; /* bit i: c->langs[i] */
+    unsigned mask;                          /* bit i: c->langs[i] */
+    uint8_t inflect[HP__MAX_LEXICON_LANGS]; /* INFLECT_* of c->langs[i] */
 } lexicon;
 
 /* ---- Matching ---------------------------------------------------------------------- */
@@ -147,10 +151,37 @@ static uint8_t verb_form(const char *w, size_t n) {
     return 0;
 }
 
+/* Is text word b (bn bytes) an inflected form of a finding's word a (an bytes)? Spanish:
+   the plural ("nocturnos" of "nocturno", "flexores" of "flexor"). German: the verb's
+   persons ("liege", "liegt" of "liegen"; "stehen" of "stehe"). Words of 4 letters or
+   more; read as a typo, so the word as it is goes first and a phrase takes one. */
+static int inflected(int how, const char *a, size_t an, const char *b, size_t bn) {
+    if (an < 4 || how == INFLECT_NONE)
+        return 0;
+    if (how == INFLECT_ES)
+        return bn > an && bn <= an + 2 && b[bn - 1] == 's' && !memcmp(a, b, an) &&
+               (bn == an + 1 ? strchr("aeiou", a[an - 1]) != NULL
+                             : b[an] == 'e' && !strchr("aeiou", a[an - 1]));
+    if (an >= 5 && a[an - 2] == 'e' && a[an - 1] == 'n') { /* liegen: liege, liegt, liegst */
+        if (bn == an - 1 && !memcmp(a, b, bn))
+            return 1;
+        if (bn == an - 1 && b[bn - 1] == 't' && !memcmp(a, b, an - 2))
+            return 1;
+        return bn == an && b[bn - 2] == 's' && b[bn - 1] == 't' && !memcmp(a, b, an - 2);
+    }
+    return a[an - 1] == 'e' && bn == an + 1 && b[an] == 'n' && !memcmp(a, b, an); /* stehe */
+}
+
+/* Can lexicon word p equal text word t exactly (tok_eq() 2)? No when their lengths differ,
+   p is no '*' pattern and t no pain-verb form: a quick test before tok_eq(). */
+static int may_equal(const hp__toks *pt, const hp__tok *p, const hp__tok *t) {
+    return p->n == t->n || t->alias || (p->n > 1 && pt->buf[p->s + p->n - 1] == '*');
+}
+
 /* 2 exact, 1 with a typo, 0 no match. A pattern word ending in '*' matches a prefix. A
    one-word phrase of 5 letters matches with two letters swapped only ("grion"). */
 static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, const hp__tok *t,
-                  size_t min_typo) {
+                  size_t min_typo, int how) {
     if (p->type != t->type)
         return 0;
     const char *a = pt->buf + p->s, *b = tt->buf + t->s;
@@ -160,7 +191,11 @@ static int tok_eq(const hp__toks *pt, const hp__tok *p, const hp__toks *tt, cons
         return 2;
     if (t->alias && p->type == HP__T_WORD && in_verb_forms(t->alias - 1u, a, p->n))
         return 2;
-    if (p->type != HP__T_WORD || t->known || min_typo == SIZE_MAX)
+    if (p->type != HP__T_WORD || min_typo == SIZE_MAX)
+        return 0;
+    if (how && inflected(how, a, p->n, b, t->n)) /* as a typo: the word as it is first */
+        return 1;
+    if (t->known)
         return 0;
     if (p->n >= min_typo && t->n >= min_typo)
         return near1(a, p->n, b, t->n) ? 1 : 0;
@@ -185,7 +220,7 @@ static size_t gap_to(const lexicon *lx, const hp__tok *pk, const hp__toks *tt, s
         const hp__tok *t = &tt->v[j + g];
         if (t->type >= HP__T_STOP || t->halts)
             break;
-        if (tok_eq(&lx->c->pt, pk, tt, t, SIZE_MAX) == 2)
+        if (tok_eq(&lx->c->pt, pk, tt, t, SIZE_MAX, INFLECT_NONE) == 2)
             return j + g;
     }
     return SIZE_MAX;
@@ -200,6 +235,11 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
     match m = {0, 0, 0, p, 0}, none = {0, 0, 0, p, 0};
     unsigned fillers = 0; /* skipped between words: at most two, a gap aside */
     size_t j = i, min_typo = p->kind != HP__PHRASE_FINDING ? SIZE_MAX : p->count == 1 ? 6 : 5;
+    /* German verb persons in a phrase of several words only ("drauf liege"): one word
+       ("Stehen") is a noun as often */
+    int how = lx->inflect[p->lang]; /* cues: min_typo SIZE_MAX, never inflected */
+    if (how == INFLECT_DE && p->count < 2)
+        how = INFLECT_NONE;
     for (uint32_t k = 0; k < p->count; k++, j++) {
         const hp__tok *pk = &lx->c->pt.v[p->first + k];
         int eq = 0;
@@ -214,7 +254,7 @@ static match match_at(const lexicon *lx, const lexp *p, const hp__toks *tt, size
         /* fillers only stand between a finding's words: a cue is its words ("and when");
            so may one negation cue, which negates the phrase ("Sitzen tut nicht weh",
            "caminar no me duele") */
-        while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo)) && k > 0 &&
+        while (j < tt->n && !(eq = tok_eq(&lx->c->pt, pk, tt, &tt->v[j], min_typo, how)) && k > 0 &&
                p->kind == HP__PHRASE_FINDING &&
                ((tt->v[j].cue >= HP__PHRASE_FILLER && tt->v[j].cue <= HP__PHRASE_BOTH &&
                  fillers < 2) ||
@@ -267,7 +307,7 @@ static void neg_inside_phrases(const lexicon *lx, hp__toks *tt) {
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1] && tt->v[i].neg; k++) {
             const lexp *p = &lx->c->v[k];
             if ((lx->mask & (1u << p->lang)) && p->kind == HP__PHRASE_FINDING &&
-                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, &tt->v[i], SIZE_MAX) &&
+                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, &tt->v[i], SIZE_MAX, INFLECT_NONE) &&
                 match_at(lx, p, tt, i).len)
                 tt->v[i].neg = 0;
         }
@@ -297,7 +337,8 @@ static void mark_cues(const lexicon *lx, hp__toks *tt) {
             if (!(lx->mask & (1u << p->lang)))
                 continue;
             const hp__tok *w = &lx->c->pt.v[p->first];
-            if (p->count != 1 || tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX) != 2)
+            if (p->count != 1 || !may_equal(&lx->c->pt, w, t) ||
+                tok_eq(&lx->c->pt, w, tt, t, SIZE_MAX, INFLECT_NONE) != 2)
                 continue;
             if (!t->cue && p->kind >= HP__PHRASE_FILLER && p->kind <= HP__PHRASE_BOTH)
                 t->cue = p->kind;
@@ -322,7 +363,8 @@ static void detect_languages(lexicon *lx, const hp__toks *tt) {
         for (size_t k = lx->c->head[c]; k < lx->c->head[c + 1]; k++) {
             const lexp *p = &lx->c->v[k];
             if (p->count == 1 && p->kind != HP__PHRASE_IGNORE &&
-                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, t, SIZE_MAX) == 2)
+                may_equal(&lx->c->pt, &lx->c->pt.v[p->first], t) &&
+                tok_eq(&lx->c->pt, &lx->c->pt.v[p->first], tt, t, SIZE_MAX, INFLECT_NONE) == 2)
                 seen |= 1u << p->lang;
         }
         for (size_t l = 0; l < lx->c->n_langs; l++)
@@ -1610,10 +1652,14 @@ hp_status hp_text_parse(const hp_ontology *onto, const char *text, size_t size, 
         return st;
     const hp_allocator *a = &onto->alloc;
     hp__toks tt = {a, NULL, 0, 0, NULL, 0, 0};
-    lexicon lx = {onto->lexicon, 0};
-    for (size_t l = 0; lx.c && l < lx.c->n_langs; l++)
+    lexicon lx = {onto->lexicon, 0, {0}};
+    for (size_t l = 0; lx.c && l < lx.c->n_langs; l++) {
         if (!lang || lang_is(lx.c->langs[l], lang))
             lx.mask |= 1u << l;
+        lx.inflect[l] = !strcmp(lx.c->langs[l], "es")   ? INFLECT_ES
+                        : !strcmp(lx.c->langs[l], "de") ? INFLECT_DE
+                                                        : INFLECT_NONE;
+    }
     hp_text_result *r = hp__calloc(a, 1, sizeof *r);
     size_t bad = 0;
     int ok = r ? hp__text_tokenise(&tt, text ? text : "", size, 0, &bad) : 0;
