@@ -83,7 +83,11 @@
 typedef hp__lexp lexp;
 
 /* Inflection of a finding's word, by the language of its phrase. */
-enum { INFLECT_NONE, INFLECT_ES, INFLECT_DE };
+enum {
+    INFLECT_NONE,
+    INFLECT_ES,
+    INFLECT_DE
+};
 
 /* The ontology's compiled lexicon (ontology/lexicon.h) and the text's languages in it. */
 typedef struct lexicon {
@@ -551,9 +555,8 @@ static void add_finding(scan *sc, const match *m, const hp__toks *tt, size_t i) 
        second also when the first was stated before ("slipped and twisted my hip") */
     if (m->p->also != UINT32_MAX && !sc->seen[m->p->also]) {
         tf.finding = m->p->also;
-        tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ flip
-                        ? HP_ANSWER_ABSENT
-                        : HP_ANSWER_PRESENT;
+        tf.answer = answer_absent(sc, m->p->also_absent, in_list) ^ flip ? HP_ANSWER_ABSENT
+                                                                         : HP_ANSWER_PRESENT;
         record(sc, &tf, m->p->requires);
     }
 }
@@ -1380,7 +1383,7 @@ static int any_in(const hp__toks *tt, size_t a, size_t z, const char *const *lis
     return 0;
 }
 
-static const char *const REST_MORE[] = {"ausruhen", "ausruhe", "ausgeruht", "descansar",
+static const char *const REST_MORE[] = {"ausruhen",    "ausruhe",  "ausgeruht", "descansar",
                                         "descansando", "ruhetage", "ruhetagen", NULL};
 
 /* Rest said at token k, with the words rest_at() does not know. */
@@ -1395,10 +1398,10 @@ static int rest_word(const hp__toks *tt, size_t k) {
    and a word of easing in one clause, no negation in it: the pain improves with rest; the
    rest word itself is then no pain at rest. */
 static void rest_eases(scan *sc, const hp__toks *tt, uint32_t improves, uint32_t at_rest) {
-    static const char *const EASE[] = {
-        "calms",   "settles", "eases",     "better",   "subsides", "improves", "fades",
-        "besser",  "bessert", "beruhigt",  "lasst",    "mejora",   "calma",    "alivia",
-        "mejoro",  "calmo",   "desaparece", NULL};
+    static const char *const EASE[] = {"calms",    "settles",    "eases",  "better",  "subsides",
+                                       "improves", "fades",      "besser", "bessert", "beruhigt",
+                                       "lasst",    "mejora",     "calma",  "alivia",  "mejoro",
+                                       "calmo",    "desaparece", NULL};
     if (improves == UINT32_MAX)
         return;
     for (size_t k = 0; k < tt->n && !sc->seen[improves]; k++) {
@@ -1406,7 +1409,7 @@ static void rest_eases(scan *sc, const hp__toks *tt, uint32_t improves, uint32_t
             continue;
         size_t a, z;
         clause_of(tt, k, 6, &a, &z);
-        static const char *const AT_FIRST[] = {"first", "initially", "erst", "zunachst",
+        static const char *const AT_FIRST[] = {"first",   "initially", "erst",    "zunachst",
                                                "anfangs", "principio", "primero", NULL};
         if (!any_in(tt, a, z, EASE) || any_neg(tt, a, z) || any_in(tt, a, z, AT_FIRST))
             continue; /* "wurde es erst besser, dann ...": only for a while */
@@ -1422,10 +1425,10 @@ static void rest_eases(scan *sc, const hp__toks *tt, uint32_t improves, uint32_t
    überhaupt nicht": rest or a treatment, then in its clause a verb of helping and a
    negation: the pain persists, and rest among them does not ease it. */
 static void care_did_not_help(scan *sc, const hp__toks *tt, uint32_t persistent, uint32_t rest) {
-    static const char *const HELP[] = {
-        "help",     "helps",  "helped",   "helping",  "fixed",   "fix",    "fixing",
-        "worked",   "cured",  "hilft",    "geholfen", "gebracht", "bringt", "ayuda",
-        "ayudado",  "servido", "sirve",   "funciona", "funcionado", NULL};
+    static const char *const HELP[] = {"help",     "helps",    "helped",   "helping",    "fixed",
+                                       "fix",      "fixing",   "worked",   "cured",      "hilft",
+                                       "geholfen", "gebracht", "bringt",   "ayuda",      "ayudado",
+                                       "servido",  "sirve",    "funciona", "funcionado", NULL};
     static const char *const HELP_ONLY[] = {"doesnt", "didnt", "hilft", "ayuda", NULL};
     for (size_t n = 0; n < tt->n; n++) {
         if (!tt->v[n].neg) /* a negation first (few), then rest or care before it */
@@ -1462,8 +1465,7 @@ static void care_did_not_help(scan *sc, const hp__toks *tt, uint32_t persistent,
 
 /* "Wird immer schlimmer, je länger ich laufe", "va a más cuanto más tiempo juego": a pain
    getting worse next to "the longer" is worse with activity, not worsening over time. */
-static void worse_within_run(scan *sc, const hp__toks *tt, uint32_t worsening,
-                             uint32_t activity) {
+static void worse_within_run(scan *sc, const hp__toks *tt, uint32_t worsening, uint32_t activity) {
     size_t w = found_at(sc, worsening), v = found_at(sc, activity);
     if (w == SIZE_MAX || v == SIZE_MAX)
         return;
@@ -1481,10 +1483,9 @@ static void worse_within_run(scan *sc, const hp__toks *tt, uint32_t worsening,
 
 /* "Gets worse the longer I run", "je länger ich laufe": worse with activity followed by a
    word of running in its clause is pain during the run too. */
-static void activity_is_running(scan *sc, const hp__toks *tt, uint32_t activity,
-                                uint32_t during) {
-    static const char *const RUN[] = {"run",   "running", "runs", "jog",    "jogging",
-                                      "laufe", "laufen",  "lauf", "corro", "correr", NULL};
+static void activity_is_running(scan *sc, const hp__toks *tt, uint32_t activity, uint32_t during) {
+    static const char *const RUN[] = {"run",    "running", "runs",  "jog",    "jogging", "laufe",
+                                      "laufen", "lauf",    "corro", "correr", NULL};
     size_t v = found_at(sc, activity);
     if (v == SIZE_MAX || during == UINT32_MAX || sc->seen[during])
         return;
@@ -1533,10 +1534,10 @@ static void injured_in_the_run(scan *sc, const hp__toks *tt, uint32_t hard,
    soreness came on the days after. */
 static void sore_days_after(scan *sc, const hp__toks *tt, uint32_t soreness, uint32_t hard) {
     static const char *const DAY[] = {
-        "monday",   "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",
-        "yesterday", "montag",  "dienstag",  "mittwoch", "donnerstag", "freitag", "samstag",
-        "sonntag",  "gestern",  "lunes",     "martes",   "miercoles", "jueves", "viernes",
-        "sabado",   "domingo",  "ayer",      NULL};
+        "monday",    "tuesday", "wednesday", "thursday", "friday",     "saturday", "sunday",
+        "yesterday", "montag",  "dienstag",  "mittwoch", "donnerstag", "freitag",  "samstag",
+        "sonntag",   "gestern", "lunes",     "martes",   "miercoles",  "jueves",   "viernes",
+        "sabado",    "domingo", "ayer",      NULL};
     static const char *const TODAY[] = {"today", "heute", "hoy", NULL};
     if (soreness == UINT32_MAX || sc->seen[soreness] || found_at(sc, hard) == SIZE_MAX)
         return;
@@ -1614,11 +1615,10 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
                                     finding_index(o, "long_run_spike")};
         overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
         long_ago(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"));
-        const uint32_t onset[5] = {finding_index(o, "onset_sudden"),
-                                   finding_index(o, "onset_sudden"),
-                                   finding_index(o, "pop_at_onset"),
-                                   finding_index(o, "after_fall_or_trauma"),
-                                   finding_index(o, "loss_of_function")};
+        const uint32_t onset[5] = {
+            finding_index(o, "onset_sudden"), finding_index(o, "onset_sudden"),
+            finding_index(o, "pop_at_onset"), finding_index(o, "after_fall_or_trauma"),
+            finding_index(o, "loss_of_function")};
         injured_in_the_run(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"), onset);
         sore_days_after(&sc, tt, finding_index(o, "soreness_next_day"),
                         finding_index(o, "recent_hard_or_downhill_run"));
