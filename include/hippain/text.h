@@ -13,7 +13,11 @@
  * negation ("can't sit without it aching", "nicht ohne") stating what it names, a
  * negation inside a phrase ("Sitzen tut nicht weh"), "but not anymore", "kann nicht" /
  * "no puedo" as inability, elliptical activities ("Laufen auch", "al caminar, correr"),
- * pain-verb forms ("dolía" = "duele"), German place compounds ("Knieschmerzen"), and
+ * pain-verb forms ("dolía" = "duele"), German place compounds ("Knieschmerzen"), Spanish
+ * plurals and German verb persons ("nocturnos", "drauf liege"), a phrase giving way to a
+ * longer one overlapping it, rest with easing ("in Ruhe wird's besser") or with a negated
+ * verb of helping ("resting hasn't fixed it"), "immer schlimmer, je länger" as worse with
+ * activity, a correlative "ni" under a negation, "sometimes not", and
  * numbers with units (km, k, miles, "a week", "pro Woche", "por
  * semana"; "from 20 to 30 miles"; age "I'm 34", "34yo", "tengo 34 años", "51F").
  */
