@@ -1210,6 +1210,25 @@ static void self_care_failed(scan *sc, const hp__toks *tt, uint32_t persistent, 
     }
 }
 
+/* The first token at or after byte offset off. */
+static size_t tok_at(const hp__toks *tt, size_t off) {
+    size_t at = 0;
+    while (at + 1 < tt->n && tt->v[at].off < off)
+        at++;
+    return at;
+}
+
+/* The sentence token at lies in: tokens [*a, *z), between stops. */
+static void sentence_of(const hp__toks *tt, size_t at, size_t *a, size_t *z) {
+    size_t x = at, y = at;
+    while (x > 0 && tt->v[x - 1].type != HP__T_STOP)
+        x--;
+    while (y < tt->n && tt->v[y].type != HP__T_STOP)
+        y++;
+    *a = x;
+    *z = y;
+}
+
 /* "Weeks of physio and it's only getting worse": a treatment in the sentence of a pain
    that gets worse: the pain persists despite it. */
 static void worse_despite_care(scan *sc, const hp__toks *tt, uint32_t persistent,
@@ -1218,14 +1237,9 @@ static void worse_despite_care(scan *sc, const hp__toks *tt, uint32_t persistent
     for (size_t f = 0; f < r->nf && persistent != UINT32_MAX && !sc->seen[persistent]; f++) {
         if (r->f[f].finding != worsening || r->f[f].answer != HP_ANSWER_PRESENT)
             continue;
-        size_t at = 0;
-        while (at < tt->n && tt->v[at].off < r->f[f].offset)
-            at++;
-        size_t a = at, z = at;
-        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
-            a--;
-        while (z < tt->n && tt->v[z].type != HP__T_STOP)
-            z++;
+        size_t at = tok_at(tt, r->f[f].offset);
+        size_t a, z;
+        sentence_of(tt, at, &a, &z);
         for (size_t k = a; k < z; k++)
             if (hp__tok_in(tt, k, CARE) || rest_at(tt, k)) {
                 insert_finding(sc, tt, at, persistent, HP_ANSWER_PRESENT);
@@ -1269,11 +1283,8 @@ static void overnight_change(scan *sc, const hp__toks *tt, uint32_t onset,
         hp_text_finding *f = &r->f[k];
         if (f->finding != onset || !says_overnight(tt, f, &at))
             continue;
-        size_t a = at, z = at;
-        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
-            a--;
-        while (z < tt->n && tt->v[z].type != HP__T_STOP)
-            z++;
+        size_t a, z;
+        sentence_of(tt, at, &a, &z);
         int training = 0;
         for (size_t q = a; q < z && !training; q++)
             training = hp__tok_in(tt, q, TRAINING_WORD);
@@ -1304,14 +1315,9 @@ static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
     for (size_t k = 0; recent != UINT32_MAX && k < r->nf; k++) {
         if (r->f[k].finding != recent || r->f[k].answer != HP_ANSWER_PRESENT)
             continue;
-        size_t at = 0;
-        while (at + 1 < tt->n && tt->v[at].off < r->f[k].offset)
-            at++;
-        size_t a = at, z = at;
-        while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
-            a--;
-        while (z < tt->n && tt->v[z].type != HP__T_STOP)
-            z++;
+        size_t at = tok_at(tt, r->f[k].offset);
+        size_t a, z;
+        sentence_of(tt, at, &a, &z);
         int ago = 0;
         for (size_t q = a; q + 1 < z && !ago; q++) /* "last year", "letztes Jahr" */
             ago = (hp__tok_is(tt, q, "last") && hp__tok_is(tt, q + 1, "year")) ||
@@ -1330,14 +1336,6 @@ static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
 }
 
 /* ---- Rest, effort and care said in a clause --------------------------------------- */
-
-/* The first token at or after byte offset off. */
-static size_t tok_at(const hp__toks *tt, size_t off) {
-    size_t at = 0;
-    while (at + 1 < tt->n && tt->v[at].off < off)
-        at++;
-    return at;
-}
 
 /* Remove finding k of the result (it states nothing after all). */
 static void drop_finding(scan *sc, size_t k) {
@@ -1511,11 +1509,8 @@ static void injured_in_the_run(scan *sc, const hp__toks *tt, uint32_t hard,
     if (k == SIZE_MAX)
         return;
     const hp_text_finding *h = &sc->r->f[k];
-    size_t a = tok_at(tt, h->offset), z = a;
-    while (a > 0 && tt->v[a - 1].type != HP__T_STOP)
-        a--;
-    while (z < tt->n && tt->v[z].type != HP__T_STOP)
-        z++;
+    size_t a, z;
+    sentence_of(tt, tok_at(tt, h->offset), &a, &z);
     size_t from = tt->v[a].off, to = z < tt->n ? tt->v[z].off : SIZE_MAX;
     for (size_t q = 0; q < sc->r->nf; q++) {
         const hp_text_finding *f = &sc->r->f[q];
