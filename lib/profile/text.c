@@ -1218,6 +1218,14 @@ static size_t tok_at(const hp__toks *tt, size_t off) {
     return at;
 }
 
+/* Remove finding k of the result (it states nothing after all). */
+static void drop_finding(scan *sc, size_t k) {
+    hp_text_result *r = sc->r;
+    sc->seen[r->f[k].finding] = 0;
+    memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
+    r->nf--;
+}
+
 /* The sentence token at lies in: tokens [*a, *z), between stops. */
 static void sentence_of(const hp__toks *tt, size_t at, size_t *a, size_t *z) {
     size_t x = at, y = at;
@@ -1295,9 +1303,7 @@ static void overnight_change(scan *sc, const hp__toks *tt, uint32_t onset,
                        (z == tt->n || r->f[q].offset < tt->v[z].off);
         if (!training)
             continue;
-        memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
-        r->nf--;
-        sc->seen[onset] = 0;
+        drop_finding(sc, k);
         return;
     }
 }
@@ -1328,22 +1334,12 @@ static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
                     ago = hp__tok_in(tt, w, AGO);
         if (!ago)
             continue;
-        memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
-        r->nf--;
-        sc->seen[recent] = 0;
+        drop_finding(sc, k);
         return;
     }
 }
 
 /* ---- Rest, effort and care said in a clause --------------------------------------- */
-
-/* Remove finding k of the result (it states nothing after all). */
-static void drop_finding(scan *sc, size_t k) {
-    hp_text_result *r = sc->r;
-    sc->seen[r->f[k].finding] = 0;
-    memmove(r->f + k, r->f + k + 1, (r->nf - k - 1) * sizeof *r->f);
-    r->nf--;
-}
 
 /* The present finding f in the result, SIZE_MAX if none. */
 static size_t found_at(const scan *sc, uint32_t f) {
