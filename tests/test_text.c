@@ -1572,3 +1572,19 @@ Test(text, inflected_forms, .init = setup, .fini = teardown) {
     expect_none(r, "pop_at_onset");
     hp_text_result_free(r);
 }
+
+/* A two-word boundary cue ("and my", "and when") ends the clause at "and" when its second
+   word opens a finding phrase, so the phrase is still read; it still ends a negation. */
+Test(text, boundary_cue_keeps_the_next_phrase, .init = setup, .fini = teardown) {
+    hp_text_result *r = parse("I do about 30k a week and my back hurts most days.", "en");
+    expect(r, "pain_lower_back", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("The groin is sore and when she runs it gets worse.", "en");
+    expect(r, "pain_groin", HP_ANSWER_PRESENT);
+    expect(r, "pain_during_run", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+    r = parse("No fever and my back hurts.", "en");
+    expect(r, "fever_or_chills", HP_ANSWER_ABSENT);
+    expect(r, "pain_lower_back", HP_ANSWER_PRESENT);
+    hp_text_result_free(r);
+}

@@ -1096,6 +1096,15 @@ static void scan_findings(scan *sc, const lexicon *lx, const hp__toks *tt) {
                 i += n;
             }
             boundary_at(sc);
+            /* "and my back hurts", "and when she runs": a two-word cue whose second word
+               opens a finding phrase ends the clause at its first word only */
+            if (!n && m.len > 1) {
+                match next = best_at(lx, tt, i + 1);
+                if (next.len && next.p->kind == HP__PHRASE_FINDING) {
+                    i++;
+                    continue;
+                }
+            }
             break;
         }
         case HP__PHRASE_IGNORE: break;
