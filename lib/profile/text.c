@@ -1509,7 +1509,7 @@ static void activity_is_running(scan *sc, const hp__toks *tt, uint32_t activity,
    is where the injury happened, not a hard run before it: it states nothing. Pain while
    running is no such onset ("since the hard session it hurts when I run"). */
 static void injured_in_the_run(scan *sc, const hp__toks *tt, uint32_t hard,
-                               const uint32_t onset[5]) {
+                               const uint32_t onset[4]) {
     size_t k = found_at(sc, hard);
     if (k == SIZE_MAX)
         return;
@@ -1521,7 +1521,7 @@ static void injured_in_the_run(scan *sc, const hp__toks *tt, uint32_t hard,
         const hp_text_finding *f = &sc->r->f[q];
         if (f->answer != HP_ANSWER_PRESENT || f->offset < from || f->offset >= to)
             continue;
-        for (int o = 0; o < 5; o++)
+        for (int o = 0; o < 4; o++)
             if (f->finding == onset[o]) {
                 drop_finding(sc, k);
                 return;
@@ -1558,6 +1558,33 @@ static void sore_days_after(scan *sc, const hp__toks *tt, uint32_t soreness, uin
 static uint32_t finding_index(const hp_ontology *o, const char *id) {
     size_t f = hp_ontology_index(o, HP_ENTITY_FINDING, id);
     return f == (size_t)-1 || f >= UINT32_MAX ? UINT32_MAX : (uint32_t)f;
+}
+
+/* The findings the grammar's passes after the scan state or take back, each looked up
+   once a parse (UINT32_MAX where an ontology lacks one: the pass then does nothing). */
+typedef struct grammar_ids {
+    uint32_t persistent, rest_helps, pain_at_rest, worsening, worse_activity, during_run;
+    uint32_t mileage_jump, intensity_up, long_run_spike, sudden, hard_run, pop, trauma;
+    uint32_t loss_of_function, next_day_soreness;
+} grammar_ids;
+
+static grammar_ids grammar_ids_of(const hp_ontology *o) {
+    grammar_ids g = {finding_index(o, "persistent_pain"),
+                     finding_index(o, "improves_with_rest"),
+                     finding_index(o, "pain_at_rest"),
+                     finding_index(o, "worsening_pain"),
+                     finding_index(o, "worse_with_activity"),
+                     finding_index(o, "pain_during_run"),
+                     finding_index(o, "mileage_increase_over_10pct"),
+                     finding_index(o, "intensity_increase"),
+                     finding_index(o, "long_run_spike"),
+                     finding_index(o, "onset_sudden"),
+                     finding_index(o, "recent_hard_or_downhill_run"),
+                     finding_index(o, "pop_at_onset"),
+                     finding_index(o, "after_fall_or_trauma"),
+                     finding_index(o, "loss_of_function"),
+                     finding_index(o, "soreness_next_day")};
+    return g;
 }
 
 static void names_of(const lexicon *lx, char *out, size_t size) {
@@ -1598,30 +1625,19 @@ static int parse_tokens(const hp_ontology *o, lexicon *lx, hp__toks *tt, hp_text
     int ok = sc.seen && sc.pend && sc.pend_req && r->f;
     if (ok) {
         scan_findings(&sc, lx, tt);
-        self_care_failed(&sc, tt, finding_index(o, "persistent_pain"),
-                         finding_index(o, "improves_with_rest"));
-        care_did_not_help(&sc, tt, finding_index(o, "persistent_pain"),
-                          finding_index(o, "improves_with_rest"));
-        rest_eases(&sc, tt, finding_index(o, "improves_with_rest"),
-                   finding_index(o, "pain_at_rest"));
-        worse_within_run(&sc, tt, finding_index(o, "worsening_pain"),
-                         finding_index(o, "worse_with_activity"));
-        activity_is_running(&sc, tt, finding_index(o, "worse_with_activity"),
-                            finding_index(o, "pain_during_run"));
-        worse_despite_care(&sc, tt, finding_index(o, "persistent_pain"),
-                           finding_index(o, "worsening_pain"));
-        const uint32_t change[3] = {finding_index(o, "mileage_increase_over_10pct"),
-                                    finding_index(o, "intensity_increase"),
-                                    finding_index(o, "long_run_spike")};
-        overnight_change(&sc, tt, finding_index(o, "onset_sudden"), change);
-        long_ago(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"));
-        const uint32_t onset[5] = {
-            finding_index(o, "onset_sudden"), finding_index(o, "onset_sudden"),
-            finding_index(o, "pop_at_onset"), finding_index(o, "after_fall_or_trauma"),
-            finding_index(o, "loss_of_function")};
-        injured_in_the_run(&sc, tt, finding_index(o, "recent_hard_or_downhill_run"), onset);
-        sore_days_after(&sc, tt, finding_index(o, "soreness_next_day"),
-                        finding_index(o, "recent_hard_or_downhill_run"));
+        const grammar_ids g = grammar_ids_of(o);
+        self_care_failed(&sc, tt, g.persistent, g.rest_helps);
+        care_did_not_help(&sc, tt, g.persistent, g.rest_helps);
+        rest_eases(&sc, tt, g.rest_helps, g.pain_at_rest);
+        worse_within_run(&sc, tt, g.worsening, g.worse_activity);
+        activity_is_running(&sc, tt, g.worse_activity, g.during_run);
+        worse_despite_care(&sc, tt, g.persistent, g.worsening);
+        const uint32_t change[3] = {g.mileage_jump, g.intensity_up, g.long_run_spike};
+        overnight_change(&sc, tt, g.sudden, change);
+        long_ago(&sc, tt, g.hard_run);
+        const uint32_t onset[4] = {g.sudden, g.pop, g.trauma, g.loss_of_function};
+        injured_in_the_run(&sc, tt, g.hard_run, onset);
+        sore_days_after(&sc, tt, g.next_day_soreness, g.hard_run);
         add_pending(&sc);
     }
     hp__free(&o->alloc, sc.seen);
