@@ -1219,6 +1219,14 @@ static void self_care_failed(scan *sc, const hp__toks *tt, uint32_t persistent, 
     }
 }
 
+/* The present finding f in the result, SIZE_MAX if none. */
+static size_t found_at(const scan *sc, uint32_t f) {
+    for (size_t k = 0; f != UINT32_MAX && k < sc->r->nf; k++)
+        if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT)
+            return k;
+    return SIZE_MAX;
+}
+
 /* The first token at or after byte offset off. */
 static size_t tok_at(const hp__toks *tt, size_t off) {
     size_t at = 0;
@@ -1250,19 +1258,17 @@ static void sentence_of(const hp__toks *tt, size_t at, size_t *a, size_t *z) {
    that gets worse: the pain persists despite it. */
 static void worse_despite_care(scan *sc, const hp__toks *tt, uint32_t persistent,
                                uint32_t worsening) {
-    hp_text_result *r = sc->r;
-    for (size_t f = 0; f < r->nf && persistent != UINT32_MAX && !sc->seen[persistent]; f++) {
-        if (r->f[f].finding != worsening || r->f[f].answer != HP_ANSWER_PRESENT)
-            continue;
-        size_t at = tok_at(tt, r->f[f].offset);
-        size_t a, z;
-        sentence_of(tt, at, &a, &z);
-        for (size_t k = a; k < z; k++)
-            if (hp__tok_in(tt, k, CARE) || rest_at(tt, k)) {
-                insert_finding(sc, tt, at, persistent, HP_ANSWER_PRESENT);
-                break;
-            }
-    }
+    size_t f = found_at(sc, worsening);
+    if (f == SIZE_MAX || persistent == UINT32_MAX || sc->seen[persistent])
+        return;
+    size_t at = tok_at(tt, sc->r->f[f].offset);
+    size_t a, z;
+    sentence_of(tt, at, &a, &z);
+    for (size_t k = a; k < z; k++)
+        if (hp__tok_in(tt, k, CARE) || rest_at(tt, k)) {
+            insert_finding(sc, tt, at, persistent, HP_ANSWER_PRESENT);
+            return;
+        }
 }
 
 /* ---- "Overnight" said of a training change ------------------------------------------ */
@@ -1326,37 +1332,24 @@ static void long_ago(scan *sc, const hp__toks *tt, uint32_t recent) {
     static const char *const LONG[] = {"months", "year",  "years", "monaten", "monate", "jahr",
                                        "jahren", "jahre", "meses", "ano",     "anos",   NULL};
     static const char *const AGO[] = {"ago", "back", "vor", "hace", "pasado", NULL};
-    hp_text_result *r = sc->r;
-    for (size_t k = 0; recent != UINT32_MAX && k < r->nf; k++) {
-        if (r->f[k].finding != recent || r->f[k].answer != HP_ANSWER_PRESENT)
-            continue;
-        size_t at = tok_at(tt, r->f[k].offset);
-        size_t a, z;
-        sentence_of(tt, at, &a, &z);
-        int ago = 0;
-        for (size_t q = a; q + 1 < z && !ago; q++) /* "last year", "letztes Jahr" */
-            ago = (hp__tok_is(tt, q, "last") && hp__tok_is(tt, q + 1, "year")) ||
-                  (hp__tok_is(tt, q, "letztes") && hp__tok_is(tt, q + 1, "jahr"));
-        for (size_t q = a; q < z && !ago; q++)
-            if (hp__tok_in(tt, q, LONG))
-                for (size_t w = q > a + 3 ? q - 3 : a; w < z && w <= q + 2 && !ago; w++)
-                    ago = hp__tok_in(tt, w, AGO);
-        if (!ago)
-            continue;
-        drop_finding(sc, k);
+    size_t k = found_at(sc, recent);
+    if (k == SIZE_MAX)
         return;
-    }
+    size_t a, z;
+    sentence_of(tt, tok_at(tt, sc->r->f[k].offset), &a, &z);
+    int ago = 0;
+    for (size_t q = a; q + 1 < z && !ago; q++) /* "last year", "letztes Jahr" */
+        ago = (hp__tok_is(tt, q, "last") && hp__tok_is(tt, q + 1, "year")) ||
+              (hp__tok_is(tt, q, "letztes") && hp__tok_is(tt, q + 1, "jahr"));
+    for (size_t q = a; q < z && !ago; q++)
+        if (hp__tok_in(tt, q, LONG))
+            for (size_t w = q > a + 3 ? q - 3 : a; w < z && w <= q + 2 && !ago; w++)
+                ago = hp__tok_in(tt, w, AGO);
+    if (ago)
+        drop_finding(sc, k);
 }
 
 /* ---- Rest, effort and care said in a clause --------------------------------------- */
-
-/* The present finding f in the result, SIZE_MAX if none. */
-static size_t found_at(const scan *sc, uint32_t f) {
-    for (size_t k = 0; f != UINT32_MAX && k < sc->r->nf; k++)
-        if (sc->r->f[k].finding == f && sc->r->f[k].answer == HP_ANSWER_PRESENT)
-            return k;
-    return SIZE_MAX;
-}
 
 /* The clause of token k: from after the last stop, comma or boundary cue before it to the
    next one, at most w tokens either side, as [*a, *z). */
